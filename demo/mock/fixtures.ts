@@ -1,0 +1,335 @@
+/**
+ * Seeded, Metronome-shaped data for the mock, laid out around "now" so that every run has expired,
+ * active and upcoming segments. Amounts follow Metronome's units: USD in cents, EUR in whole euros,
+ * custom units as plain numbers.
+ */
+
+export const USD_CENTS = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };
+export const EUR = { id: '3ab3b2a5-8a23-4a6b-9a8f-6e2d8f0b1c11', name: 'EUR' };
+export const API_CALLS = { id: '9d1f4e2b-7c3a-4f5e-8b6d-2a1c0e9f8d7b', name: 'API calls' };
+export const GPU_HOURS = { id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', name: 'GPU hours' };
+
+/** Customer ids of the seeded customers. */
+export const CUSTOMERS = {
+  /** A contract customer with promotional, recurring, EUR, custom-unit, upcoming and expired credits. */
+  acme: '7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c',
+  /** 60 credits: three pages of 25. */
+  many: '4a8b2c6d-3e5f-4a7b-8c9d-1e2f3a4b5c6d',
+  /** No credits and no grants. */
+  empty: 'e0e0e0e0-0000-4000-8000-000000000000',
+  /** A Plans customer with credit grants. */
+  plans: '2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f',
+  /** Fails its first three list requests of every four: an error, then a successful retry. */
+  flaky: 'f1a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c',
+} as const;
+
+const DAY = 86_400_000;
+
+/** Midnight UTC on the first of the month `offset` months from `now`'s month. */
+export const monthStart = (now: Date, offset: number): Date =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+
+/** Midnight UTC `days` days from `now`'s day. */
+export const dayStart = (now: Date, days: number): Date =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
+
+const iso = (date: Date) => date.toISOString();
+
+/** A stable, UUID-shaped id from a readable seed, so fixtures keep their ids across runs. */
+export function fixtureId(seed: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < seed.length; i++) {
+    h1 = Math.imul(h1 ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ seed.charCodeAt(i), 0x85ebca6b) >>> 0;
+  }
+  const hex = (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).repeat(2);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface MockCredit {
+  id: string;
+  type: 'CREDIT';
+  name?: string;
+  product: { id: string; name: string };
+  access_schedule?: {
+    credit_type?: { id: string; name: string };
+    schedule_items: { id: string; amount: number; starting_at: string; ending_before: string }[];
+  };
+  balance?: number;
+  priority?: number;
+  contract?: { id: string };
+  ledger?: Record<string, unknown>[];
+  /** Mock only, never sent: archived credits appear with `include_archived`. */
+  archived?: boolean;
+  [key: string]: unknown;
+}
+
+interface CreditSpec {
+  now: Date;
+  seed: string;
+  name?: string;
+  product: string;
+  creditType: { id: string; name: string };
+  segments: { amount: number; start: Date; end: Date }[];
+  balance: number;
+  priority?: number;
+  contract?: boolean;
+  archived?: boolean;
+  ledger?: (segmentIds: string[]) => Record<string, unknown>[];
+}
+
+export function credit(spec: CreditSpec): MockCredit {
+  const id = fixtureId(spec.seed);
+  const segmentIds = spec.segments.map((_, i) => fixtureId(`${spec.seed}/segment/${i}`));
+  return {
+    id,
+    type: 'CREDIT',
+    ...(spec.name !== undefined && { name: spec.name }),
+    product: { id: fixtureId(`${spec.seed}/product`), name: spec.product },
+    access_schedule: {
+      credit_type: spec.creditType,
+      schedule_items: spec.segments.map((s, i) => ({
+        id: segmentIds[i]!,
+        amount: s.amount,
+        starting_at: iso(s.start),
+        ending_before: iso(s.end),
+      })),
+    },
+    balance: spec.balance,
+    ...(spec.priority !== undefined && { priority: spec.priority }),
+    ...(spec.contract && { contract: { id: fixtureId(`${spec.seed}/contract`) } }),
+    ...(spec.archived && { archived: true }),
+    ledger: spec.ledger?.(segmentIds) ?? segmentIds.map((segmentId, i) => ({
+      type: 'CREDIT_SEGMENT_START',
+      amount: spec.segments[i]!.amount,
+      segment_id: segmentId,
+      timestamp: iso(spec.segments[i]!.start),
+    })).filter((entry) => entry.timestamp <= iso(spec.now)),
+  };
+}
+
+/** The main demo customer: every kind of credit the widget must explain. */
+export function acmeCredits(now: Date): MockCredit[] {
+  const monthly = Array.from({ length: 12 }, (_, i) => ({
+    amount: 10_000,
+    start: monthStart(now, i - 5),
+    end: monthStart(now, i - 4),
+  }));
+  return [
+    credit({
+      now,
+      seed: 'acme/launch-promo',
+      name: 'Launch promotion',
+      product: 'Promotional credit',
+      creditType: USD_CENTS,
+      segments: [{ amount: 50_000, start: monthStart(now, -2), end: dayStart(now, 20) }],
+      balance: 12_345.8,
+      priority: 1,
+    }),
+    credit({
+      now,
+      seed: 'acme/monthly-platform',
+      name: 'Monthly platform credit',
+      product: 'Platform subscription',
+      creditType: USD_CENTS,
+      segments: monthly,
+      balance: 4_200,
+      priority: 2,
+      contract: true,
+      ledger: (ids) =>
+        ids.slice(0, 6).flatMap((segmentId, i) => {
+          const start = monthly[i]!.start;
+          const entries: Record<string, unknown>[] = [
+            { type: 'CREDIT_SEGMENT_START', amount: 10_000, segment_id: segmentId, timestamp: iso(start) },
+          ];
+          if (i < 5) {
+            entries.push(
+              {
+                type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION',
+                amount: -7_250 - i * 300,
+                segment_id: segmentId,
+                invoice_id: fixtureId(`acme/invoice/${i}`),
+                timestamp: iso(monthly[i]!.end),
+              },
+              { type: 'CREDIT_EXPIRATION', amount: -(2_750 - i * 300), segment_id: segmentId, timestamp: iso(monthly[i]!.end) },
+            );
+          } else {
+            entries.push({
+              type: 'CREDIT_MANUAL',
+              amount: -5_800,
+              reason: 'Usage so far this month',
+              timestamp: iso(dayStart(now, 0)),
+            });
+          }
+          return entries;
+        }),
+    }),
+    credit({
+      now,
+      seed: 'acme/eu-usage',
+      name: 'EU usage credit',
+      product: 'EU region',
+      creditType: EUR,
+      segments: [{ amount: 250, start: monthStart(now, -1), end: monthStart(now, 5) }],
+      balance: 187.5,
+      priority: 3,
+      contract: true,
+    }),
+    credit({
+      now,
+      seed: 'acme/api-calls',
+      product: 'API calls',
+      creditType: API_CALLS,
+      segments: [{ amount: 50_000, start: monthStart(now, -3), end: monthStart(now, 9) }],
+      balance: 12_500,
+      priority: 5,
+    }),
+    credit({
+      now,
+      seed: 'acme/referral',
+      name: 'Referral credit',
+      product: 'Referral programme',
+      creditType: USD_CENTS,
+      segments: [{ amount: 1_000, start: monthStart(now, -4), end: monthStart(now, 2) }],
+      balance: 0.8,
+      priority: 4,
+    }),
+    credit({
+      now,
+      seed: 'acme/renewal-bonus',
+      name: 'Renewal bonus',
+      product: 'Promotional credit',
+      creditType: USD_CENTS,
+      segments: [{ amount: 25_000, start: monthStart(now, 2), end: monthStart(now, 14) }],
+      balance: 0,
+      contract: true,
+    }),
+    credit({
+      now,
+      seed: 'acme/beta',
+      name: 'Beta tester credit',
+      product: 'Promotional credit',
+      creditType: USD_CENTS,
+      segments: [{ amount: 10_000, start: monthStart(now, -8), end: monthStart(now, -1) }],
+      balance: 0,
+    }),
+    credit({
+      now,
+      seed: 'acme/archived',
+      name: 'Old pilot credit',
+      product: 'Pilot',
+      creditType: USD_CENTS,
+      segments: [{ amount: 5_000, start: monthStart(now, -14), end: monthStart(now, -10) }],
+      balance: 0,
+      archived: true,
+    }),
+  ];
+}
+
+/** Sixty small credits, for pagination. */
+export function manyCredits(now: Date): MockCredit[] {
+  return Array.from({ length: 60 }, (_, i) =>
+    credit({
+      now,
+      seed: `many/${i}`,
+      name: `Credit ${String(i + 1).padStart(2, '0')}`,
+      product: 'Compute',
+      creditType: i % 2 ? GPU_HOURS : USD_CENTS,
+      segments: [{ amount: 1_000, start: monthStart(now, -1), end: monthStart(now, 1 + (i % 6)) }],
+      balance: 100 + i,
+      priority: i,
+    }),
+  );
+}
+
+export interface MockGrant {
+  id: string;
+  name: string;
+  customer_id: string;
+  effective_at: string;
+  expires_at: string;
+  priority: number;
+  grant_amount: { amount: number; credit_type: { id: string; name: string } };
+  paid_amount: { amount: number; credit_type: { id: string; name: string } };
+  balance: { effective_at: string; excluding_pending: number; including_pending: number };
+  deductions: Record<string, unknown>[];
+  pending_deductions: Record<string, unknown>[];
+  custom_fields: Record<string, string>;
+  products?: { id: string; name: string }[];
+  [key: string]: unknown;
+}
+
+/** A Plans customer: an expired grant, a custom-unit grant paid in USD, a grant with pending deductions. */
+export function plansGrants(now: Date, customerId: string): MockGrant[] {
+  const periodEnd = iso(monthStart(now, 1));
+  const grant = (seed: string, fields: Partial<MockGrant> & Pick<MockGrant, 'name' | 'grant_amount'>): MockGrant => ({
+    id: fixtureId(seed),
+    customer_id: customerId,
+    effective_at: iso(monthStart(now, -1)),
+    expires_at: iso(monthStart(now, 11)),
+    priority: 1,
+    paid_amount: { amount: 0, credit_type: USD_CENTS },
+    balance: { effective_at: periodEnd, excluding_pending: fields.grant_amount.amount, including_pending: fields.grant_amount.amount },
+    deductions: [],
+    pending_deductions: [],
+    custom_fields: {},
+    ...fields,
+  });
+  return [
+    grant('plans/welcome', {
+      name: 'Welcome credit',
+      priority: 0.5,
+      grant_amount: { amount: 20_000, credit_type: USD_CENTS },
+      balance: { effective_at: periodEnd, excluding_pending: 15_000, including_pending: 11_500 },
+      deductions: [
+        {
+          amount: 5_000,
+          created_by: 'system',
+          credit_grant_id: fixtureId('plans/welcome'),
+          effective_at: iso(dayStart(now, -20)),
+          reason: 'Invoice deduction',
+          running_balance: 15_000,
+          invoice_id: fixtureId('plans/invoice/1'),
+        },
+      ],
+      pending_deductions: [
+        {
+          amount: 3_500,
+          created_by: 'system',
+          credit_grant_id: fixtureId('plans/welcome'),
+          effective_at: iso(dayStart(now, -1)),
+          reason: 'Draft invoice',
+          running_balance: 11_500,
+          invoice_id: fixtureId('plans/invoice/2'),
+        },
+      ],
+    }),
+    grant('plans/compute-pack', {
+      name: 'Compute pack',
+      priority: 2,
+      grant_amount: { amount: 100, credit_type: GPU_HOURS },
+      paid_amount: { amount: 4_900, credit_type: USD_CENTS },
+      balance: { effective_at: periodEnd, excluding_pending: 64, including_pending: 64 },
+      deductions: [
+        {
+          amount: -36,
+          created_by: 'system',
+          credit_grant_id: fixtureId('plans/compute-pack'),
+          effective_at: iso(dayStart(now, -10)),
+          reason: 'Invoice deduction',
+          running_balance: 64,
+        },
+      ],
+      products: [{ id: fixtureId('plans/product/gpu'), name: 'GPU compute' }],
+    }),
+    grant('plans/expired', {
+      name: 'Trial credit',
+      priority: 1,
+      effective_at: iso(monthStart(now, -6)),
+      expires_at: iso(monthStart(now, -3)),
+      grant_amount: { amount: 5_000, credit_type: USD_CENTS },
+      balance: { effective_at: periodEnd, excluding_pending: 0, including_pending: 0 },
+    }),
+  ];
+}

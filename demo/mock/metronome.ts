@@ -1,0 +1,276 @@
+/**
+ * A Metronome-shaped mock API, as a web-standard `(Request) => Promise<Response>` handler: the two list
+ * endpoints with Metronome's wire format, pagination, limits and errors; a simple token endpoint for
+ * testing the widget on its own; and test scenarios with fault injection and a request log.
+ * The demo (Vite) and the browser tests (web-test-runner) mount this same handler.
+ */
+import { CUSTOMERS, type MockCredit, type MockGrant, acmeCredits, manyCredits, plansGrants } from './fixtures.js';
+
+/** The bearer token the mock accepts in place of a Metronome API key. */
+export const MOCK_API_KEY = 'mock-metronome-key';
+
+export type Route = 'token' | 'credits' | 'grants';
+
+/** One injected fault: the next matching request gets this answer instead of the normal one. */
+export interface Fault {
+  route: Route;
+  status?: number;
+  headers?: Record<string, string>;
+  /** Raw body text (truncated JSON, HTML, …); default `{"message": "Injected fault"}`. */
+  body?: string;
+  /** Wait this long before answering (the normal answer when no status or body is given). */
+  delayMs?: number;
+  /** Cut the connection after the headers: the browser sees a network error. */
+  drop?: boolean;
+  /** How many requests this fault answers (default 1). */
+  times?: number;
+}
+
+/** A test's own customer: its id is the scenario id; data and misbehaviour are the test's to choose. */
+export interface Scenario {
+  /** Copy the data of this seeded customer id. */
+  base?: string;
+  credits?: unknown[];
+  grants?: unknown[];
+  faults?: Fault[];
+  /** `repeat`: every page answers the same cursor; `endless`: a new cursor forever. */
+  cursor?: 'repeat' | 'endless';
+  /** Lifetime of tokens from the mock's token endpoint. */
+  tokenExpiresIn?: number;
+  /** The mock's token endpoint names this customer in its answer. */
+  tokenCustomerId?: string;
+}
+
+export interface LoggedRequest {
+  route: Route;
+  query: Record<string, string>;
+  body: unknown;
+  authorization: string | null;
+  at: number;
+}
+
+interface ScenarioState extends Scenario {
+  log: LoggedRequest[];
+  faults: Fault[];
+}
+
+export interface MockOptions {
+  /** The path the mock is mounted at, e.g. `/mock`. */
+  basePath?: string;
+  now?: () => Date;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const error = (status: number, message: string) => json(status, { message });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+const decodeCursor = (cursor: string): number | undefined => {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return match ? Number(match[1]) : undefined;
+};
+
+export function createMockMetronome(options: MockOptions = {}) {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const now = options.now ?? (() => new Date());
+  const scenarios = new Map<string, ScenarioState>();
+  const issuedTokens = new Set<string>([MOCK_API_KEY]);
+  let flakyCount = 0;
+  let scenarioCount = 0;
+
+  function seeded(customerId: string): { credits: unknown[]; grants: unknown[] } | undefined {
+    const at = now();
+    switch (customerId) {
+      case CUSTOMERS.acme:
+        return { credits: acmeCredits(at), grants: [] };
+      case CUSTOMERS.many:
+        return { credits: manyCredits(at), grants: [] };
+      case CUSTOMERS.empty:
+        return { credits: [], grants: [] };
+      case CUSTOMERS.plans:
+        return { credits: [], grants: plansGrants(at, customerId) };
+      case CUSTOMERS.flaky:
+        return { credits: acmeCredits(at).slice(0, 2), grants: [] };
+      default:
+        return undefined;
+    }
+  }
+
+  function dataOf(customerId: string): { credits: unknown[]; grants: unknown[] } | undefined {
+    const scenario = scenarios.get(customerId);
+    if (!scenario) return seeded(customerId);
+    const base = scenario.base ? seeded(scenario.base) : undefined;
+    return {
+      credits: scenario.credits ?? base?.credits ?? [],
+      grants: scenario.grants ?? base?.grants ?? [],
+    };
+  }
+
+  /** The injected answer for this request, if a fault is waiting for its route. */
+  async function injected(scenario: ScenarioState | undefined, route: Route): Promise<Response | undefined> {
+    const index = scenario?.faults.findIndex((f) => f.route === route) ?? -1;
+    if (!scenario || index < 0) return undefined;
+    const fault = scenario.faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) scenario.faults.splice(index, 1);
+    if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.drop) {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.error(new Error('connection dropped by the mock'));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+    if (fault.status === undefined && fault.body === undefined) return undefined;
+    return new Response(fault.body ?? JSON.stringify({ message: 'Injected fault' }), {
+      status: fault.status ?? 200,
+      headers: { 'content-type': 'application/json', ...fault.headers },
+    });
+  }
+
+  function page<T>(items: T[], offset: number, limit: number, scenario: ScenarioState | undefined) {
+    const data = items.slice(offset, offset + limit);
+    let next: string | null = offset + limit < items.length ? encodeCursor(offset + limit) : null;
+    if (scenario?.cursor === 'repeat') next = encodeCursor(0);
+    if (scenario?.cursor === 'endless') next = encodeCursor(offset + limit);
+    return { data, next_page: next };
+  }
+
+  function authorized(request: Request): boolean {
+    const match = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '');
+    return !!match && issuedTokens.has(match[1]!);
+  }
+
+  function listCredits(body: Record<string, unknown>, scenario: ScenarioState | undefined): Response {
+    const customerId = body.customer_id;
+    if (typeof customerId !== 'string') return error(400, 'customer_id is required');
+    const data = dataOf(customerId);
+    if (!data) return error(404, `Customer ${customerId} not found`);
+    const limit = body.limit ?? 25;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 25) {
+      return error(400, 'limit must be an integer between 1 and 25');
+    }
+    const offset = typeof body.next_page === 'string' ? decodeCursor(body.next_page) : 0;
+    if (offset === undefined) return error(400, 'Invalid next_page');
+
+    const covering = typeof body.covering_date === 'string' ? Date.parse(body.covering_date) : undefined;
+    const startingAt = typeof body.starting_at === 'string' ? Date.parse(body.starting_at) : undefined;
+    const effectiveBefore = typeof body.effective_before === 'string' ? Date.parse(body.effective_before) : undefined;
+    const credits = (data.credits as MockCredit[])
+      .filter((c) => body.include_archived === true || !c.archived)
+      .filter((c) => body.include_contract_credits === true || !c.contract)
+      .filter((c) => typeof body.credit_id !== 'string' || c.id === body.credit_id)
+      .filter((c) => {
+        const items = c.access_schedule?.schedule_items ?? [];
+        const spans = items.map((s) => [Date.parse(s.starting_at), Date.parse(s.ending_before)] as const);
+        if (covering !== undefined && !spans.some(([s, e]) => s <= covering && covering < e)) return false;
+        if (startingAt !== undefined && !spans.some(([, e]) => e > startingAt)) return false;
+        if (effectiveBefore !== undefined && !spans.some(([s]) => s < effectiveBefore)) return false;
+        return true;
+      })
+      .map((c) => {
+        if (typeof c !== 'object' || c === null) return c;
+        const { archived: _archived, ledger, balance, ...rest } = c;
+        return {
+          ...rest,
+          ...(body.include_balance === true && balance !== undefined && { balance }),
+          ...(body.include_ledgers === true && ledger !== undefined && { ledger }),
+        };
+      });
+    return json(200, page(credits, offset, limit, scenario));
+  }
+
+  function listGrants(url: URL, body: Record<string, unknown>, scenario: ScenarioState | undefined): Response {
+    if (Array.isArray(body.credit_grant_ids) && (body.customer_ids !== undefined || body.credit_type_ids !== undefined)) {
+      return error(400, 'credit_grant_ids cannot be combined with customer_ids or credit_type_ids');
+    }
+    const limitParam = url.searchParams.get('limit');
+    const limit = limitParam === null ? 100 : Number(limitParam);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(400, 'limit must be an integer between 1 and 100');
+    const cursor = url.searchParams.get('next_page');
+    const offset = cursor ? decodeCursor(cursor) : 0;
+    if (offset === undefined) return error(400, 'Invalid next_page');
+    const customerIds = Array.isArray(body.customer_ids) ? body.customer_ids.filter((id) => typeof id === 'string') : [];
+    const effectiveBefore = typeof body.effective_before === 'string' ? Date.parse(body.effective_before) : undefined;
+    const notExpiringBefore = typeof body.not_expiring_before === 'string' ? Date.parse(body.not_expiring_before) : undefined;
+    const grants = customerIds
+      .flatMap((id) => (dataOf(id)?.grants ?? []) as MockGrant[])
+      .filter((g) => effectiveBefore === undefined || Date.parse(g.effective_at) < effectiveBefore)
+      .filter((g) => notExpiringBefore === undefined || Date.parse(g.expires_at) >= notExpiringBefore);
+    return json(200, page(grants, offset, limit, scenario));
+  }
+
+  async function readJson(request: Request): Promise<Record<string, unknown> | undefined> {
+    try {
+      const body: unknown = JSON.parse((await request.text()) || '{}');
+      return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith(`${basePath}/`)) return error(404, 'Not found');
+    const path = url.pathname.slice(basePath.length);
+
+    // Test control: create a scenario, read its log.
+    if (path === '/__scenarios' && request.method === 'POST') {
+      const spec = ((await readJson(request)) ?? {}) as Scenario;
+      const id = `scenario-${++scenarioCount}-${crypto.randomUUID()}`;
+      scenarios.set(id, { ...spec, faults: [...(spec.faults ?? [])].map((f) => ({ ...f })), log: [] });
+      return json(200, { id });
+    }
+    const logMatch = /^\/__scenarios\/([^/]+)\/log$/.exec(path);
+    if (logMatch && request.method === 'GET') {
+      const scenario = scenarios.get(decodeURIComponent(logMatch[1]!));
+      return scenario ? json(200, { requests: scenario.log }) : error(404, 'No such scenario');
+    }
+
+    const route: Route | undefined =
+      path === '/token'
+        ? 'token'
+        : path === '/v1/contracts/customerCredits/list'
+          ? 'credits'
+          : path === '/v1/credits/listGrants'
+            ? 'grants'
+            : undefined;
+    if (!route) return error(404, 'Not found');
+    if (request.method !== 'POST') return error(405, 'Method not allowed');
+    const authorization = request.headers.get('authorization');
+    const body = await readJson(request);
+    if (!body) return error(400, 'The body must be a JSON object');
+
+    const customerId =
+      route === 'grants' && Array.isArray(body.customer_ids) ? String(body.customer_ids[0]) : String(body.customer_id ?? '');
+    const scenario = scenarios.get(customerId);
+    scenario?.log.push({ route, query: Object.fromEntries(url.searchParams), body, authorization, at: Date.now() });
+
+    const fault = await injected(scenario, route);
+    if (fault) return fault;
+
+    if (route === 'token') {
+      const token = `mock-token-${crypto.randomUUID()}`;
+      issuedTokens.add(token);
+      return json(200, {
+        token,
+        expires_in: scenario?.tokenExpiresIn ?? 300,
+        ...(scenario?.tokenCustomerId && { customer_id: scenario.tokenCustomerId }),
+        api_base: basePath || '/',
+      });
+    }
+    if (!authorized(request)) return error(401, 'Unauthorized');
+    if (customerId === CUSTOMERS.flaky && flakyCount++ % 4 < 3) {
+      return error(503, 'Service temporarily unavailable');
+    }
+    return route === 'credits' ? listCredits(body, scenario) : listGrants(url, body, scenario);
+  }
+
+  return { handle, basePath };
+}
+
+export type MockMetronome = ReturnType<typeof createMockMetronome>;

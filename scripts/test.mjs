@@ -1,0 +1,47 @@
+// `npm test`: the whole suite. Installs the browser when missing, type-checks, builds, runs the Node tests
+// and the browser tests, and ends with one line `N passed, N failed` summed over every runner.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const results = '.test-results';
+rmSync(results, { recursive: true, force: true });
+
+const totals = { passed: 0, failed: 0 };
+let broken = false;
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function step(label, command, args) {
+  if (!run(label, command, args)) {
+    console.error(`✖ ${label} failed`);
+    totals.failed += 1;
+    broken = true;
+  }
+}
+
+function counted(label, command, args, file) {
+  const ok = run(label, command, args);
+  if (existsSync(file)) {
+    const { passed, failed } = JSON.parse(readFileSync(file, 'utf8'));
+    totals.passed += passed;
+    totals.failed += failed;
+    if (!ok && failed === 0) totals.failed += 1; // the runner failed without a failing test: count it
+  } else {
+    console.error(`✖ ${label} reported no results`);
+    totals.failed += 1;
+  }
+  if (!ok) broken = true;
+}
+
+step('browser', 'sh', ['scripts/ensure-browser.sh']);
+step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('build', 'npm', ['run', '--silent', 'build']);
+counted('node tests', 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`);
+counted('browser tests', 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr.json`);
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(broken || totals.failed ? 1 : 0);

@@ -1,0 +1,320 @@
+import { css } from 'lit';
+
+/**
+ * Public `--credit-balance-*` properties are read once on `:host` into private `--_*` ones; everything
+ * below uses only the private ones. Colours follow the host's `color-scheme` through `light-dark()`.
+ */
+export const styles = css`
+  :host {
+    --_font: var(--credit-balance-font, inherit);
+    --_text: var(--credit-balance-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--credit-balance-muted, light-dark(#59636e, #9198a1));
+    --_background: var(--credit-balance-background, light-dark(#ffffff, #0d1117));
+    --_surface: var(--credit-balance-surface, light-dark(#f6f8fa, #151b23));
+    --_border: var(--credit-balance-border, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--credit-balance-accent, light-dark(#0969da, #4493f8));
+    --_accent-text: var(--credit-balance-accent-text, light-dark(#ffffff, #0d1117));
+    --_success: var(--credit-balance-success, light-dark(#1a7f37, #3fb950));
+    --_warning: var(--credit-balance-warning, light-dark(#9a6700, #d29922));
+    --_danger: var(--credit-balance-danger, light-dark(#d1242f, #f85149));
+    --_radius: var(--credit-balance-radius, 8px);
+    --_gap: var(--credit-balance-gap, 12px);
+
+    display: block;
+    container-type: inline-size;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.4;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .base {
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    display: grid;
+    gap: var(--_gap);
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: calc(var(--_gap) / 2) var(--_gap);
+  }
+
+  .title {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+
+  .totals {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_gap) / 2) var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .total {
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.35em;
+  }
+
+  .total__amount {
+    font-size: 1.25em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .total__label,
+  .credit__granted,
+  .credit__note,
+  .credit__when,
+  .segment__dates,
+  .ledger__date,
+  .error__stale {
+    color: var(--_muted);
+  }
+
+  .credits {
+    display: grid;
+    gap: var(--_gap);
+  }
+
+  .credit {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+    min-inline-size: 0;
+  }
+
+  .credit--expired {
+    opacity: 0.85;
+  }
+
+  .credit__head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: calc(var(--_gap) / 2);
+  }
+
+  .credit__name {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .credit__badges {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.35em;
+  }
+
+  .credit__figures {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.4em;
+  }
+
+  .credit__balance {
+    font-size: 1.375em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .credit__note,
+  .credit__when {
+    margin: 0;
+    font-size: 0.875em;
+  }
+
+  .badge {
+    display: inline-block;
+    padding-block: 0.1em;
+    padding-inline: 0.55em;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.75em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .badge--active {
+    color: var(--_success);
+  }
+
+  .badge--upcoming {
+    color: var(--_accent);
+  }
+
+  .badge--expired {
+    color: var(--_muted);
+  }
+
+  .badge--expiring,
+  .badge--low {
+    color: var(--_warning);
+  }
+
+  .meter {
+    block-size: 0.5em;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_border) 70%, transparent);
+    overflow: hidden;
+  }
+
+  .meter__fill {
+    block-size: 100%;
+    inline-size: 100%;
+    background: var(--_accent);
+    transform-origin: left center;
+    transform: scaleX(var(--_share, 0));
+  }
+
+  :host(:dir(rtl)) .meter__fill {
+    transform-origin: right center;
+  }
+
+  .schedule,
+  .ledger__entries {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.25em;
+    font-size: 0.875em;
+  }
+
+  .segment,
+  .ledger__entry {
+    display: grid;
+    grid-template-columns: minmax(6em, auto) 1fr auto;
+    align-items: center;
+    gap: 0.5em;
+    padding-block: 0.25em;
+    border-block-start: 1px solid var(--_border);
+  }
+
+  .segment__amount,
+  .ledger__amount {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .segment--expired .segment__amount {
+    text-decoration: line-through;
+    color: var(--_muted);
+  }
+
+  @container (max-width: 22rem) {
+    .segment,
+    .ledger__entry {
+      grid-template-columns: 1fr auto;
+    }
+    .segment__dates,
+    .ledger__date {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
+  }
+
+  .ledger summary {
+    cursor: pointer;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .ledger__amount--in {
+    color: var(--_success);
+  }
+
+  .empty {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  .error {
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+    justify-items: start;
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: var(--_gap);
+  }
+
+  .error p {
+    margin: 0;
+  }
+
+  .retry {
+    font: inherit;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border: 0;
+    border-radius: calc(var(--_radius) / 1.5);
+    padding-block: 0.4em;
+    padding-inline: 0.9em;
+    cursor: pointer;
+  }
+
+  .retry:focus-visible,
+  .ledger summary:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .skeleton {
+    display: grid;
+    gap: var(--_gap);
+  }
+
+  .skeleton__card {
+    block-size: 5.5em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton__card {
+      animation: none;
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

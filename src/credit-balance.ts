@@ -1,0 +1,500 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { styles } from './credit-balance.styles.js';
+import {
+  CreditBalanceErrorEvent,
+  CreditBalanceExpiringEvent,
+  CreditBalanceLoadEvent,
+  CreditBalanceLowEvent,
+  type ErrorDetail,
+} from './events.js';
+import { type LoadConfig, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
+import { CreditBalanceError, abortReason, isAbortError } from './lib/api/errors.js';
+import type { HttpDeps } from './lib/api/http.js';
+import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
+import { DateFormat } from './lib/dates.js';
+import { type MessageKey, type Messages, fill, messages } from './lib/messages.js';
+import { MoneyFormat } from './lib/money.js';
+import { type CreditView, type SegmentStatus, lowTotals, remainingShare, viewCredits } from './lib/schedule.js';
+import { TokenCache, type TokenResponse } from './lib/token.js';
+
+/** Every widget on the page shares these: one token request and one cached token per token source and customer. */
+const sharedTokens = new TokenCache(() => Date.now());
+const providerIds = new WeakMap<() => Promise<TokenResponse>, number>();
+let providerCount = 0;
+
+const browserHttp: HttpDeps = {
+  fetch: (input, init) => globalThis.fetch(input, init),
+  now: () => Date.now(),
+  random: () => Math.random(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(abortReason(signal));
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+/** Data on screen, and the configuration it was loaded for. */
+interface Shown {
+  key: string;
+  credits: NormalizedCredit[];
+  at: Date;
+  /** Every page has arrived (a first load renders page by page). */
+  complete: boolean;
+}
+
+type Formats = { money: MoneyFormat; dates: DateFormat };
+
+/**
+ * @summary A customer's Metronome credits: balances, totals per credit type and access schedules.
+ *
+ * @tag credit-balance
+ *
+ * @event {CreditBalanceLoadEvent} credit-balance-load - Data was rendered. `detail: { source, credits, totals }`.
+ * @event {CreditBalanceErrorEvent} credit-balance-error - A load failed. `detail: { code, status?, message }`.
+ * @event {CreditBalanceExpiringEvent} credit-balance-expiring - Data was rendered with expiring credits. `detail: { credits }`.
+ * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below `low-balance`. `detail: { totals }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart header - The title and the totals.
+ * @csspart total - One total per credit type.
+ * @csspart credit - One credit (or grant); carries `data-credit-id`.
+ * @csspart credit-name - A credit's name.
+ * @csspart balance - A credit's balance.
+ * @csspart meter - The bar of what is left of what was granted.
+ * @csspart schedule - A credit's access schedule.
+ * @csspart segment - One schedule item; carries `data-segment-id`.
+ * @csspart badge - A status label (active, upcoming, expired, expiring soon, low balance).
+ * @csspart ledger - A credit's history (with `include-ledgers`).
+ * @csspart empty - The message shown when there are no credits.
+ * @csspart error - The error message.
+ * @csspart retry-button - The button that loads again after an error.
+ *
+ * @cssprop [--credit-balance-font=inherit] - Font family.
+ * @cssprop [--credit-balance-text=light-dark(#1f2328, #e6edf3)] - Text colour.
+ * @cssprop [--credit-balance-muted=light-dark(#59636e, #9198a1)] - Secondary text colour.
+ * @cssprop [--credit-balance-background=light-dark(#ffffff, #0d1117)] - Background.
+ * @cssprop [--credit-balance-surface=light-dark(#f6f8fa, #151b23)] - Background of each credit.
+ * @cssprop [--credit-balance-border=light-dark(#d1d9e0, #3d444d)] - Border colour.
+ * @cssprop [--credit-balance-accent=light-dark(#0969da, #4493f8)] - Meter fill, focus ring and button colour.
+ * @cssprop [--credit-balance-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--credit-balance-success=light-dark(#1a7f37, #3fb950)] - Active status colour.
+ * @cssprop [--credit-balance-warning=light-dark(#9a6700, #d29922)] - Expiring and low colour.
+ * @cssprop [--credit-balance-danger=light-dark(#d1242f, #f85149)] - Error colour.
+ * @cssprop [--credit-balance-radius=8px] - Corner radius.
+ * @cssprop [--credit-balance-gap=12px] - Base spacing.
+ *
+ * @cssstate loading - A load is in flight.
+ * @cssstate ready - Data is shown.
+ * @cssstate empty - Loaded, and there are no credits.
+ * @cssstate error - The last load failed.
+ * @cssstate stale - The last good data is shown after a failed refresh.
+ * @cssstate expiring - A credit's usable amount expires within `expiring-soon-days`.
+ * @cssstate low - A total is below `low-balance`.
+ */
+export class CreditBalance extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element; a second call (a second copy of the script) does nothing. */
+  static define(tag = 'credit-balance', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
+  /** The host's token endpoint. Required unless `tokenProvider` is set. */
+  @property({ attribute: 'token-url', reflect: true }) tokenUrl?: string;
+
+  /** Mints tokens in the host's own code; wins over `token-url`. */
+  @property({ attribute: false }) tokenProvider?: () => Promise<TokenResponse>;
+
+  /** Metronome customer id; a `customer_id` in the token response wins over it. */
+  @property({ attribute: 'customer-id', reflect: true }) customerId?: string;
+
+  /** Base URL of the API (normally the host's proxy); default: the token's `api_base`, else Metronome. */
+  @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
+
+  /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
+  @property({ reflect: true }) source: SourceName = 'credits';
+
+  /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
+  @property({ reflect: true }) scope: 'all' | 'customer' = 'all';
+
+  /** Credits only: include archived credits. */
+  @property({ type: Boolean, attribute: 'include-archived', reflect: true }) includeArchived = false;
+
+  /** Credits only: load each credit's ledger and show its history. */
+  @property({ type: Boolean, attribute: 'include-ledgers', reflect: true }) includeLedgers = false;
+
+  /** Credits: only credits whose schedule covers this RFC 3339 instant. */
+  @property({ attribute: 'covering-date', reflect: true }) coveringDate?: string;
+
+  /** Credits: only credits with access on or after this instant. */
+  @property({ attribute: 'starting-at', reflect: true }) startingAt?: string;
+
+  /** Credits and grants: only those with access before this instant (exclusive). */
+  @property({ attribute: 'effective-before', reflect: true }) effectiveBefore?: string;
+
+  /** Grants: only grants expiring at or after this instant. */
+  @property({ attribute: 'not-expiring-before', reflect: true }) notExpiringBefore?: string;
+
+  /** Credits: show this one credit. */
+  @property({ attribute: 'credit-id', reflect: true }) creditId?: string;
+
+  /** Items per page (default 25 for credits, 100 for grants), clamped to the API's range. */
+  @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize?: number;
+
+  /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */
+  @property({ reflect: true }) locale?: string;
+
+  /** IANA time zone in which dates are shown. */
+  @property({ attribute: 'time-zone', reflect: true }) timeZone = 'UTC';
+
+  /** A credit with a balance whose active segment ends within this many days is "expiring". */
+  @property({ type: Number, attribute: 'expiring-soon-days', reflect: true }) expiringSoonDays = 30;
+
+  /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
+  @property({ type: Number, attribute: 'low-balance', reflect: true }) lowBalance?: number;
+
+  /** Message overrides, keyed as in the message catalogue. */
+  @property({ attribute: false }) strings?: Partial<Messages>;
+
+  readonly #internals = this.attachInternals();
+  #shown?: Shown;
+  #formats?: Formats & { key: string };
+  /** Events owed once the next render has put the result on screen. */
+  #announce?: 'load' | 'error';
+  #interrupted = false;
+
+  readonly #task = new Task(this, {
+    args: () => [this.#config()] as const,
+    argsEqual: ([a], [b]) => a.key === b.key,
+    task: async ([config], { signal }) => {
+      const { key, session, load } = config;
+      if (!session) {
+        throw new CreditBalanceError('token', 'Set the token-url attribute or the tokenProvider property.');
+      }
+      // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
+      const progressive = this.#shown?.key !== key || !this.#shown.complete;
+      let credits: NormalizedCredit[] = [];
+      for await (credits of loadCredits(load, session, browserHttp, signal)) {
+        if (signal.aborted) break;
+        if (progressive) {
+          this.#shown = { key, credits, at: new Date(), complete: false };
+          this.requestUpdate();
+        }
+      }
+      signal.throwIfAborted();
+      this.#shown = { key, credits, at: new Date(), complete: true };
+      return credits;
+    },
+    onComplete: () => {
+      this.#announce = 'load';
+    },
+    onError: (error) => {
+      this.#interrupted = isAbortError(error);
+      if (this.#interrupted) return;
+      this.#announce = 'error';
+      // Part of a first load is not "last good data": show the error alone.
+      if (!this.#shown?.complete) this.#shown = undefined;
+    },
+  });
+
+  /** Loads again; resolves when the new data (or the error) is rendered. */
+  async refresh(): Promise<void> {
+    await this.#task.run();
+    await this.updateComplete;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.#task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#task.status === TaskStatus.PENDING) this.#task.abort();
+  }
+
+  /** The request-shaping configuration, and the key that tells one configuration from another. */
+  #config(): { key: string; session?: TokenSession; load: LoadConfig } {
+    const customerId = this.customerId || undefined;
+    const load: LoadConfig = {
+      source: this.source === 'grants' ? 'grants' : 'credits',
+      scope: this.scope === 'customer' ? 'customer' : 'all',
+      includeArchived: this.includeArchived,
+      includeLedgers: this.includeLedgers,
+      pageUrl: document.baseURI,
+      ...(customerId && { customerId }),
+      ...(this.apiBase && { apiBase: this.apiBase }),
+      ...(this.pageSize !== undefined && { pageSize: this.pageSize }),
+      ...(this.coveringDate && { coveringDate: this.coveringDate }),
+      ...(this.startingAt && { startingAt: this.startingAt }),
+      ...(this.effectiveBefore && { effectiveBefore: this.effectiveBefore }),
+      ...(this.notExpiringBefore && { notExpiringBefore: this.notExpiringBefore }),
+      ...(this.creditId && { creditId: this.creditId }),
+    };
+    const session = this.#session(customerId);
+    return { key: JSON.stringify([session?.key, load]), ...(session && { session }), load };
+  }
+
+  #session(customerId: string | undefined): TokenSession | undefined {
+    const provider = this.tokenProvider;
+    if (provider) {
+      let id = providerIds.get(provider);
+      if (id === undefined) providerIds.set(provider, (id = ++providerCount));
+      return {
+        key: `provider:${id}|${customerId ?? ''}`,
+        cache: sharedTokens,
+        fetch: () =>
+          Promise.resolve()
+            .then(provider)
+            .catch((error: unknown) => {
+              throw asTokenError(error);
+            }),
+      };
+    }
+    if (!this.tokenUrl) return undefined;
+    const url = new URL(this.tokenUrl, document.baseURI).href;
+    return { key: `url:${url}|${customerId ?? ''}`, cache: sharedTokens, fetch: () => requestToken(url, customerId, browserHttp) };
+  }
+
+  #formatsFor(): Formats {
+    const locale = validLocale(this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
+    const timeZone = validTimeZone(this.timeZone);
+    const key = `${locale}|${timeZone}`;
+    if (this.#formats?.key !== key) {
+      this.#formats = { key, money: new MoneyFormat(locale), dates: new DateFormat(locale, timeZone) };
+    }
+    return this.#formats;
+  }
+
+  override render() {
+    const m = messages(this.strings);
+    const formats = this.#formatsFor();
+    const key = this.#config().key;
+    const shown = this.#shown?.key === key ? this.#shown : undefined;
+    const status = this.#task.status;
+    const loading = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !shown);
+    const error = status === TaskStatus.ERROR && !this.#interrupted ? toErrorDetail(this.#task.error) : undefined;
+    const now = new Date();
+    const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays }) : [];
+    const totals = shown ? totalsOf(shown.credits) : [];
+    const low = lowTotals(totals, this.lowBalance);
+
+    return html`
+      <section part="base" class="base" aria-busy=${loading ? 'true' : 'false'} aria-labelledby="title">
+        <header part="header" class="header">
+          <h2 id="title" class="title">${m.title}</h2>
+          ${totals.length ? this.#renderTotals(totals, low, m, formats) : nothing}
+        </header>
+        ${error ? this.#renderError(error, shown, m, formats) : nothing}
+        ${shown
+          ? views.length
+            ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => this.#renderCredit(v, m, formats, now))}</div>`
+            : loading
+              ? nothing
+              : html`<p part="empty" class="empty">${m.empty}</p>`
+          : loading
+            ? renderSkeleton(m)
+            : nothing}
+      </section>
+    `;
+  }
+
+  #renderTotals(totals: Total[], low: Total[], m: Messages, { money }: Formats) {
+    return html`<ul class="totals">
+      ${totals.map(
+        (total) => html`<li part="total" class="total" data-credit-type-id=${total.creditType.id}>
+          <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
+          <span class="total__label">${m.available}</span>
+          ${low.includes(total) ? html`<span part="badge" class="badge badge--low">${m.lowBalance}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderError(error: ErrorDetail, shown: Shown | undefined, m: Messages, { dates }: Formats) {
+    const text = fill(m[`error.${error.code}`], { status: error.status ?? '' });
+    return html`<div part="error" class="error" role="alert">
+      ${shown ? html`<p class="error__stale">${fill(m.stale, { time: dates.dateTime(shown.at) })}</p>` : nothing}
+      <p class="error__message">${text}</p>
+      <button part="retry-button" class="retry" type="button" @click=${() => this.refresh()}>${m.retry}</button>
+    </div>`;
+  }
+
+  #renderCredit(view: CreditView, m: Messages, { money, dates }: Formats, now: Date) {
+    const { credit } = view;
+    const name = credit.name || m.unnamed;
+    const amount = (value: number) => money.amount(value, credit.creditType);
+    const share = remainingShare(credit.balance, view.meterMax);
+    const headline = view.active
+      ? fill(m.expires, { relative: dates.relative(view.active.endsBefore, now) })
+      : view.next
+        ? fill(m.starts, { relative: dates.relative(view.next.startsAt, now) })
+        : '';
+    return html`<article part="credit" class="credit credit--${view.status}" data-credit-id=${credit.id}>
+      <div class="credit__head">
+        <h3 part="credit-name" class="credit__name">${name}</h3>
+        <span class="credit__badges">
+          ${view.expiring ? html`<span part="badge" class="badge badge--expiring">${m.expiringSoon}</span>` : nothing}
+          ${renderStatus(view.status, m)}
+        </span>
+      </div>
+      <p class="credit__figures">
+        <span part="balance" class="credit__balance">${amount(credit.balance)}</span>
+        <span class="credit__granted">${fill(m.ofGranted, { amount: amount(view.meterMax) })}</span>
+      </p>
+      ${view.meterMax !== credit.granted
+        ? html`<p class="credit__note">${fill(m.grantedInTotal, { amount: amount(credit.granted) })}</p>`
+        : nothing}
+      ${credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
+        ? html`<p class="credit__note">${fill(m.pendingBalance, { amount: amount(credit.postedBalance) })}</p>`
+        : nothing}
+      ${credit.balanceAsOf
+        ? html`<p class="credit__note">${fill(m.balanceAsOf, { date: dates.day(credit.balanceAsOf) })}</p>`
+        : nothing}
+      <div
+        part="meter"
+        class="meter"
+        role="meter"
+        aria-valuemin="0"
+        aria-valuemax="100"
+        aria-valuenow=${Math.round(share * 100)}
+        aria-valuetext=${fill(m.meterLabel, { name, balance: amount(credit.balance), max: amount(view.meterMax) })}
+        aria-label=${name}
+      >
+        <div class="meter__fill" style=${styleMap({ '--_share': String(share) })}></div>
+      </div>
+      ${headline || view.scheduledLater
+        ? html`<p class="credit__when">
+            ${headline}${headline && view.scheduledLater ? ' · ' : ''}${view.scheduledLater
+              ? fill(m.scheduledLater, { amount: amount(view.scheduledLater) })
+              : ''}
+          </p>`
+        : nothing}
+      ${credit.paid
+        ? html`<p class="credit__note">${fill(m.paid, { amount: money.amount(credit.paid.amount, credit.paid.creditType) })}</p>`
+        : nothing}
+      ${credit.products.length
+        ? html`<p class="credit__note">${fill(m.appliesTo, { products: credit.products.join(', ') })}</p>`
+        : nothing}
+      <ol part="schedule" class="schedule" aria-label=${m.schedule}>
+        ${view.segments.map(({ segment, status }) => {
+          const range = dates.range(segment.startsAt, segment.endsBefore);
+          return html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
+            <span class="segment__amount">${amount(segment.amount)}</span>
+            <span class="segment__dates"
+              >${range.kind === 'days'
+                ? fill(m.rangeDays, { range: range.range })
+                : fill(m.rangeInstants, { start: range.start, end: range.endBefore })}</span
+            >
+            ${renderStatus(status, m)}
+          </li>`;
+        })}
+      </ol>
+      ${this.includeLedgers && credit.ledger.length
+        ? html`<details part="ledger" class="ledger">
+            <summary>${m.history}</summary>
+            <ol class="ledger__entries">
+              ${credit.ledger.map(
+                (entry) => html`<li class="ledger__entry">
+                  <span class="ledger__label"
+                    >${m[`ledger.${entry.type}` as MessageKey] ?? m['ledger.other']}${entry.pending ? ` (${m.pending})` : ''}</span
+                  >
+                  <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
+                    >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
+                  >
+                  <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
+                </li>`,
+              )}
+            </ol>
+          </details>`
+        : nothing}
+    </article>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const key = this.#config().key;
+    const shown = this.#shown?.key === key ? this.#shown : undefined;
+    const status = this.#task.status;
+    const failed = status === TaskStatus.ERROR && !this.#interrupted;
+    const totals = shown ? totalsOf(shown.credits) : [];
+    const views = shown ? viewCredits(shown.credits, { now: new Date(), expiringSoonDays: this.expiringSoonDays }) : [];
+    const expiring = views.filter((v) => v.expiring).map((v) => v.credit);
+    const low = lowTotals(totals, this.lowBalance);
+    this.#setStates({
+      loading: status === TaskStatus.PENDING,
+      ready: !!shown && shown.credits.length > 0,
+      empty: status === TaskStatus.COMPLETE && !!shown && shown.credits.length === 0,
+      error: failed,
+      stale: failed && !!shown,
+      expiring: expiring.length > 0,
+      low: low.length > 0,
+    });
+
+    const announce = this.#announce;
+    this.#announce = undefined;
+    if (announce === 'error') {
+      this.dispatchEvent(new CreditBalanceErrorEvent(toErrorDetail(this.#task.error)));
+    } else if (announce === 'load' && shown) {
+      this.dispatchEvent(new CreditBalanceLoadEvent({ source: this.source === 'grants' ? 'grants' : 'credits', credits: shown.credits, totals }));
+      if (expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: expiring }));
+      if (low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: low }));
+    }
+  }
+
+  #setStates(states: Record<string, boolean>): void {
+    for (const [state, on] of Object.entries(states)) {
+      if (on) this.#internals.states.add(state);
+      else this.#internals.states.delete(state);
+    }
+  }
+}
+
+function toErrorDetail(error: unknown): ErrorDetail {
+  if (error instanceof CreditBalanceError) {
+    return { code: error.code, message: error.message, ...(error.status !== undefined && { status: error.status }) };
+  }
+  return { code: 'invalid-response', message: error instanceof Error ? error.message : String(error) };
+}
+
+function renderStatus(status: SegmentStatus, m: Messages) {
+  return html`<span part="badge" class="badge badge--${status}">${m[`status.${status}`]}</span>`;
+}
+
+function renderSkeleton(m: Messages) {
+  return html`<div class="skeleton" role="status">
+    <span class="visually-hidden">${m.loading}</span>
+    ${[0, 1, 2].map(() => html`<div class="skeleton__card" aria-hidden="true"></div>`)}
+  </div>`;
+}
+
+function validLocale(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function validTimeZone(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,0 +1,122 @@
+import type { NormalizedCredit, SourceName } from '../credit.js';
+import type { Token, TokenCache } from '../token.js';
+import { creditsSource } from './credits.js';
+import { CreditBalanceError } from './errors.js';
+import { grantsSource } from './grants.js';
+import { type HttpDeps, postJson } from './http.js';
+import { type LoadPlan, type Source, clampLimit } from './source.js';
+import { page } from './validate.js';
+
+export const DEFAULT_API_BASE = 'https://api.metronome.com';
+
+/** Past this many pages a load stops with an error rather than loop on a cursor that never ends. */
+export const MAX_PAGES = 200;
+
+export const sources: Record<SourceName, Source> = { credits: creditsSource, grants: grantsSource };
+
+/** What the element's attributes say about a load. */
+export interface LoadConfig extends Omit<LoadPlan, 'customerId' | 'apiBase' | 'limit'> {
+  customerId?: string;
+  apiBase?: string;
+  pageSize?: number;
+  /** The page's URL: relative API bases are resolved against it. */
+  pageUrl: string;
+}
+
+/** Where tokens come from: one cache entry per `key`, filled by `fetch`. */
+export interface TokenSession {
+  key: string;
+  fetch: () => Promise<unknown>;
+  cache: TokenCache;
+}
+
+/** The plan of a load once the token has said which customer and which base URL. */
+export function planLoad(config: LoadConfig, token: Token): LoadPlan {
+  const customerId = token.customerId ?? config.customerId;
+  if (!customerId) {
+    throw new CreditBalanceError('token', 'No customer: set customer-id, or return customer_id from the token endpoint.');
+  }
+  const { pageSize, pageUrl, ...filters } = config;
+  let apiBase: string;
+  try {
+    apiBase = new URL(config.apiBase || token.apiBase || DEFAULT_API_BASE, pageUrl).href;
+  } catch {
+    throw new CreditBalanceError('network', `The API base "${config.apiBase || token.apiBase}" is not a URL.`);
+  }
+  return { ...filters, customerId, apiBase, limit: clampLimit(sources[config.source], pageSize) };
+}
+
+/**
+ * Loads every page of a customer's credits (or grants), yielding all credits read so far after each page.
+ * A `401` drops the token and tries once more with a fresh one; a second `401` is an `auth` error.
+ * A cursor that repeats, or more than {@link MAX_PAGES} pages, is an `invalid-response` error.
+ */
+export async function* loadCredits(
+  config: LoadConfig,
+  session: TokenSession,
+  http: HttpDeps,
+  signal: AbortSignal,
+): AsyncGenerator<NormalizedCredit[]> {
+  let token = await session.cache.get(session.key, session.fetch, signal);
+  const plan = planLoad(config, token);
+  const source = sources[plan.source];
+  let refreshed = false;
+
+  const fetchPage = async (request: { url: string; body: unknown }): Promise<unknown> => {
+    for (;;) {
+      try {
+        return await postJson({ ...request, headers: { Authorization: `Bearer ${token.value}` } }, signal, http);
+      } catch (error) {
+        if (!(error instanceof CreditBalanceError && error.status === 401)) throw error;
+        if (refreshed) {
+          throw new CreditBalanceError('auth', 'The API refused a freshly issued token (HTTP 401).', 401);
+        }
+        refreshed = true;
+        await session.cache.invalidate(session.key, token);
+        token = await session.cache.get(session.key, session.fetch, signal);
+      }
+    }
+  };
+
+  const credits = new Map<string, NormalizedCredit>();
+  const cursors = new Set<string>();
+  let cursor: string | undefined;
+  for (let pages = 1; ; pages++) {
+    const { data, nextPage } = page(await fetchPage(source.request(plan, cursor)));
+    data.forEach((item, i) => {
+      const credit = source.normalize(item, `data[${i}]`);
+      if (!credits.has(credit.id)) credits.set(credit.id, credit);
+    });
+    yield [...credits.values()];
+    if (!nextPage) return;
+    if (cursors.has(nextPage)) {
+      throw new CreditBalanceError('invalid-response', 'The API repeated a page cursor; loading stopped to avoid an endless loop.');
+    }
+    if (pages >= MAX_PAGES) {
+      throw new CreditBalanceError('invalid-response', `Loading stopped after ${MAX_PAGES} pages: the API kept answering with a next_page.`);
+    }
+    cursors.add(nextPage);
+    cursor = nextPage;
+  }
+}
+
+/** Asks the host's token endpoint for a token: `POST` with the customer, same-origin credentials. */
+export async function requestToken(tokenUrl: string, customerId: string | undefined, http: HttpDeps): Promise<unknown> {
+  try {
+    return await postJson(
+      { url: tokenUrl, body: customerId ? { customer_id: customerId } : {}, credentials: 'same-origin' },
+      new AbortController().signal,
+      http,
+    );
+  } catch (error) {
+    throw asTokenError(error);
+  }
+}
+
+/** Any failure to obtain a token, as a `token` error. */
+export const asTokenError = (error: unknown): CreditBalanceError =>
+  new CreditBalanceError(
+    'token',
+    `Could not get a token: ${error instanceof Error ? error.message : String(error)}`,
+    error instanceof CreditBalanceError ? error.status : undefined,
+  );

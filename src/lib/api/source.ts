@@ -1,0 +1,38 @@
+import type { NormalizedCredit, SourceName } from '../credit.js';
+
+/** Everything that shapes the requests of one load, after the token has filled in the customer and the base. */
+export interface LoadPlan {
+  source: SourceName;
+  customerId: string;
+  /** Absolute base URL the API paths are appended to. */
+  apiBase: string;
+  /** Page size, already clamped to the source's range. */
+  limit: number;
+  scope: 'all' | 'customer';
+  includeArchived: boolean;
+  includeLedgers: boolean;
+  coveringDate?: string;
+  startingAt?: string;
+  effectiveBefore?: string;
+  notExpiringBefore?: string;
+  creditId?: string;
+}
+
+/** One of the two Metronome lists, behind one interface. */
+export interface Source {
+  readonly name: SourceName;
+  readonly limits: { min: number; max: number; default: number };
+  /** The request for the page after `cursor` (the first page without one). */
+  request(plan: LoadPlan, cursor: string | undefined): { url: string; body: unknown };
+  /** One item of `data`, checked and normalized; `path` names it in errors. */
+  normalize(item: unknown, path: string): NormalizedCredit;
+}
+
+export const endpoint = (apiBase: string, path: string): string => `${apiBase.replace(/\/+$/, '')}${path}`;
+
+/** A page size for `source`: the requested one clamped to the API's range, or the default. */
+export function clampLimit(source: Source, requested: number | undefined): number {
+  const { min, max } = source.limits;
+  if (requested === undefined || !Number.isFinite(requested)) return source.limits.default;
+  return Math.min(max, Math.max(min, Math.trunc(requested)));
+}

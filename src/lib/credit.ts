@@ -1,0 +1,76 @@
+import type { CreditType } from './money.js';
+
+/** Which Metronome list a widget reads. */
+export type SourceName = 'credits' | 'grants';
+
+/** One schedule item: `amount` usable from `startsAt` (inclusive) until `endsBefore` (exclusive). */
+export interface Segment {
+  id: string;
+  amount: number;
+  startsAt: Date;
+  endsBefore: Date;
+}
+
+/** One line of a credit's (or grant's) history. */
+export interface LedgerEntry {
+  /** Metronome's `type` (`CREDIT_…`), or `GRANT_DEDUCTION` for a grant's deductions; unknown types are kept. */
+  type: string;
+  /** Signed: positive adds to the balance, negative takes from it. */
+  amount: number;
+  at: Date;
+  segmentId?: string;
+  /** Grants: the deduction has not posted yet. */
+  pending?: boolean;
+  /** Grants: the balance after this entry. */
+  runningBalance?: number;
+}
+
+/**
+ * A credit (`source="credits"`) or a grant (`source="grants"`) in one shape, amounts as the API sent them
+ * in `creditType`'s unit. This is what `credit-balance-load` carries.
+ */
+export interface NormalizedCredit {
+  id: string;
+  kind: 'credit' | 'grant';
+  name: string;
+  creditType: CreditType;
+  /** Usable now (credits); left once pending deductions post (grants, `balance.including_pending`). */
+  balance: number;
+  /** Grants: the balance with posted deductions only (`balance.excluding_pending`). */
+  postedBalance?: number;
+  /** Grants: the end of the current billing period, as of which the balance is measured. */
+  balanceAsOf?: Date;
+  /** The sum of the schedule's amounts (credits) or `grant_amount` (grants). */
+  granted: number;
+  /** Grants: what was paid for it, possibly in another credit type. */
+  paid?: { amount: number; creditType: CreditType };
+  /** Lower is drawn down first. */
+  priority?: number;
+  /** Grants: the products it applies to (empty: all). */
+  products: string[];
+  segments: Segment[];
+  ledger: LedgerEntry[];
+}
+
+/** One sum per credit type; amounts of different credit types are never added together. */
+export interface Total {
+  creditType: CreditType;
+  /** The sum of the balances. */
+  available: number;
+  granted: number;
+  /** How many credits it sums. */
+  count: number;
+}
+
+export function totalsOf(credits: readonly NormalizedCredit[]): Total[] {
+  const totals = new Map<string, Total>();
+  for (const credit of credits) {
+    const key = `${credit.creditType.id}\u0000${credit.creditType.name}`;
+    const total = totals.get(key) ?? { creditType: credit.creditType, available: 0, granted: 0, count: 0 };
+    total.available += credit.balance;
+    total.granted += credit.granted;
+    total.count += 1;
+    totals.set(key, total);
+  }
+  return [...totals.values()];
+}

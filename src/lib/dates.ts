@@ -1,0 +1,78 @@
+import { differenceInHours } from 'date-fns/differenceInHours';
+import { differenceInMinutes } from 'date-fns/differenceInMinutes';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
+import { subMilliseconds } from 'date-fns/subMilliseconds';
+
+/** Parses an RFC 3339 timestamp (`Z` or an offset, with or without fractions); `undefined` when it is not one. */
+export function parseTimestamp(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+    return undefined;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The wording of a range whose end is exclusive: whole days read as "through the last day", other ends as "before". */
+export type RangeWording =
+  | { kind: 'days'; start: string; lastDay: string; range: string }
+  | { kind: 'instants'; start: string; endBefore: string };
+
+/** Formats dates in one locale and time zone, caching the `Intl` formatters. */
+export class DateFormat {
+  readonly #day: Intl.DateTimeFormat;
+  readonly #dateTime: Intl.DateTimeFormat;
+  readonly #clock: Intl.DateTimeFormat;
+  readonly #relative: Intl.RelativeTimeFormat;
+
+  constructor(
+    readonly locale: string,
+    readonly timeZone: string,
+  ) {
+    this.#day = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium' });
+    this.#dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    this.#clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    this.#relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  }
+
+  day(date: Date): string {
+    return this.#day.format(date);
+  }
+
+  dateTime(date: Date): string {
+    return this.#dateTime.format(date);
+  }
+
+  /** Whether `date` falls exactly on midnight in this time zone. */
+  isMidnight(date: Date): boolean {
+    return date.getUTCMilliseconds() === 0 && this.#clock.format(date) === '00:00:00';
+  }
+
+  /**
+   * `[start, endBefore)` in words. When both ends are midnights in the zone, the range is shown as whole days
+   * ending on the last usable day ("Jan 1 – 31, 2026"); otherwise the end is an instant that is not included.
+   */
+  range(start: Date, endBefore: Date): RangeWording {
+    if (this.isMidnight(start) && this.isMidnight(endBefore) && endBefore > start) {
+      const lastDay = subMilliseconds(endBefore, 1);
+      return { kind: 'days', start: this.day(start), lastDay: this.day(lastDay), range: this.#day.formatRange(start, lastDay) };
+    }
+    return { kind: 'instants', start: this.dateTime(start), endBefore: this.dateTime(endBefore) };
+  }
+
+  /** "in 3 days", "tomorrow", "5 hours ago": the nearest sensible unit. */
+  relative(date: Date, now: Date): string {
+    const minutes = differenceInMinutes(date, now);
+    if (Math.abs(minutes) < 60) return this.#relative.format(minutes, 'minute');
+    const hours = differenceInHours(date, now);
+    if (Math.abs(hours) < 24) return this.#relative.format(hours, 'hour');
+    const months = differenceInMonths(date, now);
+    if (Math.abs(months) < 2) return this.#relative.format(Math.round(hours / 24), 'day');
+    return this.#relative.format(months, 'month');
+  }
+}

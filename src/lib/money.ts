@@ -1,0 +1,92 @@
+/** A Metronome credit type (pricing unit). */
+export interface CreditType {
+  id: string;
+  name: string;
+}
+
+/** Metronome's USD pricing unit: amounts in it are cents. */
+export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
+
+/** How amounts of a credit type are read and shown. */
+export type Unit =
+  | { kind: 'currency'; currency: string; /** API amount per display unit */ divisor: number }
+  | { kind: 'custom'; name: string };
+
+const isoCodes = new Set(Intl.supportedValuesOf('currency'));
+
+export function unitOf(creditType: CreditType): Unit {
+  if (creditType.id === USD_CENTS_ID || /^USD \(cents\)/i.test(creditType.name)) {
+    return { kind: 'currency', currency: 'USD', divisor: 100 };
+  }
+  const code = creditType.name.trim();
+  if (/^[A-Z]{3}$/.test(code) && isoCodes.has(code)) return { kind: 'currency', currency: code, divisor: 1 };
+  return { kind: 'custom', name: creditType.name };
+}
+
+/** An API amount in the unit people read: dollars for `USD (cents)`, the amount itself otherwise. */
+export const toDisplayAmount = (amount: number, creditType: CreditType): number => {
+  const unit = unitOf(creditType);
+  return unit.kind === 'currency' ? amount / unit.divisor : amount;
+};
+
+/** Extra decimals allowed beyond the unit's usual ones, so 0.8 cents reads $0.008 rather than $0.01. */
+const EXTRA_DIGITS = 4;
+
+/** Decimals a number has when written out (1.25 → 2, 3e-7 → 7), capped. */
+function decimalsOf(value: number): number {
+  const [mantissa = '', exponent = '0'] = Math.abs(value).toString().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
+}
+
+/**
+ * Formats amounts in credit types for one locale, caching its `Intl` formatters.
+ * Fractional amounts are never rounded to zero, and never lose more than the unit's usual precision plus four digits.
+ */
+export class MoneyFormat {
+  readonly #formats = new Map<string, Intl.NumberFormat>();
+
+  constructor(readonly locale: string) {}
+
+  #format(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    let format = this.#formats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(this.locale, options);
+      this.#formats.set(key, format);
+    }
+    return format;
+  }
+
+  #number(value: number, minDigits: number, currency?: string): string {
+    const base: Intl.NumberFormatOptions = currency ? { style: 'currency', currency } : {};
+    const wanted = Math.min(Math.max(minDigits, decimalsOf(value)), minDigits + EXTRA_DIGITS);
+    const text = this.#format(`${currency}|${minDigits}|${wanted}`, {
+      ...base,
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: wanted,
+    }).format(value);
+    if (value === 0 || Math.abs(value) >= 10 ** -wanted / 2) return text;
+    // Too small for the digits above: two significant digits rather than a false zero.
+    return this.#format(`${currency}|sig`, { ...base, maximumSignificantDigits: 2 }).format(value);
+  }
+
+  /** The usual number of decimals of a currency in this locale (USD 2, JPY 0, BHD 3). */
+  currencyDigits(currency: string): number {
+    return this.#format(`${currency}|usual`, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  }
+
+  /** "$12.50", "€10.00", "1,250 API calls". */
+  amount(amount: number, creditType: CreditType): string {
+    const unit = unitOf(creditType);
+    if (unit.kind === 'currency') {
+      return this.#number(amount / unit.divisor, this.currencyDigits(unit.currency), unit.currency);
+    }
+    const number = this.#number(amount, 0);
+    return unit.name.trim() ? `${number} ${unit.name}` : number;
+  }
+
+  /** A plain number in the locale, for ratios and counts. */
+  number(value: number): string {
+    return this.#number(value, 0);
+  }
+}

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+
+/** A web-standard handler: Next.js route handlers, edge runtimes, Hono, Deno, Bun. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** A Node `http` listener: `http.createServer(listener)`, or Express/Connect middleware. */
+export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>;
+
+/** The web `Request` for a Node request, its body streamed. */
+export function toRequest(req: IncomingMessage): Request {
+  const host = req.headers.host ?? 'localhost';
+  const protocol = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const method = req.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), {
+    method,
+    headers,
+    ...(hasBody && { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }),
+  } as RequestInit);
+}
+
+/** Writes a web `Response` to a Node response; a body that fails midway cuts the connection. */
+export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue;
+    res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader('set-cookie', cookies);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  res.flushHeaders();
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+    res.end();
+  } catch {
+    res.destroy();
+  }
+}
+
+/**
+ * Adapts a web-standard handler to Node's `http` (and Express): `http.createServer(toNodeListener(handler))`
+ * or `app.use(toNodeListener(handler))`. A handler that throws answers `500` without details.
+ */
+export function toNodeListener(handler: FetchHandler): NodeListener {
+  return async (req, res) => {
+    let response: Response;
+    try {
+      response = await handler(toRequest(req));
+    } catch {
+      response = Response.json({ message: 'Internal error' }, { status: 500 });
+    }
+    await writeResponse(response, res);
+  };
+}
+
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** Set by Express/Connect when a router strips a mount path. */
+    originalUrl?: string;
+  }
+}

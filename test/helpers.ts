@@ -1,0 +1,44 @@
+import type { Fault, LoggedRequest, Scenario } from '../demo/mock/metronome.js';
+import type { HttpDeps } from '../src/lib/api/http.js';
+
+export { CUSTOMERS } from '../demo/mock/fixtures.js';
+
+/** The mock Metronome served by the test runner on this page's origin. */
+export const MOCK = '/mock';
+export const TOKEN_URL = `${MOCK}/token`;
+
+/** A customer of the test's own, with its own data, faults and request log. Returns its id. */
+export async function scenario(spec: Scenario = {}): Promise<string> {
+  const response = await fetch(`${MOCK}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) });
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** What the mock received for a scenario, in order. */
+export async function requestLog(id: string): Promise<LoggedRequest[]> {
+  const response = await fetch(`${MOCK}/__scenarios/${encodeURIComponent(id)}/log`);
+  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+}
+
+export const routes = (log: LoggedRequest[], route: Fault['route']) => log.filter((r) => r.route === route);
+
+/** Real fetch against the mock; sleeps are recorded and skipped, so backoff is checked without waiting. */
+export function realHttp(): HttpDeps & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  };
+}
+
+/** A token response from the mock's token endpoint for `customerId`. */
+export async function mockToken(customerId: string): Promise<{ token: string }> {
+  const response = await fetch(TOKEN_URL, { method: 'POST', body: JSON.stringify({ customer_id: customerId }) });
+  return (await response.json()) as { token: string };
+}
+
+export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));

@@ -1,0 +1,160 @@
+import { expect } from '@open-wc/testing';
+import { type LoadConfig, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../src/lib/api/client.js';
+import { CreditBalanceError } from '../../src/lib/api/errors.js';
+import type { NormalizedCredit } from '../../src/lib/credit.js';
+import { TokenCache } from '../../src/lib/token.js';
+import { CUSTOMERS, TOKEN_URL, realHttp, requestLog, routes, scenario } from '../helpers.js';
+
+const never = new AbortController().signal;
+
+function config(customerId: string, fields: Partial<LoadConfig> = {}): LoadConfig {
+  return {
+    source: 'credits',
+    scope: 'all',
+    includeArchived: false,
+    includeLedgers: false,
+    pageUrl: location.href,
+    customerId,
+    ...fields,
+  };
+}
+
+function session(customerId: string, http = realHttp()) {
+  return { key: `test|${customerId}|${Math.random()}`, cache: new TokenCache(() => Date.now()), fetch: () => requestToken(TOKEN_URL, customerId, http) };
+}
+
+async function collect(pages: AsyncGenerator<NormalizedCredit[]>): Promise<NormalizedCredit[][]> {
+  const seen: NormalizedCredit[][] = [];
+  for await (const credits of pages) seen.push(credits);
+  return seen;
+}
+
+async function failure(promise: Promise<unknown>): Promise<CreditBalanceError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CreditBalanceError) return error;
+    throw error;
+  }
+  throw new Error('expected a CreditBalanceError');
+}
+
+describe('loadCredits against the mock', () => {
+  it('follows every page with the cursor in the body, yielding as pages arrive', async () => {
+    const id = await scenario({ base: CUSTOMERS.many });
+    const http = realHttp();
+    const pages = await collect(loadCredits(config(id), session(id, http), http, never));
+    expect(pages.map((p) => p.length)).to.deep.equal([25, 50, 60]);
+    const lists = routes(await requestLog(id), 'credits');
+    expect(lists.map((r) => (r.body as { next_page?: string }).next_page === undefined)).to.deep.equal([true, false, false]);
+    expect(lists.every((r) => (r.body as { limit: number }).limit === 25)).to.equal(true);
+    expect(new Set(pages.at(-1)!.map((c) => c.id)).size).to.equal(60);
+  });
+
+  it('follows grants pages with the cursor in the query string', async () => {
+    const grants = Array.from({ length: 5 }, (_, i) => ({
+      id: `g${i}`,
+      name: `Grant ${i}`,
+      customer_id: 'x',
+      effective_at: '2026-01-01T00:00:00Z',
+      expires_at: '2027-01-01T00:00:00Z',
+      priority: 1,
+      grant_amount: { amount: 10, credit_type: { id: 'u', name: 'units' } },
+      paid_amount: { amount: 0, credit_type: { id: 'u', name: 'units' } },
+      balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 10, including_pending: 10 },
+      deductions: [],
+      pending_deductions: [],
+      custom_fields: {},
+    }));
+    const id = await scenario({ grants });
+    const http = realHttp();
+    const pages = await collect(loadCredits(config(id, { source: 'grants', pageSize: 2 }), session(id, http), http, never));
+    expect(pages.map((p) => p.length)).to.deep.equal([2, 4, 5]);
+    const lists = routes(await requestLog(id), 'grants');
+    expect(lists.map((r) => r.query.limit)).to.deep.equal(['2', '2', '2']);
+    expect(lists[0]!.query.next_page).to.equal(undefined);
+    expect(lists[1]!.query.next_page).to.be.a('string');
+    expect(lists.every((r) => JSON.stringify(r.body) === JSON.stringify({ customer_ids: [id] }))).to.equal(true);
+  });
+
+  it('refreshes the token once after a 401 and goes on', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 401 }] });
+    const http = realHttp();
+    const pages = await collect(loadCredits(config(id), session(id, http), http, never));
+    expect(pages.at(-1)!.length).to.be.greaterThan(0);
+    const log = await requestLog(id);
+    expect(routes(log, 'token')).to.have.length(2);
+    const [first, second] = routes(log, 'credits');
+    expect(first!.authorization).to.not.equal(second!.authorization);
+  });
+
+  it('reports auth when a fresh token is refused too, without looping', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 401, times: 10 }] });
+    const http = realHttp();
+    const error = await failure(collect(loadCredits(config(id), session(id, http), http, never)));
+    expect(error).to.include({ code: 'auth', status: 401 });
+    const log = await requestLog(id);
+    expect(routes(log, 'token')).to.have.length(2);
+    expect(routes(log, 'credits')).to.have.length(2);
+  });
+
+  it('stops on a cursor that repeats', async () => {
+    const id = await scenario({ base: CUSTOMERS.many, cursor: 'repeat' });
+    const http = realHttp();
+    const error = await failure(collect(loadCredits(config(id), session(id, http), http, never)));
+    expect(error.code).to.equal('invalid-response');
+    expect(error.message).to.include('repeated a page cursor');
+    expect(routes(await requestLog(id), 'credits')).to.have.length(2);
+  });
+
+  it(`stops after ${MAX_PAGES} pages of a cursor that never ends`, async function () {
+    this.timeout(60_000);
+    const id = await scenario({ base: CUSTOMERS.many, cursor: 'endless' });
+    const http = realHttp();
+    const error = await failure(collect(loadCredits(config(id, { pageSize: 1 }), session(id, http), http, never)));
+    expect(error.code).to.equal('invalid-response');
+    expect(error.message).to.include(`${MAX_PAGES} pages`);
+    expect(routes(await requestLog(id), 'credits')).to.have.length(MAX_PAGES);
+  });
+
+  it('goes on past empty pages that still carry a cursor', async () => {
+    const id = await scenario({ credits: [] , cursor: 'endless' });
+    const http = realHttp();
+    const error = await failure(collect(loadCredits(config(id, { pageSize: 25 }), session(id, http), http, never)));
+    expect(error.message).to.include(`${MAX_PAGES} pages`);
+  });
+
+  it('reads the customer and the API base from the token, over the attributes', async () => {
+    const id = await scenario({ base: CUSTOMERS.empty, tokenCustomerId: 'from-token' });
+    const token = { value: 't', expiresAt: 0, refreshAt: 0, customerId: 'from-token', apiBase: '/proxy/' };
+    const plan = planLoad(config(id, { apiBase: undefined }), token);
+    expect(plan.customerId).to.equal('from-token');
+    expect(plan.apiBase).to.equal(new URL('/proxy/', location.href).href);
+    expect(planLoad(config(id, { apiBase: 'https://api.example' }), token).apiBase).to.equal('https://api.example/');
+    expect(planLoad(config(id), { value: 't', expiresAt: 0, refreshAt: 0 }).apiBase).to.equal('https://api.metronome.com/');
+  });
+
+  it('reports a token error when nobody names the customer', () => {
+    let error: unknown;
+    try {
+      planLoad(config('', { customerId: undefined }), { value: 't', expiresAt: 0, refreshAt: 0 });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as CreditBalanceError).code).to.equal('token');
+  });
+
+  it('sends the customer to the token endpoint, or an empty object', async () => {
+    const id = await scenario({ base: CUSTOMERS.empty });
+    await requestToken(TOKEN_URL, id, realHttp());
+    expect(routes(await requestLog(id), 'token')[0]!.body).to.deep.equal({ customer_id: id });
+    const anonymous = (await requestToken(TOKEN_URL, undefined, realHttp())) as { token: string };
+    expect(anonymous.token).to.be.a('string');
+  });
+
+  it('turns a failing token endpoint into a token error', async () => {
+    const id = await scenario({ faults: [{ route: 'token', status: 500, times: 3 }] });
+    const error = await failure(requestToken(TOKEN_URL, id, realHttp()));
+    expect(error).to.include({ code: 'token', status: 500 });
+  });
+});

@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+import { MoneyFormat, USD_CENTS_ID, toDisplayAmount, unitOf } from '../../src/lib/money.js';
+
+const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
+const EUR = { id: 'eur-id', name: 'EUR' };
+const JPY = { id: 'jpy-id', name: 'JPY' };
+const BHD = { id: 'bhd-id', name: 'BHD' };
+const API_CALLS = { id: 'calls-id', name: 'API calls' };
+
+describe('money', () => {
+  const cases: { name: string; amount: number; type: { id: string; name: string }; locale?: string; text: string }[] = [
+    { name: 'USD (cents) is shown in dollars', amount: 1250, type: USD, text: '$12.50' },
+    { name: 'zero dollars keeps its cents', amount: 0, type: USD, text: '$0.00' },
+    { name: 'a fractional cent is not rounded to zero', amount: 0.8, type: USD, text: '$0.008' },
+    { name: 'half a cent keeps its precision', amount: 1234.5, type: USD, text: '$12.345' },
+    { name: 'a vanishing amount keeps two significant digits', amount: 1e-7, type: USD, text: '$0.000000001' },
+    { name: 'a negative amount keeps its sign', amount: -500, type: USD, text: '-$5.00' },
+    { name: 'large amounts are grouped', amount: 123_456_789, type: USD, text: '$1,234,567.89' },
+    { name: 'the USD cents id wins over an odd name', amount: 100, type: { id: USD_CENTS_ID, name: 'Dollars' }, text: '$1.00' },
+    { name: 'the USD cents name is enough', amount: 100, type: { id: 'other', name: 'USD (cents)' }, text: '$1.00' },
+    { name: 'EUR is in whole euros', amount: 10, type: EUR, text: '€10.00' },
+    { name: 'EUR in German', amount: 1234.5, type: EUR, locale: 'de-DE', text: '1.234,50 €' },
+    { name: 'JPY has no decimals', amount: 1000, type: JPY, text: '¥1,000' },
+    { name: 'a fractional yen is not truncated', amount: 0.5, type: JPY, text: '¥0.5' },
+    { name: 'BHD has three decimals', amount: 1.5, type: BHD, text: 'BHD 1.500' },
+    { name: 'a custom unit is a number and its name', amount: 1250, type: API_CALLS, text: '1,250 API calls' },
+    { name: 'a fractional custom amount keeps its fraction', amount: 0.25, type: API_CALLS, text: '0.25 API calls' },
+    { name: 'a three-letter name that is no currency is a custom unit', amount: 3, type: { id: 'g', name: 'GPU' }, text: '3 GPU' },
+    { name: 'a lower-case code is a custom unit', amount: 3, type: { id: 'e', name: 'eur' }, text: '3 eur' },
+    { name: 'an unnamed credit type is a plain number', amount: 1250, type: { id: '', name: '' }, text: '1,250' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(new MoneyFormat(c.locale ?? 'en-US').amount(c.amount, c.type).replace(/\u00a0/g, ' ')).to.equal(c.text);
+    });
+  }
+
+  it('reads units from credit types', () => {
+    expect(unitOf(USD)).to.deep.equal({ kind: 'currency', currency: 'USD', divisor: 100 });
+    expect(unitOf(EUR)).to.deep.equal({ kind: 'currency', currency: 'EUR', divisor: 1 });
+    expect(unitOf(API_CALLS)).to.deep.equal({ kind: 'custom', name: 'API calls' });
+  });
+
+  it('converts to display units for thresholds', () => {
+    expect(toDisplayAmount(1250, USD)).to.equal(12.5);
+    expect(toDisplayAmount(12.5, EUR)).to.equal(12.5);
+    expect(toDisplayAmount(40, API_CALLS)).to.equal(40);
+  });
+});

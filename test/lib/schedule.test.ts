@@ -1,0 +1,141 @@
+import { expect } from '@open-wc/testing';
+import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
+import { USD_CENTS_ID } from '../../src/lib/money.js';
+import { compareViews, lowTotals, remainingShare, segmentStatus, viewCredit, viewCredits } from '../../src/lib/schedule.js';
+
+const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
+const EUR = { id: 'eur', name: 'EUR' };
+const now = new Date('2026-06-15T12:00:00Z');
+const seg = (id: string, amount: number, start: string, end: string) => ({
+  id,
+  amount,
+  startsAt: new Date(start),
+  endsBefore: new Date(end),
+});
+
+function credit(fields: Partial<NormalizedCredit> & Pick<NormalizedCredit, 'id' | 'segments'>): NormalizedCredit {
+  return {
+    kind: 'credit',
+    name: fields.id,
+    creditType: USD,
+    balance: 0,
+    granted: fields.segments.reduce((s, x) => s + x.amount, 0),
+    products: [],
+    ledger: [],
+    ...fields,
+  };
+}
+
+describe('schedule', () => {
+  describe('segmentStatus: starting_at inclusive, ending_before exclusive', () => {
+    const s = seg('s', 1, '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z');
+    const cases = [
+      { at: '2026-05-31T23:59:59.999Z', status: 'upcoming' },
+      { at: '2026-06-01T00:00:00.000Z', status: 'active' },
+      { at: '2026-06-30T23:59:59.999Z', status: 'active' },
+      { at: '2026-07-01T00:00:00.000Z', status: 'expired' },
+    ];
+    for (const c of cases) {
+      it(`${c.at} is ${c.status}`, () => expect(segmentStatus(s, new Date(c.at))).to.equal(c.status));
+    }
+  });
+
+  it('keeps what is scheduled later apart from what is usable now', () => {
+    const view = viewCredit(
+      credit({
+        id: 'monthly',
+        balance: 4200,
+        segments: [
+          seg('may', 10_000, '2026-05-01T00:00:00Z', '2026-06-01T00:00:00Z'),
+          seg('jun', 10_000, '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z'),
+          seg('jul', 10_000, '2026-07-01T00:00:00Z', '2026-08-01T00:00:00Z'),
+          seg('aug', 10_000, '2026-08-01T00:00:00Z', '2026-09-01T00:00:00Z'),
+        ],
+      }),
+      { now, expiringSoonDays: 30 },
+    );
+    expect(view.status).to.equal('active');
+    expect(view.active?.id).to.equal('jun');
+    expect(view.next?.id).to.equal('jul');
+    expect(view.scheduledLater).to.equal(20_000);
+    expect(view.meterMax).to.equal(10_000);
+    expect(view.segments.map((s) => s.status)).to.deep.equal(['expired', 'active', 'upcoming', 'upcoming']);
+  });
+
+  describe('expiring soon', () => {
+    const ending = (end: string, balance: number) =>
+      credit({ id: 'x', balance, segments: [seg('s', 100, '2026-06-01T00:00:00Z', end)] });
+    const cases = [
+      { name: 'ends inside the window with a balance', end: '2026-07-01T00:00:00Z', balance: 5, days: 30, expiring: true },
+      { name: 'ends exactly at the window edge', end: '2026-07-15T12:00:00Z', balance: 5, days: 30, expiring: true },
+      { name: 'ends just past the window', end: '2026-07-15T13:00:00Z', balance: 5, days: 30, expiring: false },
+      { name: 'nothing left to lose', end: '2026-07-01T00:00:00Z', balance: 0, days: 30, expiring: false },
+      { name: 'a window of 0 days', end: '2026-07-01T00:00:00Z', balance: 5, days: 0, expiring: false },
+      { name: 'already expired', end: '2026-06-10T00:00:00Z', balance: 5, days: 30, expiring: false },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        expect(viewCredit(ending(c.end, c.balance), { now, expiringSoonDays: c.days }).expiring).to.equal(c.expiring);
+      });
+    }
+  });
+
+  it('orders active (soonest to expire first), then upcoming, then expired (latest first)', () => {
+    const credits = [
+      credit({ id: 'expired-old', segments: [seg('a', 1, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')] }),
+      credit({ id: 'upcoming-late', segments: [seg('b', 1, '2026-09-01T00:00:00Z', '2026-10-01T00:00:00Z')] }),
+      credit({ id: 'active-late', segments: [seg('c', 1, '2026-06-01T00:00:00Z', '2026-12-01T00:00:00Z')] }),
+      credit({ id: 'expired-recent', segments: [seg('d', 1, '2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z')] }),
+      credit({ id: 'active-soon', segments: [seg('e', 1, '2026-06-01T00:00:00Z', '2026-06-20T00:00:00Z')] }),
+      credit({ id: 'upcoming-soon', segments: [seg('f', 1, '2026-07-01T00:00:00Z', '2026-08-01T00:00:00Z')] }),
+      credit({ id: 'no-schedule', segments: [] }),
+    ];
+    expect(viewCredits(credits, { now, expiringSoonDays: 30 }).map((v) => v.credit.id)).to.deep.equal([
+      'active-soon',
+      'active-late',
+      'upcoming-soon',
+      'upcoming-late',
+      'expired-recent',
+      'expired-old',
+      'no-schedule',
+    ]);
+  });
+
+  it('breaks ties by priority (drawn down first), then name', () => {
+    const same = [seg('s', 1, '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z')];
+    const a = viewCredit(credit({ id: 'a', name: 'B', priority: 2, segments: same }), { now, expiringSoonDays: 30 });
+    const b = viewCredit(credit({ id: 'b', name: 'A', priority: 1, segments: same }), { now, expiringSoonDays: 30 });
+    const c = viewCredit(credit({ id: 'c', name: 'A', priority: 2, segments: same }), { now, expiringSoonDays: 30 });
+    expect([a, c, b].sort(compareViews).map((v) => v.credit.id)).to.deep.equal(['b', 'c', 'a']);
+  });
+
+  it('totals one sum per credit type, never across types', () => {
+    const totals = totalsOf([
+      credit({ id: '1', balance: 1000.5, segments: [seg('a', 2000, '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z')] }),
+      credit({ id: '2', balance: 0.25, segments: [seg('b', 100, '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z')] }),
+      credit({ id: '3', creditType: EUR, balance: 7, segments: [seg('c', 10, '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z')] }),
+    ]);
+    expect(totals).to.deep.equal([
+      { creditType: USD, available: 1000.75, granted: 2100, count: 2 },
+      { creditType: EUR, available: 7, granted: 10, count: 1 },
+    ]);
+  });
+
+  it('compares low-balance thresholds in display units (dollars for USD cents)', () => {
+    const totals = [
+      { creditType: USD, available: 4_999, granted: 10_000, count: 1 },
+      { creditType: EUR, available: 60, granted: 100, count: 1 },
+    ];
+    expect(lowTotals(totals, 50).map((t) => t.creditType.name)).to.deep.equal(['USD (cents)']);
+    expect(lowTotals(totals, 49.99)).to.deep.equal([]);
+    expect(lowTotals(totals, undefined)).to.deep.equal([]);
+    expect(lowTotals(totals, Number.NaN)).to.deep.equal([]);
+  });
+
+  it('keeps the meter share within [0, 1]', () => {
+    expect(remainingShare(50, 100)).to.equal(0.5);
+    expect(remainingShare(150, 100)).to.equal(1);
+    expect(remainingShare(-5, 100)).to.equal(0);
+    expect(remainingShare(5, 0)).to.equal(0);
+  });
+});

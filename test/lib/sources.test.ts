@@ -1,0 +1,242 @@
+import { expect } from '@open-wc/testing';
+import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../src/lib/api/credits.js';
+import { CreditBalanceError } from '../../src/lib/api/errors.js';
+import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../src/lib/api/grants.js';
+import type { LoadPlan } from '../../src/lib/api/source.js';
+import { clampLimit } from '../../src/lib/api/source.js';
+
+const plan: LoadPlan = {
+  source: 'credits',
+  customerId: 'cust',
+  apiBase: 'https://billing.example/api/',
+  limit: 25,
+  scope: 'all',
+  includeArchived: false,
+  includeLedgers: false,
+};
+
+const USD = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };
+
+function wireCredit(fields: Record<string, unknown> = {}) {
+  return {
+    id: 'c1',
+    type: 'CREDIT',
+    product: { id: 'p', name: 'Product name' },
+    access_schedule: {
+      credit_type: USD,
+      schedule_items: [
+        { id: 's2', amount: 500, starting_at: '2026-02-01T00:00:00Z', ending_before: '2026-03-01T00:00:00Z' },
+        { id: 's1', amount: 500, starting_at: '2026-01-01T00:00:00.000Z', ending_before: '2026-02-01T00:00:00+00:00' },
+      ],
+    },
+    balance: 120.5,
+    ...fields,
+  };
+}
+
+function errorOf(run: () => unknown): CreditBalanceError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CreditBalanceError) return error;
+    throw error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('credits source', () => {
+  it('puts limit, cursor and filters in the body, with include_balance', () => {
+    const request = creditsSource.request(
+      {
+        ...plan,
+        scope: 'customer',
+        includeArchived: true,
+        includeLedgers: true,
+        coveringDate: '2026-01-01T00:00:00Z',
+        startingAt: '2025-01-01T00:00:00Z',
+        effectiveBefore: '2027-01-01T00:00:00Z',
+        creditId: 'c9',
+      },
+      'cursor-2',
+    );
+    expect(request.url).to.equal('https://billing.example/api/v1/contracts/customerCredits/list');
+    expect(request.body).to.deep.equal({
+      customer_id: 'cust',
+      include_balance: true,
+      include_contract_credits: false,
+      limit: 25,
+      include_archived: true,
+      include_ledgers: true,
+      covering_date: '2026-01-01T00:00:00Z',
+      starting_at: '2025-01-01T00:00:00Z',
+      effective_before: '2027-01-01T00:00:00Z',
+      credit_id: 'c9',
+      next_page: 'cursor-2',
+    });
+  });
+
+  it('asks for contract credits by default and sends no cursor on the first page', () => {
+    expect(creditsSource.request(plan, undefined).body).to.deep.equal({
+      customer_id: 'cust',
+      include_balance: true,
+      include_contract_credits: true,
+      limit: 25,
+    });
+  });
+
+  it('clamps the page size to 1–25', () => {
+    expect(clampLimit(creditsSource, 100)).to.equal(25);
+    expect(clampLimit(creditsSource, 0)).to.equal(1);
+    expect(clampLimit(creditsSource, 7.9)).to.equal(7);
+    expect(clampLimit(creditsSource, undefined)).to.equal(25);
+    expect(clampLimit(creditsSource, Number.NaN)).to.equal(25);
+  });
+
+  it('normalizes a credit: segments in order, granted summed, both timestamp forms', () => {
+    const credit = creditsSource.normalize(wireCredit({ name: 'Promo', priority: 2 }), 'data[0]');
+    expect(credit).to.deep.include({ id: 'c1', kind: 'credit', name: 'Promo', balance: 120.5, granted: 1000, priority: 2 });
+    expect(credit.creditType).to.deep.equal(USD);
+    expect(credit.segments.map((s) => s.id)).to.deep.equal(['s1', 's2']);
+    expect(credit.segments[0]!.endsBefore.toISOString()).to.equal('2026-02-01T00:00:00.000Z');
+  });
+
+  it('falls back to the product name, then to nothing', () => {
+    expect(creditsSource.normalize(wireCredit(), 'd').name).to.equal('Product name');
+    expect(creditsSource.normalize(wireCredit({ name: '', product: { id: 'p' } }), 'd').name).to.equal('');
+  });
+
+  it('keeps unknown ledger types and ignores unknown fields', () => {
+    const credit = creditsSource.normalize(
+      wireCredit({
+        brand_new_field: { nested: true },
+        ledger: [
+          { type: 'CREDIT_SEGMENT_START', amount: 500, segment_id: 's1', timestamp: '2026-01-01T00:00:00Z' },
+          { type: 'CREDIT_MANUAL', amount: -20, reason: 'Goodwill', timestamp: '2026-01-05T00:00:00Z' },
+          { type: 'CREDIT_SOMETHING_NEW', amount: -1, segment_id: 's1', timestamp: '2026-01-06T00:00:00Z', extra: 1 },
+        ],
+      }),
+      'd',
+    );
+    expect(credit.ledger.map((e) => [e.type, e.amount, e.segmentId])).to.deep.equal([
+      ['CREDIT_SEGMENT_START', 500, 's1'],
+      ['CREDIT_MANUAL', -20, undefined],
+      ['CREDIT_SOMETHING_NEW', -1, 's1'],
+    ]);
+  });
+
+  it('treats a missing credit type as an unnamed unit, never as dollars', () => {
+    const credit = creditsSource.normalize(wireCredit({ access_schedule: { schedule_items: [] } }), 'd');
+    expect(credit.creditType).to.deep.equal(UNKNOWN_CREDIT_TYPE);
+    expect(credit.granted).to.equal(0);
+  });
+
+  const bad = [
+    { name: 'a missing balance', fields: { balance: undefined }, path: 'data[3].balance' },
+    { name: 'a string balance', fields: { balance: '12' }, path: 'data[3].balance' },
+    { name: 'a NaN-like amount', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: null, starting_at: '2026-01-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'schedule_items[0].amount' },
+    { name: 'an invalid date', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1, starting_at: 'soon', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'starting_at' },
+    { name: 'a segment that ends before it starts', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1, starting_at: '2026-03-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'ends before it starts' },
+    { name: 'no id', fields: { id: 7 }, path: 'data[3].id' },
+  ];
+  for (const c of bad) {
+    it(`refuses ${c.name} with an invalid-response error naming the field`, () => {
+      const error = errorOf(() => creditsSource.normalize(wireCredit(c.fields), 'data[3]'));
+      expect(error.code).to.equal('invalid-response');
+      expect(error.message).to.include(c.path);
+    });
+  }
+});
+
+describe('grants source', () => {
+  const grantsPlan = { ...plan, source: 'grants' as const, limit: 100 };
+  const GPU = { id: 'gpu', name: 'GPU hours' };
+  function wireGrant(fields: Record<string, unknown> = {}) {
+    return {
+      id: 'g1',
+      name: 'Compute pack',
+      customer_id: 'cust',
+      effective_at: '2026-01-01T00:00:00Z',
+      expires_at: '2027-01-01T00:00:00Z',
+      priority: 0.5,
+      grant_amount: { amount: 100, credit_type: GPU },
+      paid_amount: { amount: 4900, credit_type: USD },
+      balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 64, including_pending: 60 },
+      deductions: [],
+      pending_deductions: [],
+      custom_fields: {},
+      products: [{ id: 'p', name: 'GPU compute' }],
+      ...fields,
+    };
+  }
+
+  it('puts limit and cursor in the query string and filters in the body', () => {
+    const request = grantsSource.request(
+      { ...grantsPlan, effectiveBefore: '2027-01-01T00:00:00Z', notExpiringBefore: '2026-01-01T00:00:00Z' },
+      'next/+=',
+    );
+    expect(request.url).to.equal('https://billing.example/api/v1/credits/listGrants?limit=100&next_page=next%2F%2B%3D');
+    expect(request.body).to.deep.equal({
+      customer_ids: ['cust'],
+      effective_before: '2027-01-01T00:00:00Z',
+      not_expiring_before: '2026-01-01T00:00:00Z',
+    });
+  });
+
+  it('clamps the page size to 1–100, default 100', () => {
+    expect(clampLimit(grantsSource, 500)).to.equal(100);
+    expect(clampLimit(grantsSource, undefined)).to.equal(100);
+  });
+
+  it('normalizes a grant: balance after pending charges, posted balance beside it, one segment', () => {
+    const grant = grantsSource.normalize(wireGrant(), 'data[0]');
+    expect(grant).to.deep.include({ id: 'g1', kind: 'grant', name: 'Compute pack', balance: 60, postedBalance: 64, granted: 100, priority: 0.5 });
+    expect(grant.creditType).to.deep.equal(GPU);
+    expect(grant.paid).to.deep.equal({ amount: 4900, creditType: USD });
+    expect(grant.products).to.deep.equal(['GPU compute']);
+    expect(grant.balanceAsOf?.toISOString()).to.equal('2026-12-01T00:00:00.000Z');
+    expect(grant.segments).to.have.length(1);
+    expect(grant.segments[0]).to.deep.include({ id: 'g1', amount: 100 });
+  });
+
+  it('tolerates missing optional fields', () => {
+    const { paid_amount: _p, products: _pr, deductions: _d, pending_deductions: _pd, ...minimal } = wireGrant();
+    const grant = grantsSource.normalize(minimal, 'd');
+    expect(grant.paid).to.equal(undefined);
+    expect(grant.products).to.deep.equal([]);
+    expect(grant.ledger).to.deep.equal([]);
+  });
+
+  it('refuses a grant without a balance', () => {
+    expect(errorOf(() => grantsSource.normalize(wireGrant({ balance: undefined }), 'data[1]')).message).to.include('data[1].balance');
+  });
+
+  describe('deduction direction does not trust the sign on the wire', () => {
+    const entry = (amount: number, day: string, running?: number) => ({
+      amount,
+      created_by: 'system',
+      credit_grant_id: 'g1',
+      effective_at: `2026-01-${day}T00:00:00Z`,
+      reason: 'x',
+      ...(running !== undefined && { running_balance: running }),
+    });
+    const cases = [
+      { name: 'positive amounts (as in Metronome examples) are deductions', deductions: [entry(20, '05', 80)], expected: [-20] },
+      { name: 'negative amounts are deductions too', deductions: [entry(-20, '05', 80)], expected: [-20] },
+      { name: 'without running balances, a deduction still takes', deductions: [entry(20, '05'), entry(-5, '06')], expected: [-20, -5] },
+      { name: 'a rising running balance means money came back', deductions: [entry(20, '05', 80), entry(10, '06', 90)], expected: [-20, 10] },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        expect(grantLedger(c.deductions, [], 100, 'd').map((e) => e.amount)).to.deep.equal(c.expected);
+      });
+    }
+
+    it('marks pending deductions and orders everything by date', () => {
+      const ledger = grantLedger([entry(20, '05', 80)], [entry(30, '02', 70)], 100, 'd');
+      expect(ledger.map((e) => [e.type, e.amount, e.pending ?? false])).to.deep.equal([
+        [GRANT_DEDUCTION, -30, true],
+        [GRANT_DEDUCTION, -20, false],
+      ]);
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { tsImport } from 'tsx/esm/api';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+const { createMockMetronome } = await tsImport('./demo/mock/metronome.ts', import.meta.url);
+const { koaMiddleware } = await tsImport('./demo/mock/mount.ts', import.meta.url);
+
+/** The one mock Metronome, on the test page's own origin under /mock. */
+const mock = createMockMetronome({ basePath: '/mock' });
+
+/** Chromium from Debian's packages; no network beyond localhost (TOOLCHAIN.md). */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+];
+
+/** Pinned so that dates mean the same on every machine; not UTC, so a date shown in the wrong zone shows up. */
+const locale = 'en-US';
+const timezoneId = 'America/New_York';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/server/**'],
+  nodeResolve: true,
+  concurrency: 2,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  middleware: [koaMiddleware('/mock', mock.handle)],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+        headless: true,
+        args: chromiumArgs,
+      },
+      createBrowserContext: ({ browser }) => browser.newContext({ locale, timezoneId }),
+    }),
+  ],
+  testFramework: { config: { timeout: 15_000 } },
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  reporters: [defaultReporter(), countReporter('.test-results/wtr.json')],
+};
