@@ -22,6 +22,8 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: false,
     target: 'es2022',
+    // Library mode leaves ES output unminified; the script-tag bundle is for browsers, so minify it fully.
+    rolldownOptions: { output: { minify: true } },
     lib: {
       entry: new URL('./src/index.ts', import.meta.url).pathname,
       formats: ['es'],

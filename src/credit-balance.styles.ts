@@ -107,7 +107,7 @@ export const styles = css`
   }
 
   .credit--expired {
-    opacity: 0.85;
+    border-style: dashed;
   }
 
   .credit__head {

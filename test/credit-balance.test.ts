@@ -1,0 +1,403 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/define.js';
+import type { CreditBalance } from '../src/credit-balance.js';
+import type {
+  CreditBalanceErrorEvent,
+  CreditBalanceExpiringEvent,
+  CreditBalanceLoadEvent,
+  CreditBalanceLowEvent,
+} from '../src/events.js';
+import { CUSTOMERS, TOKEN_URL, requestLog, routes, scenario } from './helpers.js';
+
+const parts = (el: CreditBalance, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const part = (el: CreditBalance, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00a0/g, ' ').trim();
+const hasState = (el: CreditBalance, state: string) => el.matches(`:state(${state})`);
+
+function widget(customerId: string, extra: Record<string, string>): CreditBalance {
+  const el = document.createElement('credit-balance');
+  el.setAttribute('token-url', TOKEN_URL);
+  el.setAttribute('customer-id', customerId);
+  for (const [name, value] of Object.entries(extra)) el.setAttribute(name, value);
+  return el;
+}
+
+const settled = (el: CreditBalance) => Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
+
+/** A widget for `customerId` (removed after the test), waiting for its first load (or error) to be rendered. */
+async function loaded(customerId: string, extra: Record<string, string> = {}): Promise<CreditBalance> {
+  const el = widget(customerId, extra);
+  const done = settled(el);
+  await fixture(el);
+  await done;
+  return el;
+}
+
+describe('<credit-balance>', () => {
+  describe('a contract customer', () => {
+    // One load shared by the tests of this block, kept in the page until they are done.
+    let el: CreditBalance;
+    before(async () => {
+      el = widget(CUSTOMERS.acme, { 'include-ledgers': '' });
+      const done = settled(el);
+      document.body.append(el);
+      await done;
+    });
+    after(() => el.remove());
+
+    it('shows one credit per non-archived credit, each with its id and name', () => {
+      const credits = parts(el, 'credit');
+      expect(credits).to.have.length(7);
+      expect(credits.every((c) => c.dataset.creditId)).to.equal(true);
+      const names = parts(el, 'credit-name').map(text);
+      expect(names).to.include.members(['Launch promotion', 'Monthly platform credit', 'EU usage credit', 'Referral credit']);
+      // No name: the product's name.
+      expect(names).to.include('API calls');
+      expect(names).to.not.include('Old pilot credit');
+    });
+
+    it('shows one total per credit type, never adding units together', () => {
+      const totals = parts(el, 'total').map(text);
+      // USD: 123.458 + 42.00 + 0.008 + 0 + 0 dollars.
+      expect(totals).to.deep.equal(['$165.466 available', '€187.50 available', '12,500 API calls available']);
+    });
+
+    it('shows balances in their units, fractional cents included', () => {
+      const balance = (name: string) => {
+        const credit = parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
+        return text(credit.querySelector('[part~="balance"]'));
+      };
+      expect(balance('Launch promotion')).to.equal('$123.458');
+      expect(balance('EU usage credit')).to.equal('€187.50');
+      expect(balance('API calls')).to.equal('12,500 API calls');
+      expect(balance('Referral credit')).to.equal('$0.008');
+    });
+
+    it('orders active credits first, the soonest to expire first, expired last', () => {
+      const names = parts(el, 'credit-name').map(text);
+      expect(names.slice(0, 2)).to.deep.equal(['Monthly platform credit', 'Launch promotion']);
+      expect(names.at(-2)).to.equal('Renewal bonus');
+      expect(names.at(-1)).to.equal('Beta tester credit');
+    });
+
+    it('shows every schedule item with its status, dates ending on the last usable day', () => {
+      const monthly = parts(el, 'credit').find((c) => c.textContent!.includes('Monthly platform credit'))!;
+      const segments = [...monthly.querySelectorAll<HTMLElement>('[part~="segment"]')];
+      expect(segments).to.have.length(12);
+      expect(segments.every((s) => s.dataset.segmentId)).to.equal(true);
+      const statuses = segments.map((s) => text(s.querySelector('[part~="badge"]')));
+      expect(statuses).to.deep.equal([...Array(5).fill('Expired'), 'Active', ...Array(6).fill('Upcoming')]);
+      // ending_before is the first of next month (UTC): shown as the last day of this month.
+      const now = new Date();
+      const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+      expect(text(segments[5]!.querySelector('.segment__dates'))).to.match(new RegExp(`^\\w{3} 1 – ${lastDay}, \\d{4}$`));
+      expect(text(monthly)).to.include('+$600.00 scheduled later');
+      expect(text(monthly)).to.include('$1,200.00 granted in total');
+    });
+
+    it('gives the meter a spoken value', () => {
+      const meter = parts(el, 'credit')
+        .find((c) => c.textContent!.includes('Launch promotion'))!
+        .querySelector('[part~="meter"]')!;
+      expect(meter.getAttribute('role')).to.equal('meter');
+      expect(meter.getAttribute('aria-valuetext')).to.equal('Launch promotion: $123.458 of $500.00 remaining');
+      expect(meter.getAttribute('aria-valuenow')).to.equal('25');
+    });
+
+    it('shows the history with include-ledgers, collapsed', () => {
+      const ledger = parts(el, 'ledger')[0] as HTMLDetailsElement;
+      expect(ledger.open).to.equal(false);
+      expect(text(ledger)).to.include('Used on an invoice');
+      expect(text(ledger)).to.include('Expired unused');
+    });
+
+    it('is ready and accessible', async () => {
+      expect(hasState(el, 'ready')).to.equal(true);
+      expect(hasState(el, 'loading')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('asks the token endpoint with the customer, then lists with the bearer token', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    await loaded(id);
+    const log = await requestLog(id);
+    expect(routes(log, 'token')[0]!.body).to.deep.equal({ customer_id: id });
+    const list = routes(log, 'credits')[0]!;
+    expect(list.authorization).to.match(/^Bearer mock-token-/);
+    expect(list.body).to.deep.equal({ customer_id: id, include_balance: true, include_contract_credits: true, limit: 25 });
+  });
+
+  it('follows every page and renders all of them', async () => {
+    const id = await scenario({ base: CUSTOMERS.many });
+    const el = await loaded(id);
+    expect(parts(el, 'credit')).to.have.length(60);
+    expect(routes(await requestLog(id), 'credits')).to.have.length(3);
+  });
+
+  it('shares one token request between widgets with the same token URL and customer', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const container = await fixture<HTMLElement>(html`<div>
+      <credit-balance token-url=${TOKEN_URL} customer-id=${id}></credit-balance>
+      <credit-balance token-url=${TOKEN_URL} customer-id=${id} scope="customer"></credit-balance>
+      <credit-balance token-url=${TOKEN_URL} customer-id=${id} include-archived></credit-balance>
+    </div>`);
+    const widgets = [...container.querySelectorAll('credit-balance')];
+    await Promise.all(widgets.map((w) => (hasState(w, 'ready') ? null : oneEvent(w, 'credit-balance-load'))));
+    const log = await requestLog(id);
+    expect(routes(log, 'token')).to.have.length(1);
+    expect(routes(log, 'credits')).to.have.length(3);
+    expect(widgets.map((w) => parts(w, 'credit').length)).to.deep.equal([7, 4, 8]);
+  });
+
+  it('honours every request-shaping attribute', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    await loaded(id, {
+      scope: 'customer',
+      'include-archived': '',
+      'include-ledgers': '',
+      'covering-date': '2026-01-01T00:00:00Z',
+      'starting-at': '2025-01-01T00:00:00Z',
+      'effective-before': '2030-01-01T00:00:00Z',
+      'credit-id': 'nope',
+      'page-size': '500',
+    });
+    expect(routes(await requestLog(id), 'credits')[0]!.body).to.deep.equal({
+      customer_id: id,
+      include_balance: true,
+      include_contract_credits: false,
+      limit: 25,
+      include_archived: true,
+      include_ledgers: true,
+      covering_date: '2026-01-01T00:00:00Z',
+      starting_at: '2025-01-01T00:00:00Z',
+      effective_before: '2030-01-01T00:00:00Z',
+      credit_id: 'nope',
+    });
+  });
+
+  it('refreshes the token after a 401 and shows the data', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 401 }] });
+    const el = await loaded(id);
+    expect(parts(el, 'credit')).to.have.length(7);
+    expect(routes(await requestLog(id), 'token')).to.have.length(2);
+  });
+
+  it('shows a clear error with a retry button, and recovers on retry', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 500, times: 3 }] });
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = id;
+    const failed = oneEvent(el, 'credit-balance-error') as Promise<CreditBalanceErrorEvent>;
+    await fixture(el);
+    const event = await failed;
+    expect(event.detail).to.include({ code: 'http', status: 500 });
+    expect(text(part(el, 'error'))).to.include('The billing service answered with an error (HTTP 500)');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(hasState(el, 'error')).to.equal(true);
+    expect(hasState(el, 'stale')).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    const reloaded = oneEvent(el, 'credit-balance-load');
+    part(el, 'retry-button')!.click();
+    await reloaded;
+    expect(part(el, 'error')).to.equal(null);
+    expect(parts(el, 'credit')).to.have.length(7);
+    expect(hasState(el, 'error')).to.equal(false);
+  });
+
+  it('never shows the previous customer’s data when loading another customer fails', async () => {
+    const el = await loaded(await scenario({ base: CUSTOMERS.acme }));
+    expect(parts(el, 'credit')).to.have.length(7);
+    el.customerId = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 503, times: 3 }] });
+    await oneEvent(el, 'credit-balance-error');
+    expect(parts(el, 'credit')).to.have.length(0);
+    expect(parts(el, 'total')).to.have.length(0);
+    expect(hasState(el, 'stale')).to.equal(false);
+    expect(part(el, 'error')).to.not.equal(null);
+  });
+
+  it('marks data stale beside the error when a reload of the same configuration fails', async () => {
+    const id = await scenario({
+      base: CUSTOMERS.acme,
+      faults: [
+        { route: 'credits', delayMs: 1 },
+        { route: 'credits', status: 503, times: 3 },
+      ],
+    });
+    const el = await loaded(id);
+    const totals = parts(el, 'total').map(text);
+    const failed = oneEvent(el, 'credit-balance-error');
+    await el.refresh();
+    await failed;
+    expect(hasState(el, 'stale')).to.equal(true);
+    expect(hasState(el, 'error')).to.equal(true);
+    expect(parts(el, 'total').map(text)).to.deep.equal(totals);
+    expect(parts(el, 'credit')).to.have.length(7);
+    expect(text(part(el, 'error'))).to.match(/Showing balances as of .+: the latest refresh failed/);
+    await expect(el).to.be.accessible();
+
+    await el.refresh();
+    expect(hasState(el, 'stale')).to.equal(false);
+    expect(part(el, 'error')).to.equal(null);
+  });
+
+  it('says there are no credits for an empty customer', async () => {
+    const el = await loaded(CUSTOMERS.empty);
+    expect(text(part(el, 'empty'))).to.equal('There are no credits on this account.');
+    expect(parts(el, 'total')).to.have.length(0);
+    expect(hasState(el, 'empty')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an accessible loading skeleton while loading', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 600 }] });
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = id;
+    const done = oneEvent(el, 'credit-balance-load');
+    await fixture(el);
+    expect(hasState(el, 'loading')).to.equal(true);
+    expect(text(el.shadowRoot!.querySelector('.skeleton'))).to.equal('Loading credits…');
+    expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await done;
+    expect(hasState(el, 'loading')).to.equal(false);
+  });
+
+  it('never shows an older configuration’s response after a change mid-request', async () => {
+    const slow = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 700 }] });
+    const fast = await scenario({ base: CUSTOMERS.empty });
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = slow;
+    await fixture(el);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const loads: CreditBalanceLoadEvent[] = [];
+    el.addEventListener('credit-balance-load', (e) => loads.push(e));
+    el.customerId = fast;
+    await oneEvent(el, 'credit-balance-load');
+    await new Promise((resolve) => setTimeout(resolve, 900)); // the slow answer has arrived by now
+    expect(part(el, 'empty')).to.not.equal(null);
+    expect(parts(el, 'credit')).to.have.length(0);
+    expect(loads).to.have.length(1);
+    expect(loads[0]!.detail.credits).to.deep.equal([]);
+  });
+
+  it('renders text from the API as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const id = await scenario({
+      credits: [
+        {
+          id: 'evil"><b>',
+          type: 'CREDIT',
+          name: hostile,
+          product: { id: 'p', name: hostile },
+          access_schedule: {
+            credit_type: { id: 'u', name: `${hostile} units` },
+            schedule_items: [{ id: '" onmouseover="x', amount: 5, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' }],
+          },
+          balance: 5,
+        },
+      ],
+    });
+    const el = await loaded(id);
+    expect(text(part(el, 'credit-name'))).to.equal(hostile);
+    expect(text(part(el, 'balance'))).to.equal(`5 ${hostile} units`);
+    expect(el.shadowRoot!.querySelector('img, script, b')).to.equal(null);
+    expect(part(el, 'credit')!.dataset.creditId).to.equal('evil"><b>');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('fires load with the normalized credits and one total per credit type', async () => {
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = CUSTOMERS.acme;
+    const event = oneEvent(el, 'credit-balance-load') as Promise<CreditBalanceLoadEvent>;
+    await fixture(el);
+    const { detail, bubbles, composed } = await event;
+    expect([bubbles, composed]).to.deep.equal([true, true]);
+    expect(detail.source).to.equal('credits');
+    expect(detail.credits).to.have.length(7);
+    expect(detail.totals.map((t) => [t.creditType.name, t.available])).to.deep.equal([
+      ['USD (cents)', 16_546.6],
+      ['EUR', 187.5],
+      ['API calls', 12_500],
+    ]);
+  });
+
+  it('raises expiring and low, with their states', async () => {
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = CUSTOMERS.acme;
+    el.lowBalance = 200;
+    const expiring = oneEvent(el, 'credit-balance-expiring');
+    const low = oneEvent(el, 'credit-balance-low');
+    await fixture(el);
+    const [expiringEvent, lowEvent] = (await Promise.all([expiring, low])) as [CreditBalanceExpiringEvent, CreditBalanceLowEvent];
+    expect(expiringEvent.detail.credits.map((c) => c.name)).to.include('Launch promotion');
+    expect(lowEvent.detail.totals.map((t) => t.creditType.name)).to.deep.equal(['USD (cents)', 'EUR']);
+    expect(hasState(el, 'expiring')).to.equal(true);
+    expect(hasState(el, 'low')).to.equal(true);
+    expect(parts(el, 'badge').map(text)).to.include('Low balance');
+  });
+
+  it('uses a token provider instead of a token URL', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const el = document.createElement('credit-balance');
+    let calls = 0;
+    el.tokenProvider = async () => {
+      calls += 1;
+      const response = await fetch(TOKEN_URL, { method: 'POST', body: JSON.stringify({ customer_id: id }) });
+      return { ...(await response.json()), customer_id: id };
+    };
+    const done = oneEvent(el, 'credit-balance-load');
+    await fixture(el);
+    await done;
+    expect(calls).to.equal(1);
+    expect(parts(el, 'credit')).to.have.length(7);
+  });
+
+  it('reports a token error when no token source is set', async () => {
+    const el = document.createElement('credit-balance');
+    el.customerId = CUSTOMERS.acme;
+    const failed = oneEvent(el, 'credit-balance-error');
+    await fixture(el);
+    expect((await failed).detail.code).to.equal('token');
+    expect(text(part(el, 'error'))).to.include('Your session could not be verified');
+  });
+
+  it('follows the host colour scheme', async () => {
+    const container = await fixture<HTMLElement>(html`<div>
+      <credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.empty}></credit-balance>
+      <credit-balance style="color-scheme: dark" token-url=${TOKEN_URL} customer-id=${CUSTOMERS.empty}></credit-balance>
+    </div>`);
+    const [light, dark] = [...container.querySelectorAll('credit-balance')].map((w) => getComputedStyle(part(w, 'base')!).backgroundColor);
+    expect(light).to.equal('rgb(255, 255, 255)');
+    expect(dark).to.equal('rgb(13, 17, 23)');
+  });
+
+  it('lets the host theme through custom properties and parts', async () => {
+    const el = await fixture<CreditBalance>(html`<credit-balance
+      style="--credit-balance-background: rgb(1, 2, 3)"
+      token-url=${TOKEN_URL}
+      customer-id=${CUSTOMERS.empty}
+    ></credit-balance>`);
+    expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('refresh() resolves once the new data is rendered', async () => {
+    const el = await loaded(CUSTOMERS.acme);
+    let fired = false;
+    el.addEventListener('credit-balance-load', () => (fired = true));
+    await el.refresh();
+    expect(fired).to.equal(true);
+    expect(parts(el, 'credit')).to.have.length(7);
+  });
+
+  it('can be defined twice without throwing', async () => {
+    const { CreditBalance } = await import('../src/credit-balance.js');
+    expect(() => CreditBalance.define()).to.not.throw();
+    expect(customElements.get('credit-balance')).to.equal(CreditBalance);
+  });
+});
