@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
-import { createMockMetronome } from './demo/mock/metronome.js';
+import { createDemoBackend } from './demo/backend.js';
 import { connectMiddleware } from './demo/mock/mount.js';
 
 /**
- * `npm start`: the demo (demo/), with the mock Metronome under /mock.
+ * `npm start`: the demo (demo/), with the server companion and the mock Metronome behind it (demo/backend.ts).
  * `vite build`: the self-contained bundle dist/credit-balance.bundle.js (tsc writes the ES modules).
  */
 export default defineConfig({
@@ -13,8 +13,9 @@ export default defineConfig({
     {
       name: 'credit-balance-demo-backend',
       configureServer(server) {
-        const mock = createMockMetronome({ basePath: '/mock' });
-        server.middlewares.use(connectMiddleware('/mock', mock.handle));
+        const backend = createDemoBackend();
+        for (const { prefix, handler } of backend.routes) server.middlewares.use(connectMiddleware(prefix, handler));
+        server.config.logger.info(`  credit-balance: the companion reads ${backend.mode === 'mock' ? 'the built-in mock Metronome' : 'Metronome'}`);
       },
     },
   ],

@@ -5,11 +5,11 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { tsImport } from 'tsx/esm/api';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
-const { createMockMetronome } = await tsImport('./demo/mock/metronome.ts', import.meta.url);
+const { createDemoBackend } = await tsImport('./demo/backend.ts', import.meta.url);
 const { koaMiddleware } = await tsImport('./demo/mock/mount.ts', import.meta.url);
 
-/** The one mock Metronome, on the test page's own origin under /mock. */
-const mock = createMockMetronome({ basePath: '/mock' });
+/** The demo's backend on the test page's own origin: the mock Metronome, and the companion in front of it. */
+const backend = createDemoBackend({});
 
 /** Chromium from Debian's packages; no network beyond localhost (TOOLCHAIN.md). */
 const chromiumArgs = [
@@ -35,7 +35,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  middleware: [koaMiddleware('/mock', mock.handle)],
+  middleware: backend.routes.map(({ prefix, handler }) => koaMiddleware(prefix, handler)),
   browsers: [
     playwrightLauncher({
       product: 'chromium',

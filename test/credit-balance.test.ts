@@ -401,3 +401,40 @@ describe('<credit-balance>', () => {
     expect(customElements.get('credit-balance')).to.equal(CreditBalance);
   });
 });
+
+describe('<credit-balance> through the server companion', () => {
+  it('loads through the companion: a signed token in the browser, the Metronome key only upstream', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const tokens: string[] = [];
+    const el = document.createElement('credit-balance');
+    el.tokenProvider = async () => {
+      const response = await fetch('/api/credit-balance/token', { method: 'POST', body: JSON.stringify({ customer_id: id }) });
+      const body = await response.json();
+      tokens.push(body.token);
+      return body;
+    };
+    const done = oneEvent(el, 'credit-balance-load');
+    await fixture(el);
+    await done;
+    expect(parts(el, 'credit')).to.have.length(7);
+    expect(tokens[0]).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const [list] = routes(await requestLog(id), 'credits');
+    expect(list!.authorization).to.equal('Bearer mock-metronome-key');
+    expect(list!.body).to.include({ customer_id: id, include_contract_credits: true });
+  });
+
+  it('with token-url, the token’s customer wins, and grants go through the companion too', async () => {
+    const id = await scenario({ base: CUSTOMERS.plans });
+    const el = await loaded(id, { 'token-url': '/api/credit-balance/token', source: 'grants' });
+    expect(parts(el, 'credit')).to.have.length(3);
+    const [list] = routes(await requestLog(id), 'grants');
+    expect(list!.body).to.deep.equal({ customer_ids: [id] });
+    expect(list!.query).to.deep.equal({ limit: '100' });
+  });
+
+  it('shows a token error when the companion refuses the session', async () => {
+    const el = await loaded('not-a-customer-of-this-user', { 'token-url': '/api/credit-balance/token' });
+    expect(hasState(el, 'error')).to.equal(true);
+    expect(text(part(el, 'error'))).to.include('Your session could not be verified');
+  });
+});

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /** A web-standard handler: Next.js route handlers, edge runtimes, Hono, Deno, Bun. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -21,8 +20,40 @@ export function toRequest(req: IncomingMessage): Request {
   return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), {
     method,
     headers,
-    ...(hasBody && { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }),
+    ...(hasBody && { body: bodyStream(req), duplex: 'half' }),
   } as RequestInit);
+}
+
+/**
+ * The request body as a web stream. Unlike `Readable.toWeb`, a handler may cancel it midway (an oversized
+ * body): the rest is drained and dropped, so the connection stays open for the answer.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        if (!open) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (open) controller.close();
+        open = false;
+      });
+      req.on('error', (error) => {
+        if (open) controller.error(error);
+        open = false;
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      open = false;
+      req.resume();
+    },
+  });
 }
 
 /** Writes a web `Response` to a Node response; a body that fails midway cuts the connection. */

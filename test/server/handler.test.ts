@@ -1,0 +1,339 @@
+// The server companion over real HTTP: the handler behind Node's http server (through toNodeListener), in
+// front of the mock Metronome on another real HTTP server. Every response is checked for the secret key.
+import assert from 'node:assert/strict';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { SignJWT } from 'jose';
+import { CUSTOMERS } from '../../demo/mock/fixtures.js';
+import { MOCK_API_KEY, type Scenario, createMockMetronome } from '../../demo/mock/metronome.js';
+import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
+
+const SECRET = 'a-test-signing-secret-of-at-least-32-bytes!';
+const BASE = '/api/credit-balance';
+
+const servers: Server[] = [];
+async function listen(listener: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(listener);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+after(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
+
+let upstream: string;
+let mock: ReturnType<typeof createMockMetronome>;
+
+before(async () => {
+  mock = createMockMetronome();
+  upstream = await listen(toNodeListener(mock.handle));
+});
+
+/** A customer of the test's own on the mock, with its request log. */
+async function scenario(spec: Scenario = {}): Promise<string> {
+  const response = await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) });
+  return ((await response.json()) as { id: string }).id;
+}
+async function upstreamLog(id: string) {
+  const response = await fetch(`${upstream}/__scenarios/${id}/log`);
+  return ((await response.json()) as { requests: { route: string; body: Record<string, unknown>; query: Record<string, string>; authorization: string }[] })
+    .requests;
+}
+
+/** A companion server in front of the mock; `authorize` signs in `customer` (or nobody). */
+async function companion(customer: string | null, options: Partial<CreditBalanceHandlerOptions> = {}) {
+  const handler = createCreditBalanceHandler({
+    metronomeToken: MOCK_API_KEY,
+    signingSecret: SECRET,
+    metronomeBaseUrl: upstream,
+    authorize: () => (customer ? { customerId: customer } : null),
+    ...options,
+  });
+  const origin = await listen(toNodeListener(handler));
+  const call = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${origin}${path}`, { method: 'POST', ...init });
+    const text = await response.text();
+    const headers = JSON.stringify([...response.headers]);
+    assert.ok(!text.includes(MOCK_API_KEY) && !headers.includes(MOCK_API_KEY), 'the Metronome key leaked into a response');
+    return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+  };
+  const token = async () => (await call(`${BASE}/token`, { body: '{}' })).json().token as string;
+  const list = async (path: string, body: unknown, bearer?: string, query = '') =>
+    call(`${BASE}${path}${query}`, {
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(bearer && { authorization: `Bearer ${bearer}` }) },
+    });
+  return { origin, call, token, list };
+}
+
+const CREDITS = '/v1/contracts/customerCredits/list';
+const GRANTS = '/v1/credits/listGrants';
+
+describe('POST {basePath}/token', () => {
+  it('refuses with 401 and no token when authorize says no one is signed in', async () => {
+    const { call } = await companion(null);
+    const response = await call(`${BASE}/token`, { body: '{}' });
+    assert.equal(response.status, 401);
+    assert.ok(!('token' in response.json()));
+  });
+
+  it('mints a short-lived token bound to the customer, with what the widget expects', async () => {
+    const { call } = await companion('cust-1', { tokenTtlSeconds: 120 });
+    const before = Date.now();
+    const response = await call(`${BASE}/token`, { body: JSON.stringify({ customer_id: 'ignored' }) });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const body = response.json();
+    assert.equal(body.customer_id, 'cust-1');
+    assert.equal(body.api_base, BASE);
+    assert.match(String(body.token), /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const lifetime = Date.parse(String(body.expires_at)) - before;
+    assert.ok(lifetime > 118_000 && lifetime <= 121_000, `lifetime ${lifetime}`);
+  });
+
+  it('answers 500 without details when the session check throws', async () => {
+    const { call } = await companion(null, {
+      authorize: () => {
+        throw new Error('database password is hunter2');
+      },
+    });
+    const response = await call(`${BASE}/token`, { body: '{}' });
+    assert.equal(response.status, 500);
+    assert.ok(!response.text.includes('hunter2'));
+  });
+});
+
+describe('the credits list', () => {
+  it('forwards to Metronome with the secret key and the token’s customer forced into the body', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { token, list } = await companion(id);
+    const response = await list(CREDITS, { include_balance: true, limit: 25 }, await token());
+    assert.equal(response.status, 200);
+    assert.equal((response.json().data as unknown[]).length, 8 - 1 - 3); // customer-level, non-archived only
+    const [forwarded] = await upstreamLog(id);
+    assert.equal(forwarded!.authorization, `Bearer ${MOCK_API_KEY}`);
+    assert.deepEqual(forwarded!.body, { include_balance: true, limit: 25, customer_id: id });
+  });
+
+  it('passes pagination through in the body', async () => {
+    const id = await scenario({ base: CUSTOMERS.many });
+    const { token, list } = await companion(id);
+    const bearer = await token();
+    const first = (await list(CREDITS, { customer_id: id, limit: 25 }, bearer)).json();
+    const second = (await list(CREDITS, { customer_id: id, limit: 25, next_page: first.next_page }, bearer)).json();
+    assert.equal((second.data as unknown[]).length, 25);
+    assert.notDeepEqual(second.data, first.data);
+  });
+
+  it('refuses a token for customer A asking for customer B (403), without calling Metronome', async () => {
+    const a = await scenario({ base: CUSTOMERS.acme });
+    const { token, list } = await companion(a);
+    const response = await list(CREDITS, { customer_id: CUSTOMERS.acme }, await token());
+    assert.equal(response.status, 403);
+    assert.deepEqual(await upstreamLog(a), []);
+  });
+
+  it('refuses fields it does not know (400)', async () => {
+    const { token, list } = await companion('c');
+    const response = await list(CREDITS, { customer_ids: ['someone-else'] }, await token());
+    assert.equal(response.status, 400);
+    assert.match(String(response.json().message), /customer_ids/);
+  });
+
+  describe('refuses a missing, forged or expired token with 401', () => {
+    const cases: { name: string; bearer: () => Promise<string | undefined> }[] = [
+      { name: 'no token', bearer: async () => undefined },
+      { name: 'garbage', bearer: async () => 'not-a-jwt' },
+      {
+        name: 'signed with another secret',
+        bearer: () =>
+          new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setAudience('credit-balance').setIssuer('credit-balance/server').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40))),
+      },
+      {
+        name: 'expired',
+        bearer: () =>
+          new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setAudience('credit-balance').setIssuer('credit-balance/server').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode(SECRET)),
+      },
+      {
+        name: 'for another audience',
+        bearer: () =>
+          new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setAudience('other').setIssuer('credit-balance/server').setExpirationTime('5m').sign(new TextEncoder().encode(SECRET)),
+      },
+      {
+        name: 'with alg "none"',
+        bearer: async () => {
+          const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+          return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'c', aud: 'credit-balance', iss: 'credit-balance/server', exp: Math.floor(Date.now() / 1000) + 300 })}.`;
+        },
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, async () => {
+        const { list } = await companion('c');
+        const response = await list(CREDITS, { customer_id: 'c' }, await c.bearer());
+        assert.equal(response.status, 401);
+        assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
+      });
+    }
+  });
+});
+
+describe('the grants list', () => {
+  it('forces customer_ids to the token’s customer and passes limit and next_page in the query', async () => {
+    const id = await scenario({ base: CUSTOMERS.plans, grants: undefined });
+    const { token, list } = await companion(id);
+    const response = await list(GRANTS, { effective_before: '2100-01-01T00:00:00Z' }, await token(), '?limit=2');
+    assert.equal(response.status, 200);
+    const [forwarded] = await upstreamLog(id);
+    assert.deepEqual(forwarded!.body, { effective_before: '2100-01-01T00:00:00Z', customer_ids: [id] });
+    assert.deepEqual(forwarded!.query, { limit: '2' });
+  });
+
+  it('refuses credit_grant_ids, which could reach another customer’s grants', async () => {
+    const id = await scenario({ base: CUSTOMERS.plans });
+    const { token, list } = await companion(id);
+    const response = await list(GRANTS, { credit_grant_ids: ['grant-of-someone-else'] }, await token());
+    assert.equal(response.status, 400);
+    assert.deepEqual(await upstreamLog(id), []);
+  });
+
+  it('refuses customer_ids naming anyone else', async () => {
+    const { token, list } = await companion('me');
+    for (const ids of [['someone-else'], ['me', 'someone-else'], 'me']) {
+      assert.equal((await list(GRANTS, { customer_ids: ids }, await token())).status, 403);
+    }
+  });
+
+  it('refuses unknown query parameters', async () => {
+    const { token, list } = await companion('me');
+    assert.equal((await list(GRANTS, {}, await token(), '?limit=2&customer_id=x')).status, 400);
+  });
+});
+
+describe('everything else is refused', () => {
+  it('404 for other paths, under the base path or not', async () => {
+    const { call, token } = await companion('c');
+    const bearer = await token();
+    for (const path of [`${BASE}/v1/customers`, `${BASE}/v1/contracts/customerCommits/list`, '/v1/contracts/customerCredits/list', '/', `${BASE}`]) {
+      const response = await call(path, { headers: { authorization: `Bearer ${bearer}` }, body: '{}' });
+      assert.equal(response.status, 404, path);
+      assert.equal(typeof response.json().message, 'string');
+    }
+  });
+
+  it('405 for other methods', async () => {
+    const { call } = await companion('c');
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const response = await call(`${BASE}${CREDITS}`, { method, ...(method !== 'GET' && { body: '{}' }) });
+      assert.equal(response.status, 405, method);
+      assert.equal(response.headers.get('allow'), 'POST, OPTIONS');
+    }
+  });
+
+  it('400 for a body that is not a JSON object', async () => {
+    const { token, list } = await companion('c');
+    const bearer = await token();
+    for (const body of ['{not json', '[1,2]', '"text"', '']) {
+      assert.equal((await list(CREDITS, body, bearer)).status, 400, body);
+    }
+  });
+
+  it('413 for a body over 64 KB, declared or streamed', async () => {
+    const { token, list, origin } = await companion('c');
+    const bearer = await token();
+    const big = JSON.stringify({ next_page: 'x'.repeat(70 * 1024) });
+    assert.equal((await list(CREDITS, big, bearer)).status, 413);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 70; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${origin}${BASE}${CREDITS}`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { authorization: `Bearer ${bearer}` },
+    } as RequestInit);
+    assert.equal(response.status, 413);
+  });
+});
+
+describe('Metronome’s faults', () => {
+  it('passes 429 and Retry-After through', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 429, headers: { 'retry-after': '7' } }] });
+    const { token, list } = await companion(id);
+    const response = await list(CREDITS, {}, await token());
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), '7');
+  });
+
+  it('answers 504 when Metronome is too slow', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 500 }] });
+    const { token, list } = await companion(id, { upstreamTimeoutMs: 100 });
+    const response = await list(CREDITS, {}, await token());
+    assert.equal(response.status, 504);
+    assert.match(String(response.json().message), /did not answer/);
+  });
+
+  it('answers 502 when Metronome cannot be reached', async () => {
+    const closed = await listen(() => undefined);
+    servers.pop()!.close();
+    const { token, list } = await companion('c', { metronomeBaseUrl: closed });
+    const response = await list(CREDITS, {}, await token());
+    assert.equal(response.status, 502);
+  });
+
+  it('answers 502, not 401, when Metronome refuses the server’s key', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { token, list } = await companion(id, { metronomeToken: 'a-wrong-key' });
+    const response = await list(CREDITS, {}, await token());
+    assert.equal(response.status, 502);
+    assert.match(String(response.json().message), /refused the server’s API key/);
+  });
+});
+
+describe('CORS with allowedOrigins', () => {
+  it('answers the preflight of an allowed origin and marks its responses', async () => {
+    const { call, token } = await companion('c', { allowedOrigins: ['https://app.example.com'] });
+    const preflight = await call(`${BASE}${CREDITS}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://app.example.com');
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/);
+    const response = await call(`${BASE}/token`, { headers: { origin: 'https://app.example.com' }, body: '{}' });
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://app.example.com');
+    assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+    assert.match(response.headers.get('access-control-expose-headers') ?? '', /retry-after/);
+    assert.equal(typeof (await token()), 'string');
+  });
+
+  it('gives other origins nothing to read', async () => {
+    const { call } = await companion('c', { allowedOrigins: ['https://app.example.com'] });
+    const preflight = await call(`${BASE}${CREDITS}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    assert.equal(preflight.status, 403);
+    const response = await call(`${BASE}/token`, { headers: { origin: 'https://evil.example' }, body: '{}' });
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  });
+});
+
+describe('configuration errors fail at construction', () => {
+  const valid: CreditBalanceHandlerOptions = { metronomeToken: 'k', signingSecret: SECRET, authorize: () => null };
+  const cases: { name: string; options: Partial<CreditBalanceHandlerOptions>; message: RegExp }[] = [
+    { name: 'a missing key', options: { metronomeToken: undefined as unknown as string }, message: /metronomeToken/ },
+    { name: 'an empty key', options: { metronomeToken: ' ' }, message: /metronomeToken/ },
+    { name: 'a short signing secret', options: { signingSecret: 'short' }, message: /at least 32 bytes/ },
+    { name: 'no authorize', options: { authorize: undefined as never }, message: /authorize/ },
+    { name: 'a long token lifetime', options: { tokenTtlSeconds: 86_400 }, message: /tokenTtlSeconds/ },
+    { name: 'a relative base path', options: { basePath: 'api' }, message: /basePath/ },
+    { name: 'a bad Metronome URL', options: { metronomeBaseUrl: 'not a url' }, message: /metronomeBaseUrl/ },
+    { name: 'an origin with a path', options: { allowedOrigins: ['https://app.example.com/settings'] }, message: /allowedOrigins/ },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      assert.throws(() => createCreditBalanceHandler({ ...valid, ...c.options }), c.message);
+    });
+  }
+});
