@@ -293,17 +293,21 @@ export class CreditBalance extends LitElement {
     const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays }) : [];
     const totals = shown ? totalsOf(shown.credits) : [];
     const low = lowTotals(totals, this.lowBalance);
+    const sharedAsOf = commonBalanceDate(views);
 
     return html`
       <section part="base" class="base" aria-busy=${loading ? 'true' : 'false'} aria-labelledby="title">
         <header part="header" class="header">
           <h2 id="title" class="title">${m.title}</h2>
           ${totals.length ? this.#renderTotals(totals, low, m, formats) : nothing}
+          ${sharedAsOf
+            ? html`<p class="header__note">${fill(m.balanceAsOf, { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>`
+            : nothing}
         </header>
         ${error ? this.#renderError(error, shown, m, formats) : nothing}
         ${shown
           ? views.length
-            ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => this.#renderCredit(v, m, formats, now))}</div>`
+            ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => this.#renderCredit(v, m, formats, now, sharedAsOf))}</div>`
             : loading
               ? nothing
               : html`<p part="empty" class="empty">${m.empty}</p>`
@@ -335,7 +339,7 @@ export class CreditBalance extends LitElement {
     </div>`;
   }
 
-  #renderCredit(view: CreditView, m: Messages, { money, dates }: Formats, now: Date) {
+  #renderCredit(view: CreditView, m: Messages, { money, dates }: Formats, now: Date, sharedAsOf: Date | undefined) {
     const { credit } = view;
     const name = credit.name || m.unnamed;
     const amount = (value: number) => money.amount(value, credit.creditType);
@@ -363,8 +367,8 @@ export class CreditBalance extends LitElement {
       ${credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
         ? html`<p class="credit__note">${fill(m.pendingBalance, { amount: amount(credit.postedBalance) })}</p>`
         : nothing}
-      ${credit.balanceAsOf
-        ? html`<p class="credit__note">${fill(m.balanceAsOf, { date: dates.day(credit.balanceAsOf) })}</p>`
+      ${credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
+        ? html`<p class="credit__note">${fill(m.balanceAsOf, { date: dates.lastDayBefore(credit.balanceAsOf) })}</p>`
         : nothing}
       <div
         part="meter"
@@ -385,7 +389,7 @@ export class CreditBalance extends LitElement {
               : ''}
           </p>`
         : nothing}
-      ${credit.paid
+      ${credit.paid?.amount
         ? html`<p class="credit__note">${fill(m.paid, { amount: money.amount(credit.paid.amount, credit.paid.creditType) })}</p>`
         : nothing}
       ${credit.products.length
@@ -463,6 +467,12 @@ export class CreditBalance extends LitElement {
       else this.#internals.states.delete(state);
     }
   }
+}
+
+/** Grants measure balances at the end of the billing period: the date when every grant shares it. */
+function commonBalanceDate(views: CreditView[]): Date | undefined {
+  const first = views[0]?.credit.balanceAsOf;
+  return first && views.every((v) => v.credit.balanceAsOf?.getTime() === first.getTime()) ? first : undefined;
 }
 
 function toErrorDetail(error: unknown): ErrorDetail {

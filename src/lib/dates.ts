@@ -48,6 +48,11 @@ export class DateFormat {
     return this.#dateTime.format(date);
   }
 
+  /** The last day before an exclusive end: a midnight end belongs to the day before it. */
+  lastDayBefore(endBefore: Date): string {
+    return this.isMidnight(endBefore) ? this.day(subMilliseconds(endBefore, 1)) : this.dateTime(endBefore);
+  }
+
   /** Whether `date` falls exactly on midnight in this time zone. */
   isMidnight(date: Date): boolean {
     return date.getUTCMilliseconds() === 0 && this.#clock.format(date) === '00:00:00';

@@ -35,7 +35,7 @@ export const en = {
   schedule: 'Access schedule',
   segmentAmount: '{amount}',
   pendingBalance: '{amount} before pending charges',
-  balanceAsOf: 'Balance at the end of the billing period ({date}), after pending charges.',
+  balanceAsOf: 'Balances as of the end of the billing period ({date}), after pending charges.',
   paid: 'Paid {amount}',
   appliesTo: 'Applies to {products}',
   history: 'History',

@@ -1,0 +1,105 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import '../src/define.js';
+import type { CreditBalance } from '../src/credit-balance.js';
+import type { CreditBalanceLoadEvent } from '../src/events.js';
+import { plansGrants } from '../demo/mock/fixtures.js';
+import { CUSTOMERS, TOKEN_URL, requestLog, routes, scenario } from './helpers.js';
+
+const parts = (root: Element, name: string) => [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00a0/g, ' ').trim();
+const creditNamed = (el: CreditBalance, name: string) =>
+  parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
+
+async function grantsWidget(customerId: string, attributes: Record<string, string> = {}) {
+  const el = document.createElement('credit-balance');
+  el.setAttribute('token-url', TOKEN_URL);
+  el.setAttribute('customer-id', customerId);
+  el.setAttribute('source', 'grants');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const loaded = oneEvent(el, 'credit-balance-load') as Promise<CreditBalanceLoadEvent>;
+  await fixture(el);
+  return { el, event: await loaded };
+}
+
+describe('<credit-balance source="grants">', () => {
+  it('shows each grant with its balance after pending charges and the posted balance beside it', async () => {
+    const { el, event } = await grantsWidget(CUSTOMERS.plans, { 'include-ledgers': '' });
+    expect(event.detail.source).to.equal('grants');
+    expect(parts(el, 'credit')).to.have.length(3);
+    const welcome = creditNamed(el, 'Welcome credit');
+    expect(text(welcome.querySelector('[part~="balance"]'))).to.equal('$115.00');
+    expect(text(welcome)).to.include('$150.00 before pending charges');
+    // Every grant shares the billing period: said once, naming its last day (effective_at is exclusive).
+    const periodEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 0));
+    const lastDay = periodEnd.toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
+    expect(text(el.shadowRoot!.querySelector('[part~="header"]'))).to.include(
+      `Balances as of the end of the billing period (${lastDay}), after pending charges.`,
+    );
+    expect(text(welcome)).to.not.include('billing period');
+    expect(text(welcome)).to.include('of $200.00 granted');
+    // Equal balances: no second figure.
+    expect(text(creditNamed(el, 'Compute pack'))).to.not.include('before pending charges');
+  });
+
+  it('shows what was paid, in its own credit type, and the products it applies to', async () => {
+    const { el } = await grantsWidget(CUSTOMERS.plans);
+    const pack = creditNamed(el, 'Compute pack');
+    expect(text(pack.querySelector('[part~="balance"]'))).to.equal('64 GPU hours');
+    expect(text(pack)).to.include('Paid $49.00');
+    expect(text(pack)).to.include('Applies to GPU compute');
+    // A free grant says nothing about payment.
+    expect(text(creditNamed(el, 'Welcome credit'))).to.not.include('Paid');
+  });
+
+  it('shows each grant’s validity as its one segment, with its status', async () => {
+    const { el } = await grantsWidget(CUSTOMERS.plans);
+    const trial = creditNamed(el, 'Trial credit');
+    const segments = parts(trial, 'segment');
+    expect(segments).to.have.length(1);
+    expect(text(segments[0]!.querySelector('[part~="badge"]'))).to.equal('Expired');
+    expect(segments[0]!.dataset.segmentId).to.equal(trial.dataset.creditId);
+    expect(text(parts(creditNamed(el, 'Welcome credit'), 'segment')[0]!.querySelector('[part~="badge"]'))).to.equal('Active');
+  });
+
+  it('shows deductions as history with include-ledgers, pending ones marked', async () => {
+    const { el } = await grantsWidget(CUSTOMERS.plans, { 'include-ledgers': '' });
+    const history = parts(creditNamed(el, 'Welcome credit'), 'ledger')[0]!;
+    const entries = [...history.querySelectorAll('.ledger__entry')].map(text);
+    expect(entries).to.have.length(2);
+    expect(entries[0]).to.match(/^Deduction −\$50\.00 /);
+    expect(entries[1]).to.match(/^Deduction \(pending\) −\$35\.00 /);
+  });
+
+  it('totals the balances after pending charges, per credit type', async () => {
+    const { el, event } = await grantsWidget(CUSTOMERS.plans);
+    expect(parts(el, 'total').map(text)).to.deep.equal(['$115.00 available', '64 GPU hours available']);
+    expect(event.detail.totals.map((t) => t.available)).to.deep.equal([11_500, 64]);
+  });
+
+  it('follows query-string pages and sends the filters in the body', async () => {
+    const grants = Array.from({ length: 3 }, () => plansGrants(new Date(), 'x')).flat().map((g, i) => ({ ...g, id: `grant-${i}` }));
+    const id = await scenario({ grants });
+    const { el } = await grantsWidget(id, {
+      'page-size': '4',
+      'effective-before': '2100-01-01T00:00:00Z',
+      'not-expiring-before': '2000-01-01T00:00:00Z',
+      scope: 'customer',
+      'include-archived': '',
+    });
+    expect(parts(el, 'credit')).to.have.length(9);
+    const lists = routes(await requestLog(id), 'grants');
+    expect(lists).to.have.length(3);
+    expect(lists.map((r) => r.query.limit)).to.deep.equal(['4', '4', '4']);
+    expect(lists.slice(1).every((r) => typeof r.query.next_page === 'string')).to.equal(true);
+    expect(lists[0]!.body).to.deep.equal({
+      customer_ids: [id],
+      effective_before: '2100-01-01T00:00:00Z',
+      not_expiring_before: '2000-01-01T00:00:00Z',
+    });
+  });
+
+  it('is accessible', async () => {
+    const { el } = await grantsWidget(CUSTOMERS.plans, { 'include-ledgers': '' });
+    await expect(el).to.be.accessible();
+  });
+});
