@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'vite';
 import { createDemoBackend } from './demo/backend.js';
 import { connectMiddleware } from './demo/mock/mount.js';
@@ -13,6 +14,13 @@ export default defineConfig({
     {
       name: 'credit-balance-demo-backend',
       configureServer(server) {
+        // demo/cdn.html loads the built bundle: /dist/credit-balance.bundle.js (after `npm run build`).
+        server.middlewares.use('/dist/credit-balance.bundle.js', (_req, res) => {
+          readFile(new URL('./dist/credit-balance.bundle.js', import.meta.url)).then(
+            (code) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(code),
+            () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Run `npm run build` first.'),
+          );
+        });
         const backend = createDemoBackend();
         for (const { prefix, handler } of backend.routes) server.middlewares.use(connectMiddleware(prefix, handler));
         server.config.logger.info(`  credit-balance: the companion reads ${backend.mode === 'mock' ? 'the built-in mock Metronome' : 'Metronome'}`);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { tsImport } from 'tsx/esm/api';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
@@ -28,25 +29,45 @@ const chromiumArgs = [
 const locale = 'en-US';
 const timezoneId = 'America/New_York';
 
+const chromium = playwrightLauncher({
+  product: 'chromium',
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+    headless: true,
+    args: chromiumArgs,
+  },
+  createBrowserContext: ({ browser }) => browser.newContext({ locale, timezoneId }),
+});
+
+/** Firefox ESR from Debian's packages, driven by puppeteer over WebDriver BiDi; every lookup resolves locally. */
+const firefox = puppeteerLauncher({
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    env: { ...process.env, TZ: timezoneId },
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1',
+      'intl.locale.requested': locale,
+      'intl.accept_languages': locale,
+      'privacy.resistFingerprinting': false,
+    },
+  },
+});
+
+/** `WTR_BROWSERS=chromium` (or `firefox`) runs one browser only; the default and CI run both. */
+const only = process.env.WTR_BROWSERS;
+const browsers = [chromium, firefox].filter((_, i) => !only || only.split(',').includes(['chromium', 'firefox'][i]));
+
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: 2,
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   middleware: backend.routes.map(({ prefix, handler }) => koaMiddleware(prefix, handler)),
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
-        headless: true,
-        args: chromiumArgs,
-      },
-      createBrowserContext: ({ browser }) => browser.newContext({ locale, timezoneId }),
-    }),
-  ],
+  browsers,
   testFramework: { config: { timeout: 15_000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countReporter('.test-results/wtr.json')],

@@ -2,7 +2,6 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { styles } from './credit-balance.styles.js';
 import {
   CreditBalanceErrorEvent,
@@ -14,12 +13,13 @@ import {
 import { type LoadConfig, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
 import { CreditBalanceError, abortReason, isAbortError } from './lib/api/errors.js';
 import type { HttpDeps } from './lib/api/http.js';
-import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
+import { type NormalizedCredit, type SourceName, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
-import { type MessageKey, type Messages, fill, messages } from './lib/messages.js';
+import { type Messages, fill, messages } from './lib/messages.js';
 import { MoneyFormat } from './lib/money.js';
-import { type CreditView, type SegmentStatus, lowTotals, remainingShare, viewCredits } from './lib/schedule.js';
+import { lowTotals, viewCredits } from './lib/schedule.js';
 import { TokenCache, type TokenResponse } from './lib/token.js';
+import { type ViewContext, commonBalanceDate, renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
 
 /** Every widget on the page shares these: one token request and one cached token per token source and customer. */
 const sharedTokens = new TokenCache(() => Date.now());
@@ -293,21 +293,27 @@ export class CreditBalance extends LitElement {
     const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays }) : [];
     const totals = shown ? totalsOf(shown.credits) : [];
     const low = lowTotals(totals, this.lowBalance);
-    const sharedAsOf = commonBalanceDate(views);
+    const context: ViewContext = {
+      m,
+      ...formats,
+      now,
+      includeLedgers: this.includeLedgers,
+      sharedAsOf: commonBalanceDate(views),
+    };
 
     return html`
       <section part="base" class="base" aria-busy=${loading ? 'true' : 'false'} aria-labelledby="title">
         <header part="header" class="header">
           <h2 id="title" class="title">${m.title}</h2>
-          ${totals.length ? this.#renderTotals(totals, low, m, formats) : nothing}
-          ${sharedAsOf
-            ? html`<p class="header__note">${fill(m.balanceAsOf, { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>`
+          ${totals.length ? renderTotals(totals, low, context) : nothing}
+          ${context.sharedAsOf
+            ? html`<p class="header__note">${fill(m.balanceAsOf, { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
             : nothing}
         </header>
-        ${error ? this.#renderError(error, shown, m, formats) : nothing}
+        ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
         ${shown
           ? views.length
-            ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => this.#renderCredit(v, m, formats, now, sharedAsOf))}</div>`
+            ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => renderCredit(v, context))}</div>`
             : loading
               ? nothing
               : html`<p part="empty" class="empty">${m.empty}</p>`
@@ -316,118 +322,6 @@ export class CreditBalance extends LitElement {
             : nothing}
       </section>
     `;
-  }
-
-  #renderTotals(totals: Total[], low: Total[], m: Messages, { money }: Formats) {
-    return html`<ul class="totals">
-      ${totals.map(
-        (total) => html`<li part="total" class="total" data-credit-type-id=${total.creditType.id}>
-          <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
-          <span class="total__label">${m.available}</span>
-          ${low.includes(total) ? html`<span part="badge" class="badge badge--low">${m.lowBalance}</span>` : nothing}
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  #renderError(error: ErrorDetail, shown: Shown | undefined, m: Messages, { dates }: Formats) {
-    const text = fill(m[`error.${error.code}`], { status: error.status ?? '' });
-    return html`<div part="error" class="error" role="alert">
-      ${shown ? html`<p class="error__stale">${fill(m.stale, { time: dates.dateTime(shown.at) })}</p>` : nothing}
-      <p class="error__message">${text}</p>
-      <button part="retry-button" class="retry" type="button" @click=${() => this.refresh()}>${m.retry}</button>
-    </div>`;
-  }
-
-  #renderCredit(view: CreditView, m: Messages, { money, dates }: Formats, now: Date, sharedAsOf: Date | undefined) {
-    const { credit } = view;
-    const name = credit.name || m.unnamed;
-    const amount = (value: number) => money.amount(value, credit.creditType);
-    const share = remainingShare(credit.balance, view.meterMax);
-    const headline = view.active
-      ? fill(m.expires, { relative: dates.relative(view.active.endsBefore, now) })
-      : view.next
-        ? fill(m.starts, { relative: dates.relative(view.next.startsAt, now) })
-        : '';
-    return html`<article part="credit" class="credit credit--${view.status}" data-credit-id=${credit.id}>
-      <div class="credit__head">
-        <h3 part="credit-name" class="credit__name">${name}</h3>
-        <span class="credit__badges">
-          ${view.expiring ? html`<span part="badge" class="badge badge--expiring">${m.expiringSoon}</span>` : nothing}
-          ${renderStatus(view.status, m)}
-        </span>
-      </div>
-      <p class="credit__figures">
-        <span part="balance" class="credit__balance">${amount(credit.balance)}</span>
-        <span class="credit__granted">${fill(m.ofGranted, { amount: amount(view.meterMax) })}</span>
-      </p>
-      ${view.meterMax !== credit.granted
-        ? html`<p class="credit__note">${fill(m.grantedInTotal, { amount: amount(credit.granted) })}</p>`
-        : nothing}
-      ${credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
-        ? html`<p class="credit__note">${fill(m.pendingBalance, { amount: amount(credit.postedBalance) })}</p>`
-        : nothing}
-      ${credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
-        ? html`<p class="credit__note">${fill(m.balanceAsOf, { date: dates.lastDayBefore(credit.balanceAsOf) })}</p>`
-        : nothing}
-      <div
-        part="meter"
-        class="meter"
-        role="meter"
-        aria-valuemin="0"
-        aria-valuemax="100"
-        aria-valuenow=${Math.round(share * 100)}
-        aria-valuetext=${fill(m.meterLabel, { name, balance: amount(credit.balance), max: amount(view.meterMax) })}
-        aria-label=${name}
-      >
-        <div class="meter__fill" style=${styleMap({ '--_share': String(share) })}></div>
-      </div>
-      ${headline || view.scheduledLater
-        ? html`<p class="credit__when">
-            ${headline}${headline && view.scheduledLater ? ' · ' : ''}${view.scheduledLater
-              ? fill(m.scheduledLater, { amount: amount(view.scheduledLater) })
-              : ''}
-          </p>`
-        : nothing}
-      ${credit.paid?.amount
-        ? html`<p class="credit__note">${fill(m.paid, { amount: money.amount(credit.paid.amount, credit.paid.creditType) })}</p>`
-        : nothing}
-      ${credit.products.length
-        ? html`<p class="credit__note">${fill(m.appliesTo, { products: credit.products.join(', ') })}</p>`
-        : nothing}
-      <ol part="schedule" class="schedule" aria-label=${m.schedule}>
-        ${view.segments.map(({ segment, status }) => {
-          const range = dates.range(segment.startsAt, segment.endsBefore);
-          return html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
-            <span class="segment__amount">${amount(segment.amount)}</span>
-            <span class="segment__dates"
-              >${range.kind === 'days'
-                ? fill(m.rangeDays, { range: range.range })
-                : fill(m.rangeInstants, { start: range.start, end: range.endBefore })}</span
-            >
-            ${renderStatus(status, m)}
-          </li>`;
-        })}
-      </ol>
-      ${this.includeLedgers && credit.ledger.length
-        ? html`<details part="ledger" class="ledger">
-            <summary>${m.history}</summary>
-            <ol class="ledger__entries">
-              ${credit.ledger.map(
-                (entry) => html`<li class="ledger__entry">
-                  <span class="ledger__label"
-                    >${m[`ledger.${entry.type}` as MessageKey] ?? m['ledger.other']}${entry.pending ? ` (${m.pending})` : ''}</span
-                  >
-                  <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
-                    >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
-                  >
-                  <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
-                </li>`,
-              )}
-            </ol>
-          </details>`
-        : nothing}
-    </article>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -469,28 +363,11 @@ export class CreditBalance extends LitElement {
   }
 }
 
-/** Grants measure balances at the end of the billing period: the date when every grant shares it. */
-function commonBalanceDate(views: CreditView[]): Date | undefined {
-  const first = views[0]?.credit.balanceAsOf;
-  return first && views.every((v) => v.credit.balanceAsOf?.getTime() === first.getTime()) ? first : undefined;
-}
-
 function toErrorDetail(error: unknown): ErrorDetail {
   if (error instanceof CreditBalanceError) {
     return { code: error.code, message: error.message, ...(error.status !== undefined && { status: error.status }) };
   }
   return { code: 'invalid-response', message: error instanceof Error ? error.message : String(error) };
-}
-
-function renderStatus(status: SegmentStatus, m: Messages) {
-  return html`<span part="badge" class="badge badge--${status}">${m[`status.${status}`]}</span>`;
-}
-
-function renderSkeleton(m: Messages) {
-  return html`<div class="skeleton" role="status">
-    <span class="visually-hidden">${m.loading}</span>
-    ${[0, 1, 2].map(() => html`<div class="skeleton__card" aria-hidden="true"></div>`)}
-  </div>`;
 }
 
 function validLocale(locale: string): string {

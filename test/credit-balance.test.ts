@@ -7,7 +7,7 @@ import type {
   CreditBalanceLoadEvent,
   CreditBalanceLowEvent,
 } from '../src/events.js';
-import { CUSTOMERS, TOKEN_URL, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, injectFaults, requestLog, routes, scenario } from './helpers.js';
 
 const parts = (el: CreditBalance, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const part = (el: CreditBalance, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -218,15 +218,10 @@ describe('<credit-balance>', () => {
   });
 
   it('marks data stale beside the error when a reload of the same configuration fails', async () => {
-    const id = await scenario({
-      base: CUSTOMERS.acme,
-      faults: [
-        { route: 'credits', delayMs: 1 },
-        { route: 'credits', status: 503, times: 3 },
-      ],
-    });
+    const id = await scenario({ base: CUSTOMERS.acme });
     const el = await loaded(id);
     const totals = parts(el, 'total').map(text);
+    await injectFaults(id, [{ route: 'credits', status: 503, times: 3 }]);
     const failed = oneEvent(el, 'credit-balance-error');
     await el.refresh();
     await failed;

@@ -13,6 +13,11 @@ export async function scenario(spec: Scenario = {}): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
+/** Faults for the scenario's next requests, after it has started. */
+export async function injectFaults(id: string, faults: Fault[]): Promise<void> {
+  await fetch(`${MOCK}/__scenarios/${encodeURIComponent(id)}/faults`, { method: 'POST', body: JSON.stringify(faults) });
+}
+
 /** What the mock received for a scenario, in order. */
 export async function requestLog(id: string): Promise<LoggedRequest[]> {
   const response = await fetch(`${MOCK}/__scenarios/${encodeURIComponent(id)}/log`);

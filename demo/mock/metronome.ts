@@ -225,10 +225,17 @@ export function createMockMetronome(options: MockOptions = {}) {
       scenarios.set(id, { ...spec, faults: [...(spec.faults ?? [])].map((f) => ({ ...f })), log: [] });
       return json(200, { id });
     }
-    const logMatch = /^\/__scenarios\/([^/]+)\/log$/.exec(path);
-    if (logMatch && request.method === 'GET') {
-      const scenario = scenarios.get(decodeURIComponent(logMatch[1]!));
-      return scenario ? json(200, { requests: scenario.log }) : error(404, 'No such scenario');
+    const control = /^\/__scenarios\/([^/]+)\/(log|faults)$/.exec(path);
+    if (control) {
+      const scenario = scenarios.get(decodeURIComponent(control[1]!));
+      if (!scenario) return error(404, 'No such scenario');
+      if (control[2] === 'log' && request.method === 'GET') return json(200, { requests: scenario.log });
+      if (control[2] === 'faults' && request.method === 'POST') {
+        const faults = (await request.json()) as Fault[];
+        scenario.faults.push(...faults.map((f) => ({ ...f })));
+        return json(200, { faults: scenario.faults.length });
+      }
+      return error(405, 'Method not allowed');
     }
 
     const route: Route | undefined =

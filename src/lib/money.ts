@@ -32,11 +32,15 @@ export const toDisplayAmount = (amount: number, creditType: CreditType): number 
 /** Extra decimals allowed beyond the unit's usual ones, so 0.8 cents reads $0.008 rather than $0.01. */
 const EXTRA_DIGITS = 4;
 
-/** Decimals a number has when written out (1.25 → 2, 3e-7 → 7), capped. */
-function decimalsOf(value: number): number {
-  const [mantissa = '', exponent = '0'] = Math.abs(value).toString().split('e');
+/**
+ * `value × 10^-shift` as an exact decimal string (no floating-point division: 5e-324 cents stays non-zero),
+ * with its decimal exponent and how many decimals it has when written out.
+ */
+function shifted(value: number, shift: number): { decimal: Intl.StringNumericLiteral; exponent: number; decimals: number } {
+  const [mantissa = '0', exp = '0'] = value.toExponential().split('e');
+  const exponent = Number(exp) - shift;
   const fraction = mantissa.split('.')[1]?.length ?? 0;
-  return Math.max(0, fraction - Number(exponent));
+  return { decimal: `${mantissa}e${exponent}` as Intl.StringNumericLiteral, exponent, decimals: Math.max(0, fraction - exponent) };
 }
 
 /**
@@ -57,17 +61,23 @@ export class MoneyFormat {
     return format;
   }
 
-  #number(value: number, minDigits: number, currency?: string): string {
-    const base: Intl.NumberFormatOptions = currency ? { style: 'currency', currency } : {};
-    const wanted = Math.min(Math.max(minDigits, decimalsOf(value)), minDigits + EXTRA_DIGITS);
-    const text = this.#format(`${currency}|${minDigits}|${wanted}`, {
-      ...base,
+  /**
+   * `value × 10^-shift`, with at least `minDigits` decimals and at most four more. A non-zero amount too
+   * small for that precision reads "< $0.000001" (or "> -$0.000001"): never zero, never a row of zeros.
+   */
+  #number(value: number, shift: number, minDigits: number, currency?: string): string {
+    const { decimal, exponent, decimals } = shifted(value, shift);
+    const maxDigits = minDigits + EXTRA_DIGITS;
+    const tooSmall = value !== 0 && exponent < -maxDigits;
+    const digits = tooSmall ? maxDigits : Math.min(Math.max(minDigits, decimals), maxDigits);
+    const format = this.#format(`${currency}|${minDigits}|${digits}`, {
+      ...(currency && { style: 'currency', currency }),
       minimumFractionDigits: minDigits,
-      maximumFractionDigits: wanted,
-    }).format(value);
-    if (value === 0 || Math.abs(value) >= 10 ** -wanted / 2) return text;
-    // Too small for the digits above: two significant digits rather than a false zero.
-    return this.#format(`${currency}|sig`, { ...base, maximumSignificantDigits: 2 }).format(value);
+      maximumFractionDigits: digits,
+    });
+    if (!tooSmall) return format.format(decimal);
+    const smallest = format.format(`${value < 0 ? '-' : ''}1e-${maxDigits}` as Intl.StringNumericLiteral);
+    return `${value < 0 ? '>' : '<'} ${smallest}`;
   }
 
   /** The usual number of decimals of a currency in this locale (USD 2, JPY 0, BHD 3). */
@@ -79,14 +89,14 @@ export class MoneyFormat {
   amount(amount: number, creditType: CreditType): string {
     const unit = unitOf(creditType);
     if (unit.kind === 'currency') {
-      return this.#number(amount / unit.divisor, this.currencyDigits(unit.currency), unit.currency);
+      return this.#number(amount, Math.log10(unit.divisor), this.currencyDigits(unit.currency), unit.currency);
     }
-    const number = this.#number(amount, 0);
+    const number = this.#number(amount, 0, 0);
     return unit.name.trim() ? `${number} ${unit.name}` : number;
   }
 
   /** A plain number in the locale, for ratios and counts. */
   number(value: number): string {
-    return this.#number(value, 0);
+    return this.#number(value, 0, 0);
   }
 }

@@ -1,0 +1,177 @@
+// Fault injection against the local mock, as a user sees it: every fault ends in correct data or a clear
+// error with a retry button, never a crash, a blank box, NaN or another configuration's data.
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import '../src/define.js';
+import type { CreditBalance } from '../src/credit-balance.js';
+import type { CreditBalanceErrorEvent } from '../src/events.js';
+import type { ErrorCode } from '../src/lib/api/errors.js';
+import type { Fault, Scenario } from '../demo/mock/metronome.js';
+import { CUSTOMERS, TOKEN_URL, injectFaults, requestLog, routes, scenario } from './helpers.js';
+
+const part = (el: CreditBalance, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: CreditBalance, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const shownText = (el: CreditBalance) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+async function mount(spec: Scenario): Promise<{ el: CreditBalance; id: string; outcome: Event }> {
+  const id = await scenario(spec);
+  const el = document.createElement('credit-balance');
+  el.tokenUrl = TOKEN_URL;
+  el.customerId = id;
+  const outcome = Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
+  await fixture(el);
+  return { el, id, outcome: await outcome };
+}
+
+const acme = (faults: Fault[], extra: Scenario = {}): Scenario => ({ base: CUSTOMERS.acme, faults, ...extra });
+const credit = (fields: Record<string, unknown>) => ({
+  id: 'c',
+  type: 'CREDIT',
+  product: { id: 'p', name: 'Product' },
+  access_schedule: {
+    credit_type: { id: 'u', name: 'units' },
+    schedule_items: [{ id: 's', amount: 10, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' }],
+  },
+  balance: 4,
+  ...fields,
+});
+
+interface Case {
+  name: string;
+  spec: Scenario;
+  /** The error the user gets, or `data` for a recovery. */
+  outcome: { code: ErrorCode; status?: number; says: string } | { credits: number };
+  /** How many list requests reached the mock. */
+  lists?: number;
+  tokens?: number;
+}
+
+const cases: Case[] = [
+  // The token endpoint.
+  { name: 'token endpoint unreachable (connection dropped)', spec: acme([{ route: 'token', drop: true, times: 3 }]), outcome: { code: 'token', says: 'could not be verified' }, lists: 0 },
+  { name: 'token endpoint answers 500', spec: acme([{ route: 'token', status: 500, times: 3 }]), outcome: { code: 'token', status: 500, says: 'could not be verified' }, lists: 0, tokens: 3 },
+  { name: 'token endpoint answers 403 (not retried)', spec: acme([{ route: 'token', status: 403 }]), outcome: { code: 'token', status: 403, says: 'could not be verified' }, tokens: 1 },
+  { name: 'token endpoint answers HTML', spec: acme([{ route: 'token', status: 200, body: '<!doctype html><title>Login</title>' }]), outcome: { code: 'token', says: 'could not be verified' } },
+  { name: 'token answer without a token', spec: acme([{ route: 'token', status: 200, body: '{"expires_in":300}' }]), outcome: { code: 'token', says: 'could not be verified' } },
+  { name: 'token answer already expired', spec: acme([{ route: 'token', status: 200, body: '{"token":"t","expires_at":"2001-01-01T00:00:00Z"}' }]), outcome: { code: 'token', says: 'could not be verified' } },
+  { name: 'token endpoint recovers after a 503', spec: acme([{ route: 'token', status: 503 }]), outcome: { credits: 7 }, tokens: 2 },
+  // Authentication.
+  { name: '401 then a fresh token works', spec: acme([{ route: 'credits', status: 401 }]), outcome: { credits: 7 }, lists: 2, tokens: 2 },
+  { name: '401 right after a fresh token: one refresh, then auth', spec: acme([{ route: 'credits', status: 401, times: 5 }]), outcome: { code: 'auth', status: 401, says: 'Sign in again' }, lists: 2, tokens: 2 },
+  // Retries.
+  { name: '503 twice, then the data', spec: acme([{ route: 'credits', status: 503, times: 2 }]), outcome: { credits: 7 }, lists: 3 },
+  { name: '429 with Retry-After, then the data', spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after': '0.2' } }]), outcome: { credits: 7 }, lists: 2 },
+  { name: '429 with retry-after-ms, then the data', spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after-ms': '150' } }]), outcome: { credits: 7 }, lists: 2 },
+  { name: '408 and 409 are retried', spec: acme([{ route: 'credits', status: 408 }, { route: 'credits', status: 409 }]), outcome: { credits: 7 }, lists: 3 },
+  { name: '5xx on every attempt', spec: acme([{ route: 'credits', status: 502, times: 3 }]), outcome: { code: 'http', status: 502, says: 'HTTP 502' }, lists: 3 },
+  { name: 'a Retry-After of an hour is not waited for', spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after': '3600' } }]), outcome: { code: 'http', status: 429, says: 'HTTP 429' }, lists: 1 },
+  { name: 'x-should-retry: false stops retries', spec: acme([{ route: 'credits', status: 503, headers: { 'x-should-retry': 'false' } }]), outcome: { code: 'http', status: 503, says: 'HTTP 503' }, lists: 1 },
+  { name: 'a dropped connection is retried', spec: acme([{ route: 'credits', drop: true }]), outcome: { credits: 7 }, lists: 2 },
+  { name: 'connections dropped on every attempt', spec: acme([{ route: 'credits', drop: true, times: 3 }]), outcome: { code: 'network', says: 'could not be reached' }, lists: 3 },
+  ...[400, 403, 404, 422].map((status) => ({
+    name: `${status} is not retried`,
+    spec: acme([{ route: 'credits' as const, status }]),
+    outcome: { code: 'http' as const, status, says: `HTTP ${status}` },
+    lists: 1,
+  })),
+  // Malformed answers.
+  { name: 'truncated JSON', spec: acme([{ route: 'credits', status: 200, body: '{"data":[{"id":"c","type":"CRE' }]), outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 1 },
+  { name: 'HTML with 200', spec: acme([{ route: 'credits', status: 200, body: '<html><body>Maintenance</body></html>' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
+  { name: 'data is not an array', spec: acme([{ route: 'credits', status: 200, body: '{"data":{},"next_page":null}' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
+  { name: 'an empty body', spec: acme([{ route: 'credits', status: 200, body: '' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
+  { name: 'a credit with a string balance', spec: { credits: [credit({ balance: '4' })] }, outcome: { code: 'invalid-response', says: 'cannot read' } },
+  { name: 'a segment with an invalid date', spec: { credits: [credit({ access_schedule: { schedule_items: [{ id: 's', amount: 1, starting_at: 'tomorrow', ending_before: '2099-01-01T00:00:00Z' }] } })] }, outcome: { code: 'invalid-response', says: 'cannot read' } },
+  { name: 'unknown fields, ledger types and credit types are tolerated', spec: { credits: [credit({ surprise: [1, { a: null }], ledger: [{ type: 'CREDIT_FROM_THE_FUTURE', amount: 1, timestamp: '2026-01-01T00:00:00Z', extra: true }] })] }, outcome: { credits: 1 } },
+  { name: 'a cursor that repeats', spec: acme([], { cursor: 'repeat' }), outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
+  { name: 'empty pages that repeat their cursor stop with an error', spec: { credits: [], cursor: 'repeat' }, outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
+];
+
+describe('fault injection', () => {
+  for (const c of cases) {
+    it(c.name, async function () {
+      this.timeout(20_000);
+      const { el, id, outcome } = await mount(c.spec);
+      const log = await requestLog(id);
+      if (c.lists !== undefined) expect(routes(log, 'credits'), 'list requests').to.have.length(c.lists);
+      if (c.tokens !== undefined) expect(routes(log, 'token'), 'token requests').to.have.length(c.tokens);
+      expect(shownText(el)).to.not.match(/NaN|undefined|Invalid Date|\[object/);
+      if ('credits' in c.outcome) {
+        expect(outcome.type).to.equal('credit-balance-load');
+        expect(parts(el, 'credit')).to.have.length(c.outcome.credits);
+        expect(part(el, 'error')).to.equal(null);
+        return;
+      }
+      expect(outcome.type).to.equal('credit-balance-error');
+      const { detail } = outcome as CreditBalanceErrorEvent;
+      expect(detail.code).to.equal(c.outcome.code);
+      expect(detail.status).to.equal(c.outcome.status);
+      expect(detail.message).to.be.a('string').and.not.equal('');
+      expect(part(el, 'error')!.textContent).to.include(c.outcome.says);
+      expect(part(el, 'retry-button')).to.not.equal(null);
+      expect(el.matches(':state(error)')).to.equal(true);
+      expect(parts(el, 'credit')).to.have.length(0);
+    });
+  }
+});
+
+describe('lifecycle', () => {
+  it('disconnecting aborts the load and its retry timers; reconnecting loads again', async () => {
+    const id = await scenario(acme([{ route: 'credits', status: 503, times: 2 }]));
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = id;
+    const events: string[] = [];
+    el.addEventListener('credit-balance-load', () => events.push('load'));
+    el.addEventListener('credit-balance-error', () => events.push('error'));
+    const parent = await fixture<HTMLDivElement>('<div></div>');
+    parent.append(el);
+    // Wait for the first failed attempt, then take the element out during its backoff.
+    for (let i = 0; i < 50 && routes(await requestLog(id), 'credits').length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(routes(await requestLog(id), 'credits'), 'no retry after disconnect').to.have.length(1);
+    expect(events).to.deep.equal([]);
+    expect(el.matches(':state(error)')).to.equal(false);
+
+    const loaded = oneEvent(el, 'credit-balance-load');
+    parent.append(el);
+    await loaded;
+    expect(parts(el, 'credit')).to.have.length(7);
+    expect(events).to.deep.equal(['load']);
+  });
+
+  it('a failed refresh keeps the data, marked stale with its time; retry recovers', async function () {
+    this.timeout(20_000);
+    const { el, id } = await mount(acme([]));
+    const before = parts(el, 'total').map((t) => t.textContent);
+    await injectFaults(id, [{ route: 'credits', status: 500, times: 3 }]);
+    const failed = oneEvent(el, 'credit-balance-error');
+    await el.refresh();
+    await failed;
+    expect(el.matches(':state(stale)')).to.equal(true);
+    expect(parts(el, 'total').map((t) => t.textContent)).to.deep.equal(before);
+    expect(part(el, 'error')!.textContent).to.match(/as of \w{3} \d+, \d{4}/);
+    const recovered = oneEvent(el, 'credit-balance-load');
+    part(el, 'retry-button')!.click();
+    await recovered;
+    expect(el.matches(':state(stale)')).to.equal(false);
+    expect(part(el, 'error')).to.equal(null);
+  });
+
+  it('many widgets on one page share one token request', async () => {
+    const id = await scenario(acme([]));
+    const container = await fixture<HTMLDivElement>('<div></div>');
+    const widgets = Array.from({ length: 8 }, (_, i) => {
+      const el = document.createElement('credit-balance');
+      el.tokenUrl = TOKEN_URL;
+      el.customerId = id;
+      el.pageSize = 5 + i;
+      return el;
+    });
+    const loads = widgets.map((w) => oneEvent(w, 'credit-balance-load'));
+    container.append(...widgets);
+    await Promise.all(loads);
+    expect(routes(await requestLog(id), 'token')).to.have.length(1);
+  });
+});
