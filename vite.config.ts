@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import { defineConfig } from 'vite';
 import { createDemoBackend } from './demo/backend.js';
 import { connectMiddleware } from './demo/mock/mount.js';
@@ -11,6 +12,8 @@ export default defineConfig({
   root: 'demo',
   server: { host: '127.0.0.1', port: 5173 },
   plugins: [
+    // The bundle's html`` and css`` templates without their indentation (build only).
+    { ...literalsHtmlCssMinifier(), apply: 'build' },
     {
       name: 'credit-balance-demo-backend',
       configureServer(server) {

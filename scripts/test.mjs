@@ -40,6 +40,10 @@ function counted(label, command, args, file) {
 step('browser', 'sh', ['scripts/ensure-browser.sh']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);
+step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);
+// The size budget is reported, not counted as a test failure: where the budget and the features the issues
+// name collide, the features stay and the figure is reported (README, "Size").
+if (!run('bundle size', 'npm', ['run', '--silent', 'size'])) console.log('⚠ the bundle is over its size budget (see above)');
 counted('node tests', 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`);
 counted('browser tests', 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr.json`);
 

@@ -112,58 +112,58 @@ export class CreditBalance extends LitElement {
   }
 
   /** The host's token endpoint. Required unless `tokenProvider` is set. */
-  @property({ attribute: 'token-url', reflect: true }) tokenUrl?: string;
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
 
   /** Mints tokens in the host's own code; wins over `token-url`. */
   @property({ attribute: false }) tokenProvider?: () => Promise<TokenResponse>;
 
   /** Metronome customer id; a `customer_id` in the token response wins over it. */
-  @property({ attribute: 'customer-id', reflect: true }) customerId?: string;
+  @property({ attribute: 'customer-id' }) customerId?: string;
 
   /** Base URL of the API (normally the host's proxy); default: the token's `api_base`, else Metronome. */
-  @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
+  @property({ attribute: 'api-base' }) apiBase?: string;
 
   /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
-  @property({ reflect: true }) source: SourceName = 'credits';
+  @property() source: SourceName = 'credits';
 
   /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
-  @property({ reflect: true }) scope: 'all' | 'customer' = 'all';
+  @property() scope: 'all' | 'customer' = 'all';
 
   /** Credits only: include archived credits. */
-  @property({ type: Boolean, attribute: 'include-archived', reflect: true }) includeArchived = false;
+  @property({ type: Boolean, attribute: 'include-archived' }) includeArchived = false;
 
   /** Credits only: load each credit's ledger and show its history. */
-  @property({ type: Boolean, attribute: 'include-ledgers', reflect: true }) includeLedgers = false;
+  @property({ type: Boolean, attribute: 'include-ledgers' }) includeLedgers = false;
 
   /** Credits: only credits whose schedule covers this RFC 3339 instant. */
-  @property({ attribute: 'covering-date', reflect: true }) coveringDate?: string;
+  @property({ attribute: 'covering-date' }) coveringDate?: string;
 
   /** Credits: only credits with access on or after this instant. */
-  @property({ attribute: 'starting-at', reflect: true }) startingAt?: string;
+  @property({ attribute: 'starting-at' }) startingAt?: string;
 
   /** Credits and grants: only those with access before this instant (exclusive). */
-  @property({ attribute: 'effective-before', reflect: true }) effectiveBefore?: string;
+  @property({ attribute: 'effective-before' }) effectiveBefore?: string;
 
   /** Grants: only grants expiring at or after this instant. */
-  @property({ attribute: 'not-expiring-before', reflect: true }) notExpiringBefore?: string;
+  @property({ attribute: 'not-expiring-before' }) notExpiringBefore?: string;
 
   /** Credits: show this one credit. */
-  @property({ attribute: 'credit-id', reflect: true }) creditId?: string;
+  @property({ attribute: 'credit-id' }) creditId?: string;
 
   /** Items per page (default 25 for credits, 100 for grants), clamped to the API's range. */
-  @property({ type: Number, attribute: 'page-size', reflect: true }) pageSize?: number;
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
 
   /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */
-  @property({ reflect: true }) locale?: string;
+  @property() locale?: string;
 
   /** IANA time zone in which dates are shown. */
-  @property({ attribute: 'time-zone', reflect: true }) timeZone = 'UTC';
+  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
 
   /** A credit with a balance whose active segment ends within this many days is "expiring". */
-  @property({ type: Number, attribute: 'expiring-soon-days', reflect: true }) expiringSoonDays = 30;
+  @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = 30;
 
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
-  @property({ type: Number, attribute: 'low-balance', reflect: true }) lowBalance?: number;
+  @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
 
   /** Message overrides, keyed as in the message catalogue. */
   @property({ attribute: false }) strings?: Partial<Messages>;

@@ -50,7 +50,7 @@ const GRANTS_QUERY = new Set(['limit', 'next_page']);
 
 const CREDITS_PATH = '/v1/contracts/customerCredits/list';
 const GRANTS_PATH = '/v1/credits/listGrants';
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 const AUDIENCE = 'credit-balance';
 const ISSUER = 'credit-balance/server';
 

@@ -2,13 +2,9 @@
 // Policy (no 'unsafe-inline' anywhere), in Chromium and Firefox ESR: the credits render, the policy is never
 // violated, and the page talks only to itself. Needs `npm run build` (npm test builds first).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer';
-import { createDemoBackend } from '../../demo/backend.js';
-import { toNodeListener } from '../../src/server/index.js';
+import { browsers, serve } from './serve.js';
 
 /** The policy the README recommends to hosts. */
 export const CSP = [
@@ -22,45 +18,18 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const root = new URL('../../', import.meta.url);
-let server: Server;
+const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+let site: Awaited<ReturnType<typeof serve>>;
 let origin: string;
 
 before(async () => {
-  const backend = createDemoBackend({});
-  const routes = backend.routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const route = routes.find((r) => path.startsWith(`${r.prefix}/`));
-    if (route) return route.listener(req, res);
-    const files: Record<string, [string, string]> = {
-      '/': ['demo/cdn.html', 'text/html'],
-      '/dist/credit-balance.bundle.js': ['dist/credit-balance.bundle.js', 'text/javascript'],
-    };
-    const file = files[path];
-    if (!file) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': file[1], 'content-security-policy': CSP }).end(await readFile(new URL(file[0], root)));
+  site = await serve({
+    files: { '/': file('demo/cdn.html'), '/dist/credit-balance.bundle.js': file('dist/credit-balance.bundle.js') },
+    headers: { 'content-security-policy': CSP },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = site.origin;
 });
-after(() => new Promise((resolve) => server.close(resolve)));
-
-const browsers: Record<string, () => Promise<Browser>> = {
-  chromium: () =>
-    puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-    }),
-  firefox: () =>
-    puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
-    }),
-};
+after(() => site.close());
 
 describe('the script tag alone, under a strict CSP', () => {
   for (const [name, launch] of Object.entries(browsers)) {

@@ -1,0 +1,86 @@
+// The package as users get it: `npm pack`, installed into an empty folder, then used from there: the
+// element imported in Node (as server rendering does) without touching window or document, the server
+// companion, the typings and manifest through the exports map, and the bundle rendering in a browser.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { browsers, serve } from './serve.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'credit-balance-pack-'));
+const app = join(work, 'app');
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs an ES module snippet with Node inside the installed app and returns what it printed. */
+const node = (code: string) => execFileSync('node', ['--input-type=module', '-e', code], { cwd: app, encoding: 'utf8' }).trim();
+
+before(() => {
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim();
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(work, tarball)], { cwd: app, stdio: 'inherit' });
+});
+
+describe('the packed package, installed', () => {
+  it("imports 'credit-balance' in Node without touching window or document", () => {
+    const result = JSON.parse(
+      node(`
+        const m = await import('credit-balance');
+        console.log(JSON.stringify({ window: typeof window, document: typeof document, exports: Object.keys(m).sort() }));
+      `),
+    );
+    assert.equal(result.window, 'undefined');
+    assert.equal(result.document, 'undefined');
+    assert.ok(result.exports.includes('CreditBalance') && result.exports.includes('CreditBalanceLoadEvent'));
+  });
+
+  it("serves tokens from 'credit-balance/server'", () => {
+    const result = JSON.parse(
+      node(`
+        import { createCreditBalanceHandler, toNodeListener } from 'credit-balance/server';
+        const handler = createCreditBalanceHandler({
+          metronomeToken: 'key', signingSecret: 'x'.repeat(32), authorize: () => ({ customerId: 'c-1' }),
+        });
+        const response = await handler(new Request('http://app.test/api/credit-balance/token', { method: 'POST', body: '{}' }));
+        console.log(JSON.stringify({ status: response.status, body: await response.json(), adapter: typeof toNodeListener(handler) }));
+      `),
+    );
+    assert.equal(result.status, 200);
+    assert.equal(result.body.customer_id, 'c-1');
+    assert.equal(result.adapter, 'function');
+  });
+
+  it('resolves the class without registration, typings and the manifest through the exports map', () => {
+    const resolved = JSON.parse(
+      node(`
+        console.log(JSON.stringify(['credit-balance/credit-balance.js', 'credit-balance/bundle', 'credit-balance/custom-elements.json', 'credit-balance/react', 'credit-balance/vue'].map((s) => import.meta.resolve(s))));
+      `),
+    ) as string[];
+    for (const url of resolved) assert.ok(existsSync(fileURLToPath(url)), url);
+    const pkg = join(app, 'node_modules/credit-balance');
+    for (const file of ['dist/index.d.ts', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/server/index.d.ts']) {
+      assert.ok(existsSync(join(pkg, file)), file);
+    }
+    assert.ok(!existsSync(join(pkg, 'src')) && !existsSync(join(pkg, 'test')), 'only what ships is packed');
+  });
+
+  it('renders from the installed bundle with a plain script tag', async () => {
+    const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
+    const site = await serve({ files: { '/': join(root, 'demo/cdn.html'), '/dist/credit-balance.bundle.js': bundle } });
+    const browser = await browsers.chromium!();
+    try {
+      const page = await browser.newPage();
+      await page.goto(site.origin);
+      await page.waitForFunction(() => document.querySelector('credit-balance')?.matches(':state(ready)'), { timeout: 15_000 });
+      const count = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
+      assert.equal(count, 7);
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+  });
+});

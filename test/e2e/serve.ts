@@ -1,0 +1,50 @@
+// For the end-to-end tests: a real HTTP server with the demo backend (companion + mock Metronome) and some
+// static files, and the two browsers from Debian's packages, driven by puppeteer.
+import { readFile } from 'node:fs/promises';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { createDemoBackend } from '../../demo/backend.js';
+import { toNodeListener } from '../../src/server/index.js';
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** Serves `files` (URL path → file) or a whole `dir`, behind the demo backend; `headers` go on every file. */
+export async function serve(options: { files?: Record<string, string>; dir?: string; headers?: Record<string, string> }) {
+  const routes = createDemoBackend({}).routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const route = routes.find((r) => path.startsWith(`${r.prefix}/`));
+    if (route) return route.listener(req, res);
+    const file = options.files?.[path] ?? (options.dir && join(options.dir, normalize(path === '/' ? '/index.html' : path)));
+    try {
+      const body = await readFile(file!);
+      res.writeHead(200, { 'content-type': types[extname(file!)] ?? 'application/octet-stream', ...options.headers }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Chromium and Firefox ESR, with no lookups beyond this machine. */
+export const browsers: Record<string, () => Promise<Browser>> = {
+  chromium: () =>
+    puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
+    }),
+  firefox: () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
+    }),
+};
