@@ -94,6 +94,7 @@ export const styles = css`
   .credit__when,
   .segment__dates,
   .ledger__date,
+  .ledger__period,
   .error__stale {
     color: var(--_muted);
   }
@@ -186,6 +187,12 @@ export const styles = css`
     color: var(--_warning);
   }
 
+  .badge--next {
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
   .meter {
     block-size: 0.5em;
     border-radius: 999px;
@@ -203,6 +210,89 @@ export const styles = css`
 
   :host(:dir(rtl)) .meter__fill {
     transform-origin: right center;
+  }
+
+  .timeline {
+    display: grid;
+    gap: 0.2em;
+    font-size: 0.75em;
+    color: var(--_muted);
+  }
+
+  .timeline__track {
+    position: relative;
+    block-size: 0.75rem;
+    border-radius: 3px;
+    background: color-mix(in srgb, var(--_border) 45%, transparent);
+  }
+
+  .timeline__bar {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: calc(var(--_start) * 100%);
+    inline-size: max(2px, calc(var(--_size) * 100% - 2px));
+    border-radius: 3px;
+  }
+
+  .timeline__bar--active {
+    background: var(--_success);
+  }
+
+  .timeline__bar--upcoming {
+    background: color-mix(in srgb, var(--_accent) 55%, transparent);
+  }
+
+  .timeline__bar--expired {
+    background: color-mix(in srgb, var(--_muted) 45%, transparent);
+  }
+
+  .timeline__now {
+    position: absolute;
+    inset-block: -0.2rem;
+    inset-inline-start: calc(var(--_at) * 100%);
+    inline-size: 2px;
+    background: var(--_text);
+  }
+
+  .timeline__axis {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+
+  .timeline__labels {
+    position: relative;
+    block-size: 1.3em;
+  }
+
+  /* Anchored at the marker, on the side with room: it never leaves the track. */
+  .timeline__now-label {
+    position: absolute;
+    inset-inline-start: calc(var(--_at) * 100%);
+    padding-inline: 0.3em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .timeline__now-label--before {
+    translate: -100%;
+  }
+
+  :host(:dir(rtl)) .timeline__now-label--before {
+    translate: 100%;
+  }
+
+  .schedule-toggle summary,
+  .ledger summary {
+    cursor: pointer;
+    font-size: 0.875em;
+    font-weight: 600;
+    inline-size: fit-content;
+  }
+
+  .schedule-toggle[open] summary,
+  .ledger[open] summary {
+    margin-block-end: 0.25em;
   }
 
   .schedule,
@@ -235,22 +325,21 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  .ledger__period {
+    grid-column: 2 / -1;
+    font-size: 0.9em;
+  }
+
   @container (max-width: 22rem) {
     .segment,
     .ledger__entry {
       grid-template-columns: 1fr auto;
     }
     .segment__dates,
-    .ledger__date {
+    .ledger__date,
+    .ledger__period {
       grid-column: 1 / -1;
-      grid-row: 2;
     }
-  }
-
-  .ledger summary {
-    cursor: pointer;
-    font-size: 0.875em;
-    font-weight: 600;
   }
 
   .ledger__amount--in {
@@ -286,7 +375,7 @@ export const styles = css`
   }
 
   .retry:focus-visible,
-  .ledger summary:focus-visible {
+  summary:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }

@@ -15,7 +15,7 @@ import { CreditBalanceError, abortReason, isAbortError } from './lib/api/errors.
 import type { HttpDeps } from './lib/api/http.js';
 import { type NormalizedCredit, type SourceName, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
-import { type Messages, fill, messages } from './lib/messages.js';
+import { type Messages, Translator } from './lib/messages.js';
 import { MoneyFormat } from './lib/money.js';
 import { lowTotals, viewCredits } from './lib/schedule.js';
 import { TokenCache, type TokenResponse } from './lib/token.js';
@@ -54,7 +54,7 @@ interface Shown {
   complete: boolean;
 }
 
-type Formats = { money: MoneyFormat; dates: DateFormat };
+type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
 /**
  * @summary A customer's Metronome credits: balances, totals per credit type and access schedules.
@@ -165,12 +165,14 @@ export class CreditBalance extends LitElement {
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
   @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
 
-  /** Message overrides, keyed as in the message catalogue. */
-  @property({ attribute: false }) strings?: Partial<Messages>;
+  /** Message overrides, keyed as in the message catalogue: a string, or plural forms (`{ one, other }`). */
+  @property({ attribute: false }) strings?: Messages;
 
   readonly #internals = this.attachInternals();
   #shown?: Shown;
-  #formats?: Formats & { key: string };
+  #formats?: Formats & { key: string; strings: Messages | undefined };
+  /** The last load replaced data already on screen: say so to screen readers. */
+  #refreshed = false;
   /** Events owed once the next render has put the result on screen. */
   #announce?: 'load' | 'error';
   #interrupted = false;
@@ -195,6 +197,7 @@ export class CreditBalance extends LitElement {
       }
       signal.throwIfAborted();
       this.#shown = { key, credits, at: new Date(), complete: true };
+      this.#refreshed = !progressive;
       return credits;
     },
     onComplete: () => {
@@ -275,15 +278,21 @@ export class CreditBalance extends LitElement {
     const locale = validLocale(this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
     const timeZone = validTimeZone(this.timeZone);
     const key = `${locale}|${timeZone}`;
-    if (this.#formats?.key !== key) {
-      this.#formats = { key, money: new MoneyFormat(locale), dates: new DateFormat(locale, timeZone) };
+    if (this.#formats?.key !== key || this.#formats.strings !== this.strings) {
+      this.#formats = {
+        key,
+        strings: this.strings,
+        i18n: new Translator(locale, this.strings),
+        money: new MoneyFormat(locale),
+        dates: new DateFormat(locale, timeZone),
+      };
     }
     return this.#formats;
   }
 
   override render() {
-    const m = messages(this.strings);
     const formats = this.#formatsFor();
+    const { i18n, money } = formats;
     const key = this.#config().key;
     const shown = this.#shown?.key === key ? this.#shown : undefined;
     const status = this.#task.status;
@@ -293,8 +302,11 @@ export class CreditBalance extends LitElement {
     const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays }) : [];
     const totals = shown ? totalsOf(shown.credits) : [];
     const low = lowTotals(totals, this.lowBalance);
+    const announcement =
+      this.#refreshed && shown?.complete && !error
+        ? i18n.t('updated', { totals: totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available')}`).join(', ') })
+        : '';
     const context: ViewContext = {
-      m,
       ...formats,
       now,
       includeLedgers: this.includeLedgers,
@@ -304,10 +316,10 @@ export class CreditBalance extends LitElement {
     return html`
       <section part="base" class="base" aria-busy=${loading ? 'true' : 'false'} aria-labelledby="title">
         <header part="header" class="header">
-          <h2 id="title" class="title">${m.title}</h2>
+          <h2 id="title" class="title">${i18n.t('title')}</h2>
           ${totals.length ? renderTotals(totals, low, context) : nothing}
           ${context.sharedAsOf
-            ? html`<p class="header__note">${fill(m.balanceAsOf, { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
+            ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
             : nothing}
         </header>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
@@ -316,10 +328,11 @@ export class CreditBalance extends LitElement {
             ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => renderCredit(v, context))}</div>`
             : loading
               ? nothing
-              : html`<p part="empty" class="empty">${m.empty}</p>`
+              : html`<p part="empty" class="empty">${i18n.t('empty')}</p>`
           : loading
-            ? renderSkeleton(m)
+            ? renderSkeleton(i18n)
             : nothing}
+        <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
       </section>
     `;
   }

@@ -1,18 +1,18 @@
 import { html, nothing } from 'lit';
 import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
 import type { ErrorDetail } from './events.js';
-import type { Total } from './lib/credit.js';
+import type { LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
-import { type MessageKey, type Messages, fill } from './lib/messages.js';
+import type { Translator } from './lib/messages.js';
 import type { MoneyFormat } from './lib/money.js';
-import { type CreditView, type SegmentStatus, remainingShare } from './lib/schedule.js';
+import { type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/schedule.js';
 
 /**
  * The widget's templates, as pure functions of the data and a context: the element decides what to show,
  * these say how. Every value from the API goes into text or attribute bindings, never into markup.
  */
 export interface ViewContext {
-  m: Messages;
+  i18n: Translator;
   money: MoneyFormat;
   dates: DateFormat;
   /** The instant statuses and relative times are computed for. */
@@ -21,6 +21,9 @@ export interface ViewContext {
   /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
   sharedAsOf?: Date | undefined;
 }
+
+/** A schedule longer than this starts collapsed; the timeline above it still shows every period. */
+const OPEN_SCHEDULE_MAX = 4;
 
 /**
  * Sets custom properties through CSSOM on every render. Lit's `styleMap` writes a `style` attribute on first
@@ -32,71 +35,78 @@ const cssProperties = directive(
       super(part);
       if (part.type !== PartType.ELEMENT) throw new Error('cssProperties() goes on an element.');
     }
-    render(_properties: Record<string, string>) {
+    render(_properties: Record<string, string | number>) {
       return nothing;
     }
-    override update(part: ElementPart, [properties]: [Record<string, string>]) {
+    override update(part: ElementPart, [properties]: [Record<string, string | number>]) {
       const { style } = part.element as HTMLElement;
-      for (const [name, value] of Object.entries(properties)) style.setProperty(name, value);
+      for (const [name, value] of Object.entries(properties)) style.setProperty(name, String(value));
       return nothing;
     }
   },
 );
 
 /** One total per credit type, with a low-balance badge where it applies. */
-export function renderTotals(totals: Total[], low: Total[], { m, money }: ViewContext) {
+export function renderTotals(totals: Total[], low: Total[], { i18n, money }: ViewContext) {
   return html`<ul class="totals">
     ${totals.map(
       (total) => html`<li part="total" class="total" data-credit-type-id=${total.creditType.id}>
         <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
-        <span class="total__label">${m.available}</span>
-        ${low.includes(total) ? html`<span part="badge" class="badge badge--low">${m.lowBalance}</span>` : nothing}
+        <span class="total__label">${i18n.t('available')}</span>
+        ${low.includes(total) ? html`<span part="badge" class="badge badge--low">${i18n.t('lowBalance')}</span>` : nothing}
       </li>`,
     )}
   </ul>`;
 }
 
 /** The error a person can act on, the time of the data still shown (when stale), and the retry button. */
-export function renderError(error: ErrorDetail, staleSince: Date | undefined, onRetry: () => void, { m, dates }: ViewContext) {
-  const text = fill(m[`error.${error.code}`], { status: error.status ?? '' });
+export function renderError(error: ErrorDetail, staleSince: Date | undefined, onRetry: () => void, { i18n, dates }: ViewContext) {
   return html`<div part="error" class="error" role="alert">
-    ${staleSince ? html`<p class="error__stale">${fill(m.stale, { time: dates.dateTime(staleSince) })}</p>` : nothing}
-    <p class="error__message">${text}</p>
-    <button part="retry-button" class="retry" type="button" @click=${onRetry}>${m.retry}</button>
+    ${staleSince ? html`<p class="error__stale">${i18n.t('stale', { time: dates.dateTime(staleSince) })}</p>` : nothing}
+    <p class="error__message">${i18n.t(`error.${error.code}`, { status: error.status ?? '' })}</p>
+    <button part="retry-button" class="retry" type="button" @click=${onRetry}>${i18n.t('retry')}</button>
   </div>`;
 }
 
-/** One credit or grant: name, badges, balance, meter, what comes next, its schedule and (optionally) its history. */
-export function renderCredit(view: CreditView, { m, money, dates, now, sharedAsOf, includeLedgers }: ViewContext) {
+/** A period `[start, endBefore)` in words: whole days through the last one, otherwise "… – before …". */
+function periodText(start: Date, endBefore: Date, { i18n, dates }: ViewContext): string {
+  const range = dates.range(start, endBefore);
+  return range.kind === 'days' ? range.range : i18n.t('rangeInstants', { start: range.start, end: range.endBefore });
+}
+
+/** One credit or grant: name, badges, balance, meter, what comes next, its timeline, schedule and history. */
+export function renderCredit(view: CreditView, context: ViewContext) {
+  const { i18n, money, dates, now, sharedAsOf, includeLedgers } = context;
   const { credit } = view;
-  const name = credit.name || m.unnamed;
+  const name = credit.name || i18n.t('unnamed');
   const amount = (value: number) => money.amount(value, credit.creditType);
   const share = remainingShare(credit.balance, view.meterMax);
-  const headline = view.active
-    ? fill(m.expires, { relative: dates.relative(view.active.endsBefore, now) })
-    : view.next
-      ? fill(m.starts, { relative: dates.relative(view.next.startsAt, now) })
-      : '';
+  const when = [
+    view.active
+      ? i18n.t('expires', { relative: dates.relative(view.active.endsBefore, now) })
+      : view.next && i18n.t('starts', { relative: dates.relative(view.next.startsAt, now) }),
+    view.scheduledLater && i18n.t('scheduledLater', { amount: amount(view.scheduledLater) }),
+  ].filter(Boolean);
+  const note = (text: string) => html`<p class="credit__note">${text}</p>`;
   return html`<article part="credit" class="credit credit--${view.status}" data-credit-id=${credit.id}>
     <div class="credit__head">
       <h3 part="credit-name" class="credit__name">${name}</h3>
       <span class="credit__badges">
-        ${view.expiring ? html`<span part="badge" class="badge badge--expiring">${m.expiringSoon}</span>` : nothing}
-        ${renderStatus(view.status, m)}
+        ${view.drawPosition === 1 ? html`<span part="badge" class="badge badge--next">${i18n.t('usedNext')}</span>` : nothing}
+        ${view.expiring ? html`<span part="badge" class="badge badge--expiring">${i18n.t('expiringSoon')}</span>` : nothing}
+        ${renderStatus(view.status, i18n)}
       </span>
     </div>
     <p class="credit__figures">
       <span part="balance" class="credit__balance">${amount(credit.balance)}</span>
-      <span class="credit__granted">${fill(m.ofGranted, { amount: amount(view.meterMax) })}</span>
+      <span class="credit__granted">${i18n.t('ofGranted', { amount: amount(view.meterMax) })}</span>
     </p>
-    ${view.meterMax !== credit.granted
-      ? html`<p class="credit__note">${fill(m.grantedInTotal, { amount: amount(credit.granted) })}</p>`
-      : nothing}
+    ${view.meterMax !== credit.granted ? note(i18n.t('grantedInTotal', { amount: amount(credit.granted) })) : nothing}
     ${credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
-      ? html`<p class="credit__note">${fill(m.pendingBalance, { amount: amount(credit.postedBalance) })}</p>`
+      ? note(i18n.t('pendingBalance', { amount: amount(credit.postedBalance) }))
       : nothing}
     ${credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
-      ? html`<p class="credit__note">${fill(m.balanceAsOf, { date: dates.lastDayBefore(credit.balanceAsOf) })}</p>`
+      ? note(i18n.t('balanceAsOf', { date: dates.lastDayBefore(credit.balanceAsOf) }))
       : nothing}
     <div
       part="meter"
@@ -105,57 +115,94 @@ export function renderCredit(view: CreditView, { m, money, dates, now, sharedAsO
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${Math.round(share * 100)}
-      aria-valuetext=${fill(m.meterLabel, { name, balance: amount(credit.balance), max: amount(view.meterMax) })}
+      aria-valuetext=${i18n.t('meterLabel', { name, balance: amount(credit.balance), max: amount(view.meterMax) })}
       aria-label=${name}
     >
-      <div class="meter__fill" ${cssProperties({ '--_share': String(share) })}></div>
+      <div class="meter__fill" ${cssProperties({ '--_share': share })}></div>
     </div>
-    ${headline || view.scheduledLater
-      ? html`<p class="credit__when">
-          ${headline}${headline && view.scheduledLater ? ' · ' : ''}${view.scheduledLater
-            ? fill(m.scheduledLater, { amount: amount(view.scheduledLater) })
-            : ''}
-        </p>`
-      : nothing}
-    ${credit.paid?.amount
-      ? html`<p class="credit__note">${fill(m.paid, { amount: money.amount(credit.paid.amount, credit.paid.creditType) })}</p>`
-      : nothing}
-    ${credit.products.length
-      ? html`<p class="credit__note">${fill(m.appliesTo, { products: credit.products.join(', ') })}</p>`
-      : nothing}
-    <ol part="schedule" class="schedule" aria-label=${m.schedule}>
-      ${view.segments.map(({ segment, status }) => {
-        const range = dates.range(segment.startsAt, segment.endsBefore);
-        return html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
-          <span class="segment__amount">${amount(segment.amount)}</span>
-          <span class="segment__dates"
-            >${range.kind === 'days'
-              ? fill(m.rangeDays, { range: range.range })
-              : fill(m.rangeInstants, { start: range.start, end: range.endBefore })}</span
+    ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
+    ${view.drawPosition === 1 ? note(i18n.t('usedNextHint')) : nothing}
+    ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
+    ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
+    ${credit.products.length ? note(i18n.t('appliesTo', { products: credit.products.join(', ') })) : nothing}
+    ${renderTimeline(view, context)}
+    <details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
+      <summary>${i18n.t('schedule')} · ${i18n.t('periods', { count: view.segments.length })}</summary>
+      <ol part="schedule" class="schedule" aria-label=${i18n.t('schedule')}>
+        ${view.segments.map(
+          ({ segment, status }) => html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
+            <span class="segment__amount">${amount(segment.amount)}</span>
+            <span class="segment__dates">${periodText(segment.startsAt, segment.endsBefore, context)}</span>
+            ${renderStatus(status, i18n)}
+          </li>`,
+        )}
+      </ol>
+    </details>
+    ${includeLedgers && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}
+  </article>`;
+}
+
+/**
+ * The segments on the credit's own time axis, with a "now" marker. Decorative: the schedule list below says
+ * the same in text, so the timeline is hidden from assistive technology.
+ */
+function renderTimeline(view: CreditView, context: ViewContext) {
+  const geometry = timelineGeometry(view.segments, context.now);
+  if (!geometry) return nothing;
+  return html`<div class="timeline" aria-hidden="true">
+    ${geometry.now === undefined
+      ? nothing
+      : html`<div class="timeline__labels">
+          <span
+            class="timeline__now-label ${geometry.now < 0.5 ? '' : 'timeline__now-label--before'}"
+            ${cssProperties({ '--_at': geometry.now })}
+            >${context.i18n.t('now')}</span
           >
-          ${renderStatus(status, m)}
+        </div>`}
+    <div class="timeline__track">
+      ${geometry.bars.map(
+        (bar) => html`<span
+          class="timeline__bar timeline__bar--${bar.status}"
+          ${cssProperties({ '--_start': bar.start, '--_size': bar.size })}
+        ></span>`,
+      )}
+      ${geometry.now === undefined
+        ? nothing
+        : html`<span class="timeline__now" ${cssProperties({ '--_at': geometry.now })}></span>`}
+    </div>
+    <div class="timeline__axis">
+      <span>${context.dates.day(geometry.from)}</span>
+      <span>${context.dates.lastDayBefore(geometry.to)}</span>
+    </div>
+  </div>`;
+}
+
+/** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
+function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {
+  const { i18n, dates } = context;
+  const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
+  const label = (entry: LedgerEntry) => {
+    const key = `ledger.${entry.type}`;
+    return i18n.t(i18n.has(key) ? key : 'ledger.other');
+  };
+  return html`<details part="ledger" class="ledger">
+    <summary>${i18n.t('history', { count: credit.ledger.length })}</summary>
+    <ol class="ledger__entries">
+      ${credit.ledger.map((entry) => {
+        const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
+        return html`<li class="ledger__entry">
+          <span class="ledger__label">${label(entry)}${entry.pending ? ` (${i18n.t('pending')})` : ''}</span>
+          <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
+            >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
+          >
+          <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
+          ${segment && credit.segments.length > 1
+            ? html`<span class="ledger__period">${i18n.t('period', { range: periodText(segment.startsAt, segment.endsBefore, context) })}</span>`
+            : nothing}
         </li>`;
       })}
     </ol>
-    ${includeLedgers && credit.ledger.length
-      ? html`<details part="ledger" class="ledger">
-          <summary>${m.history}</summary>
-          <ol class="ledger__entries">
-            ${credit.ledger.map(
-              (entry) => html`<li class="ledger__entry">
-                <span class="ledger__label"
-                  >${m[`ledger.${entry.type}` as MessageKey] ?? m['ledger.other']}${entry.pending ? ` (${m.pending})` : ''}</span
-                >
-                <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
-                  >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
-                >
-                <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
-              </li>`,
-            )}
-          </ol>
-        </details>`
-      : nothing}
-  </article>`;
+  </details>`;
 }
 
 /** Grants measure balances at the end of the billing period: the date when every grant shares it. */
@@ -165,13 +212,13 @@ export function commonBalanceDate(views: CreditView[]): Date | undefined {
 }
 
 /** The badge of a status: active, upcoming or expired. */
-function renderStatus(status: SegmentStatus, m: Messages) {
-  return html`<span part="badge" class="badge badge--${status}">${m[`status.${status}`]}</span>`;
+function renderStatus(status: SegmentStatus, i18n: Translator) {
+  return html`<span part="badge" class="badge badge--${status}">${i18n.t(`status.${status}`)}</span>`;
 }
 
-export function renderSkeleton(m: Messages) {
+export function renderSkeleton(i18n: Translator) {
   return html`<div class="skeleton" role="status">
-    <span class="visually-hidden">${m.loading}</span>
+    <span class="visually-hidden">${i18n.t('loading')}</span>
     ${[0, 1, 2].map(() => html`<div class="skeleton__card" aria-hidden="true"></div>`)}
   </div>`;
 }

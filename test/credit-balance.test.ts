@@ -13,6 +13,8 @@ const parts = (el: CreditBalance, name: string) => [...el.shadowRoot!.querySelec
 const part = (el: CreditBalance, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00a0/g, ' ').trim();
 const hasState = (el: CreditBalance, state: string) => el.matches(`:state(${state})`);
+const creditNamed = (el: CreditBalance, name: string) =>
+  parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
 
 function widget(customerId: string, extra: Record<string, string>): CreditBalance {
   const el = document.createElement('credit-balance');
@@ -63,10 +65,7 @@ describe('<credit-balance>', () => {
     });
 
     it('shows balances in their units, fractional cents included', () => {
-      const balance = (name: string) => {
-        const credit = parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
-        return text(credit.querySelector('[part~="balance"]'));
-      };
+      const balance = (name: string) => text(creditNamed(el, name).querySelector('[part~="balance"]'));
       expect(balance('Launch promotion')).to.equal('$123.458');
       expect(balance('EU usage credit')).to.equal('€187.50');
       expect(balance('API calls')).to.equal('12,500 API calls');
@@ -81,7 +80,7 @@ describe('<credit-balance>', () => {
     });
 
     it('shows every schedule item with its status, dates ending on the last usable day', () => {
-      const monthly = parts(el, 'credit').find((c) => c.textContent!.includes('Monthly platform credit'))!;
+      const monthly = creditNamed(el, 'Monthly platform credit');
       const segments = [...monthly.querySelectorAll<HTMLElement>('[part~="segment"]')];
       expect(segments).to.have.length(12);
       expect(segments.every((s) => s.dataset.segmentId)).to.equal(true);
@@ -96,9 +95,7 @@ describe('<credit-balance>', () => {
     });
 
     it('gives the meter a spoken value', () => {
-      const meter = parts(el, 'credit')
-        .find((c) => c.textContent!.includes('Launch promotion'))!
-        .querySelector('[part~="meter"]')!;
+      const meter = creditNamed(el, 'Launch promotion').querySelector('[part~="meter"]')!;
       expect(meter.getAttribute('role')).to.equal('meter');
       expect(meter.getAttribute('aria-valuetext')).to.equal('Launch promotion: $123.458 of $500.00 remaining');
       expect(meter.getAttribute('aria-valuenow')).to.equal('25');

@@ -1,7 +1,11 @@
 /**
- * Every string the widget shows, in one catalogue. Placeholders are `{name}`; a host overrides any key
- * through the `strings` property. Values from the API are inserted as text, never as HTML.
+ * Every string the widget shows, in one catalogue per language. Placeholders are `{name}`; a message that
+ * depends on a number is an object of plural forms chosen by `Intl.PluralRules` from `{count}`. A host
+ * overrides any key through the `strings` property. Values from the API are inserted as text, never HTML.
  */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralMessage;
+
 export const en = {
   title: 'Credits',
   loading: 'Loading credits…',
@@ -14,10 +18,9 @@ export const en = {
   'error.http': 'The billing service answered with an error (HTTP {status}). Try again in a moment.',
   'error.invalid-response': 'The billing service sent data this page cannot read. Try again later.',
   stale: 'Showing balances as of {time}: the latest refresh failed.',
+  updated: 'Credits updated: {totals}.',
   unnamed: 'Credit',
   available: 'available',
-  totalAvailable: '{amount} available',
-  totalLabel: 'Total {unit}',
   ofGranted: 'of {amount} granted',
   grantedInTotal: '{amount} granted in total, across every period',
   meterLabel: '{name}: {balance} of {max} remaining',
@@ -27,19 +30,23 @@ export const en = {
   'status.expired': 'Expired',
   expires: 'Expires {relative}',
   starts: 'Starts {relative}',
-  ended: 'Ended {relative}',
   expiringSoon: 'Expiring soon',
   lowBalance: 'Low balance',
-  rangeDays: '{range}',
+  usedNext: 'Used next',
+  usedNextHint: 'Your next usage draws from this credit first.',
+  drawOrder: 'Used after {name}',
   rangeInstants: '{start} – before {end}',
   schedule: 'Access schedule',
-  segmentAmount: '{amount}',
-  pendingBalance: '{amount} before pending charges',
+  periods: { one: '{count} period', other: '{count} periods' },
+  timeline: 'Timeline',
+  now: 'Now',
   balanceAsOf: 'Balances as of the end of the billing period ({date}), after pending charges.',
+  pendingBalance: '{amount} before pending charges',
   paid: 'Paid {amount}',
   appliesTo: 'Applies to {products}',
-  history: 'History',
+  history: { one: 'History ({count} entry)', other: 'History ({count} entries)' },
   pending: 'pending',
+  period: 'Period {range}',
   'ledger.CREDIT_SEGMENT_START': 'Credit available',
   'ledger.CREDIT_AUTOMATED_INVOICE_DEDUCTION': 'Used on an invoice',
   'ledger.CREDIT_EXPIRATION': 'Expired unused',
@@ -50,20 +57,263 @@ export const en = {
   'ledger.CREDIT_ROLLOVER': 'Rolled over to a new contract',
   'ledger.GRANT_DEDUCTION': 'Deduction',
   'ledger.other': 'Balance change',
-} as const;
+} satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type Catalogue = Record<MessageKey, Message>;
+/** The `strings` property: any subset of keys, each a string or plural forms. */
+export type Messages = Partial<Record<MessageKey, Message>>;
 
-/** The catalogue with a host's overrides on top (unknown keys and non-strings are ignored). */
-export function messages(overrides?: Partial<Record<string, unknown>>): Messages {
-  const result: Messages = { ...en };
-  for (const [key, value] of Object.entries(overrides ?? {})) {
-    if (key in en && typeof value === 'string') result[key as MessageKey] = value;
-  }
-  return result;
-}
+export const de: Catalogue = {
+  title: 'Guthaben',
+  loading: 'Guthaben werden geladen…',
+  empty: 'Für dieses Konto gibt es kein Guthaben.',
+  retry: 'Erneut versuchen',
+  'error.token': 'Ihre Sitzung konnte nicht bestätigt werden. Laden Sie die Seite neu oder melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  'error.auth': 'Ihre Sitzung ist abgelaufen oder darf dieses Guthaben nicht sehen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  'error.network': 'Der Abrechnungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+  'error.timeout': 'Der Abrechnungsdienst hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.',
+  'error.http': 'Der Abrechnungsdienst hat mit einem Fehler geantwortet (HTTP {status}). Versuchen Sie es gleich noch einmal.',
+  'error.invalid-response': 'Der Abrechnungsdienst hat Daten gesendet, die diese Seite nicht lesen kann. Versuchen Sie es später noch einmal.',
+  stale: 'Stand {time}: Die letzte Aktualisierung ist fehlgeschlagen.',
+  updated: 'Guthaben aktualisiert: {totals}.',
+  unnamed: 'Guthaben',
+  available: 'verfügbar',
+  ofGranted: 'von {amount} gewährt',
+  grantedInTotal: 'Insgesamt {amount} gewährt, über alle Zeiträume',
+  meterLabel: '{name}: {balance} von {max} übrig',
+  scheduledLater: '+{amount} später geplant',
+  'status.active': 'Aktiv',
+  'status.upcoming': 'Geplant',
+  'status.expired': 'Abgelaufen',
+  expires: 'Läuft {relative} ab',
+  starts: 'Beginnt {relative}',
+  expiringSoon: 'Läuft bald ab',
+  lowBalance: 'Niedriges Guthaben',
+  usedNext: 'Wird als Nächstes genutzt',
+  usedNextHint: 'Ihre nächste Nutzung wird zuerst mit diesem Guthaben verrechnet.',
+  drawOrder: 'Wird nach {name} genutzt',
+  rangeInstants: '{start} – vor {end}',
+  schedule: 'Zeitplan',
+  periods: { one: '{count} Zeitraum', other: '{count} Zeiträume' },
+  timeline: 'Zeitleiste',
+  now: 'Jetzt',
+  balanceAsOf: 'Stand am Ende des Abrechnungszeitraums ({date}), nach ausstehenden Belastungen.',
+  pendingBalance: '{amount} vor ausstehenden Belastungen',
+  paid: '{amount} bezahlt',
+  appliesTo: 'Gilt für {products}',
+  history: { one: 'Verlauf ({count} Eintrag)', other: 'Verlauf ({count} Einträge)' },
+  pending: 'ausstehend',
+  period: 'Zeitraum {range}',
+  'ledger.CREDIT_SEGMENT_START': 'Guthaben verfügbar',
+  'ledger.CREDIT_AUTOMATED_INVOICE_DEDUCTION': 'Mit einer Rechnung verrechnet',
+  'ledger.CREDIT_EXPIRATION': 'Ungenutzt verfallen',
+  'ledger.CREDIT_CANCELED': 'Storniert',
+  'ledger.CREDIT_CREDITED': 'Gutgeschrieben',
+  'ledger.CREDIT_MANUAL': 'Manuelle Anpassung',
+  'ledger.CREDIT_SEAT_BASED_ADJUSTMENT': 'Anpassung nach Platzänderung',
+  'ledger.CREDIT_ROLLOVER': 'In einen neuen Vertrag übertragen',
+  'ledger.GRANT_DEDUCTION': 'Abbuchung',
+  'ledger.other': 'Änderung des Guthabens',
+};
+
+export const fr: Catalogue = {
+  title: 'Crédits',
+  loading: 'Chargement des crédits…',
+  empty: 'Ce compte n’a aucun crédit.',
+  retry: 'Réessayer',
+  'error.token': 'Votre session n’a pas pu être vérifiée. Rechargez la page ou reconnectez-vous, puis réessayez.',
+  'error.auth': 'Votre session a expiré ou n’a pas accès à ces crédits. Reconnectez-vous, puis réessayez.',
+  'error.network': 'Le service de facturation est injoignable. Vérifiez votre connexion, puis réessayez.',
+  'error.timeout': 'Le service de facturation a mis trop de temps à répondre. Réessayez dans un instant.',
+  'error.http': 'Le service de facturation a répondu par une erreur (HTTP {status}). Réessayez dans un instant.',
+  'error.invalid-response': 'Le service de facturation a envoyé des données illisibles pour cette page. Réessayez plus tard.',
+  stale: 'Soldes au {time} : la dernière actualisation a échoué.',
+  updated: 'Crédits mis à jour : {totals}.',
+  unnamed: 'Crédit',
+  available: 'disponible',
+  ofGranted: 'sur {amount} accordés',
+  grantedInTotal: '{amount} accordés au total, toutes périodes confondues',
+  meterLabel: '{name} : il reste {balance} sur {max}',
+  scheduledLater: '+{amount} prévus plus tard',
+  'status.active': 'Actif',
+  'status.upcoming': 'À venir',
+  'status.expired': 'Expiré',
+  expires: 'Expire {relative}',
+  starts: 'Commence {relative}',
+  expiringSoon: 'Expire bientôt',
+  lowBalance: 'Solde faible',
+  usedNext: 'Utilisé en premier',
+  usedNextHint: 'Votre prochaine consommation sera d’abord imputée sur ce crédit.',
+  drawOrder: 'Utilisé après {name}',
+  rangeInstants: '{start} – avant {end}',
+  schedule: 'Calendrier d’accès',
+  periods: { one: '{count} période', other: '{count} périodes' },
+  timeline: 'Chronologie',
+  now: 'Aujourd’hui',
+  balanceAsOf: 'Soldes à la fin de la période de facturation ({date}), après les débits en attente.',
+  pendingBalance: '{amount} avant les débits en attente',
+  paid: 'Payé {amount}',
+  appliesTo: 'S’applique à {products}',
+  history: { one: 'Historique ({count} opération)', other: 'Historique ({count} opérations)' },
+  pending: 'en attente',
+  period: 'Période {range}',
+  'ledger.CREDIT_SEGMENT_START': 'Crédit disponible',
+  'ledger.CREDIT_AUTOMATED_INVOICE_DEDUCTION': 'Utilisé sur une facture',
+  'ledger.CREDIT_EXPIRATION': 'Expiré sans être utilisé',
+  'ledger.CREDIT_CANCELED': 'Annulé',
+  'ledger.CREDIT_CREDITED': 'Recrédité',
+  'ledger.CREDIT_MANUAL': 'Ajustement manuel',
+  'ledger.CREDIT_SEAT_BASED_ADJUSTMENT': 'Ajustement après changement de licences',
+  'ledger.CREDIT_ROLLOVER': 'Reporté sur un nouveau contrat',
+  'ledger.GRANT_DEDUCTION': 'Débit',
+  'ledger.other': 'Variation du solde',
+};
+
+export const es: Catalogue = {
+  title: 'Créditos',
+  loading: 'Cargando créditos…',
+  empty: 'Esta cuenta no tiene créditos.',
+  retry: 'Reintentar',
+  'error.token': 'No se pudo verificar tu sesión. Recarga la página o vuelve a iniciar sesión y reinténtalo.',
+  'error.auth': 'Tu sesión ha caducado o no tiene acceso a estos créditos. Vuelve a iniciar sesión y reinténtalo.',
+  'error.network': 'No se pudo contactar con el servicio de facturación. Comprueba tu conexión y reinténtalo.',
+  'error.timeout': 'El servicio de facturación tardó demasiado en responder. Reinténtalo en un momento.',
+  'error.http': 'El servicio de facturación respondió con un error (HTTP {status}). Reinténtalo en un momento.',
+  'error.invalid-response': 'El servicio de facturación envió datos que esta página no puede leer. Reinténtalo más tarde.',
+  stale: 'Saldos a {time}: la última actualización falló.',
+  updated: 'Créditos actualizados: {totals}.',
+  unnamed: 'Crédito',
+  available: 'disponible',
+  ofGranted: 'de {amount} concedidos',
+  grantedInTotal: '{amount} concedidos en total, en todos los periodos',
+  meterLabel: '{name}: quedan {balance} de {max}',
+  scheduledLater: '+{amount} programados más adelante',
+  'status.active': 'Activo',
+  'status.upcoming': 'Próximo',
+  'status.expired': 'Caducado',
+  expires: 'Caduca {relative}',
+  starts: 'Empieza {relative}',
+  expiringSoon: 'Caduca pronto',
+  lowBalance: 'Saldo bajo',
+  usedNext: 'Se usa primero',
+  usedNextHint: 'Tu próximo consumo se descontará primero de este crédito.',
+  drawOrder: 'Se usa después de {name}',
+  rangeInstants: '{start} – antes del {end}',
+  schedule: 'Calendario de acceso',
+  periods: { one: '{count} periodo', other: '{count} periodos' },
+  timeline: 'Cronología',
+  now: 'Hoy',
+  balanceAsOf: 'Saldos al final del periodo de facturación ({date}), después de los cargos pendientes.',
+  pendingBalance: '{amount} antes de los cargos pendientes',
+  paid: 'Pagado {amount}',
+  appliesTo: 'Se aplica a {products}',
+  history: { one: 'Historial ({count} movimiento)', other: 'Historial ({count} movimientos)' },
+  pending: 'pendiente',
+  period: 'Periodo {range}',
+  'ledger.CREDIT_SEGMENT_START': 'Crédito disponible',
+  'ledger.CREDIT_AUTOMATED_INVOICE_DEDUCTION': 'Usado en una factura',
+  'ledger.CREDIT_EXPIRATION': 'Caducado sin usar',
+  'ledger.CREDIT_CANCELED': 'Cancelado',
+  'ledger.CREDIT_CREDITED': 'Abonado',
+  'ledger.CREDIT_MANUAL': 'Ajuste manual',
+  'ledger.CREDIT_SEAT_BASED_ADJUSTMENT': 'Ajuste por cambio de licencias',
+  'ledger.CREDIT_ROLLOVER': 'Traspasado a un nuevo contrato',
+  'ledger.GRANT_DEDUCTION': 'Cargo',
+  'ledger.other': 'Cambio de saldo',
+};
+
+export const ja: Catalogue = {
+  title: 'クレジット',
+  loading: 'クレジットを読み込んでいます…',
+  empty: 'このアカウントにはクレジットがありません。',
+  retry: '再試行',
+  'error.token': 'セッションを確認できませんでした。ページを再読み込みするか、もう一度サインインしてから再試行してください。',
+  'error.auth': 'セッションの有効期限が切れたか、このクレジットを表示する権限がありません。もう一度サインインしてから再試行してください。',
+  'error.network': '請求サービスに接続できませんでした。接続を確認してから再試行してください。',
+  'error.timeout': '請求サービスの応答に時間がかかりすぎました。しばらくしてから再試行してください。',
+  'error.http': '請求サービスがエラーを返しました (HTTP {status})。しばらくしてから再試行してください。',
+  'error.invalid-response': '請求サービスから読み取れないデータが届きました。後でもう一度お試しください。',
+  stale: '{time} 時点の残高です。最新の更新に失敗しました。',
+  updated: 'クレジットを更新しました: {totals}。',
+  unnamed: 'クレジット',
+  available: '利用可能',
+  ofGranted: '付与額 {amount} のうち',
+  grantedInTotal: '全期間の付与額合計 {amount}',
+  meterLabel: '{name}: {max} のうち残り {balance}',
+  scheduledLater: '今後 +{amount} 付与予定',
+  'status.active': '有効',
+  'status.upcoming': '予定',
+  'status.expired': '期限切れ',
+  expires: '{relative}に期限切れ',
+  starts: '{relative}に開始',
+  expiringSoon: 'まもなく期限切れ',
+  lowBalance: '残高わずか',
+  usedNext: '次に使用',
+  usedNextHint: '次回のご利用分は、まずこのクレジットから差し引かれます。',
+  drawOrder: '{name} の次に使用',
+  rangeInstants: '{start} – {end} より前',
+  schedule: '利用スケジュール',
+  periods: { other: '{count} 期間' },
+  timeline: 'タイムライン',
+  now: '現在',
+  balanceAsOf: '請求期間終了時 ({date}) の残高です (保留中の請求を差し引いた後)。',
+  pendingBalance: '保留中の請求を差し引く前: {amount}',
+  paid: '支払額 {amount}',
+  appliesTo: '対象: {products}',
+  history: { other: '履歴 ({count} 件)' },
+  pending: '保留中',
+  period: '期間 {range}',
+  'ledger.CREDIT_SEGMENT_START': 'クレジット付与',
+  'ledger.CREDIT_AUTOMATED_INVOICE_DEDUCTION': '請求書で使用',
+  'ledger.CREDIT_EXPIRATION': '未使用のまま失効',
+  'ledger.CREDIT_CANCELED': '取り消し',
+  'ledger.CREDIT_CREDITED': '払い戻し',
+  'ledger.CREDIT_MANUAL': '手動調整',
+  'ledger.CREDIT_SEAT_BASED_ADJUSTMENT': 'シート数変更による調整',
+  'ledger.CREDIT_ROLLOVER': '新しい契約へ繰り越し',
+  'ledger.GRANT_DEDUCTION': '差し引き',
+  'ledger.other': '残高の変動',
+};
+
+/** The built-in catalogues, by language subtag. */
+export const catalogues: Record<string, Catalogue> = { en, de, fr, es, ja };
+
+/** The catalogue for a locale's language (`de-AT` → German), English when there is none. */
+export const catalogueFor = (locale: string): Catalogue => catalogues[locale.split('-')[0]!.toLowerCase()] ?? en;
 
 /** Fills `{name}` placeholders; unknown placeholders are left as they are. */
 export const fill = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+
+/** Messages in one locale, with a host's overrides on top (unknown keys and values of the wrong shape are ignored). */
+export class Translator {
+  readonly #catalogue: Catalogue;
+  readonly #plurals: Intl.PluralRules;
+
+  constructor(
+    readonly locale: string,
+    overrides?: Messages,
+  ) {
+    this.#plurals = new Intl.PluralRules(locale);
+    const catalogue: Catalogue = { ...catalogueFor(locale) };
+    for (const [key, value] of Object.entries(overrides ?? {})) {
+      const valid = typeof value === 'string' || (!!value && typeof value === 'object' && typeof value.other === 'string');
+      if (key in en && valid) catalogue[key as MessageKey] = value;
+    }
+    this.#catalogue = catalogue;
+  }
+
+  /** The message for `key`, its plural form chosen by `values.count`, placeholders filled. */
+  t(key: MessageKey, values: Record<string, string | number> = {}): string {
+    const message = this.#catalogue[key];
+    if (typeof message === 'string') return fill(message, values);
+    const form = typeof values.count === 'number' ? this.#plurals.select(values.count) : 'other';
+    return fill(message[form] ?? message.other, values);
+  }
+
+  /** Whether the catalogue has a message for `key` (ledger types added later have none). */
+  has(key: string): key is MessageKey {
+    return key in this.#catalogue;
+  }
+}

@@ -27,6 +27,13 @@ export interface CreditView {
   meterMax: number;
   /** A balance above zero whose active segment ends within the expiring-soon window. */
   expiring: boolean;
+  /**
+   * Its place in the order usage draws credits of its credit type down (1 = used next); only for credits
+   * usable now with a balance. Set by {@link viewCredits}.
+   */
+  drawPosition?: number;
+  /** The credit drawn down just before this one. */
+  drawsAfter?: NormalizedCredit;
 }
 
 export interface ViewOptions {
@@ -79,8 +86,70 @@ function orderInstant(view: CreditView): number {
   return last ? -last.endsBefore.getTime() : 0;
 }
 
-export const viewCredits = (credits: readonly NormalizedCredit[], options: ViewOptions): CreditView[] =>
-  credits.map((credit) => viewCredit(credit, options)).sort(compareViews);
+/**
+ * Metronome's draw-down order: lower `priority` first (none: last), then the one whose usable period ends
+ * sooner, then the one that started earlier.
+ */
+export function compareDrawDown(a: CreditView, b: CreditView): number {
+  return (
+    (a.credit.priority ?? Infinity) - (b.credit.priority ?? Infinity) ||
+    a.active!.endsBefore.getTime() - b.active!.endsBefore.getTime() ||
+    a.active!.startsAt.getTime() - b.active!.startsAt.getTime() ||
+    a.credit.id.localeCompare(b.credit.id)
+  );
+}
+
+const creditTypeKey = (credit: NormalizedCredit) => `${credit.creditType.id}\u0000${credit.creditType.name}`;
+
+/** Views of every credit in display order, each usable one with its place in its credit type's draw-down order. */
+export function viewCredits(credits: readonly NormalizedCredit[], options: ViewOptions): CreditView[] {
+  const views = credits.map((credit) => viewCredit(credit, options)).sort(compareViews);
+  const usable = new Map<string, CreditView[]>();
+  for (const view of views) {
+    if (!view.active || view.credit.balance <= 0) continue;
+    const key = creditTypeKey(view.credit);
+    let group = usable.get(key);
+    if (!group) usable.set(key, (group = []));
+    group.push(view);
+  }
+  for (const group of usable.values()) {
+    group.sort(compareDrawDown).forEach((view, i) => {
+      view.drawPosition = i + 1;
+      if (i > 0) view.drawsAfter = group[i - 1]!.credit;
+    });
+  }
+  return views;
+}
+
+/** Where a credit's segments sit on its own time axis, as shares of it in [0, 1]. */
+export interface TimelineGeometry {
+  from: Date;
+  to: Date;
+  bars: { segment: Segment; status: SegmentStatus; start: number; size: number }[];
+  /** Where now falls; absent when now is outside the axis. */
+  now?: number;
+}
+
+/** The axis runs from the first segment's start to the last one's end. */
+export function timelineGeometry(segments: CreditView['segments'], now: Date): TimelineGeometry | undefined {
+  if (!segments.length) return undefined;
+  const from = Math.min(...segments.map(({ segment }) => segment.startsAt.getTime()));
+  const to = Math.max(...segments.map(({ segment }) => segment.endsBefore.getTime()));
+  const span = to - from || 1;
+  const at = (time: number) => (time - from) / span;
+  const nowAt = at(now.getTime());
+  return {
+    from: new Date(from),
+    to: new Date(to),
+    bars: segments.map(({ segment, status }) => ({
+      segment,
+      status,
+      start: at(segment.startsAt.getTime()),
+      size: (segment.endsBefore.getTime() - segment.startsAt.getTime()) / span,
+    })),
+    ...(nowAt >= 0 && nowAt <= 1 && { now: nowAt }),
+  };
+}
 
 /** The totals whose available amount, in display units (dollars for `USD (cents)`), is below `threshold`. */
 export const lowTotals = (totals: readonly Total[], threshold: number | undefined): Total[] =>

@@ -11,7 +11,7 @@ import type { Source } from '../../src/lib/api/source.js';
 import { page } from '../../src/lib/api/validate.js';
 import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
 import { DateFormat } from '../../src/lib/dates.js';
-import { messages } from '../../src/lib/messages.js';
+import { Translator } from '../../src/lib/messages.js';
 import { MoneyFormat, USD_CENTS_ID } from '../../src/lib/money.js';
 import { lowTotals, viewCredits } from '../../src/lib/schedule.js';
 import { parseTokenResponse } from '../../src/lib/token.js';
@@ -21,7 +21,7 @@ import { type ViewContext, renderCredit, renderTotals } from '../../src/template
 export const RUNS = { credits: 2000, grants: 2000, tokens: 2000, money: 3000, dates: 2000, retryAfter: 1000 };
 
 const BAD_TEXT = /NaN|undefined|Invalid Date|Infinity|\[object|null/;
-const locales = ['en-US', 'de-DE', 'fr-FR', 'ja-JP', 'ar-EG', 'hi-IN'];
+const locales = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'ja-JP', 'ar-EG', 'hi-IN'];
 const zones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe'];
 
 // Wire values: mostly well-formed, sometimes anything at all.
@@ -134,7 +134,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
   const views = viewCredits(credits, { now, expiringSoonDays: 30 });
   const totals = totalsOf(credits);
   const context: ViewContext = {
-    m: messages(),
+    i18n: new Translator(locale),
     money: new MoneyFormat(locale),
     dates: new DateFormat(locale, timeZone),
     now,

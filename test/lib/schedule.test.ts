@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
 import { USD_CENTS_ID } from '../../src/lib/money.js';
-import { compareViews, lowTotals, remainingShare, segmentStatus, viewCredit, viewCredits } from '../../src/lib/schedule.js';
+import {
+  compareViews,
+  lowTotals,
+  remainingShare,
+  segmentStatus,
+  timelineGeometry,
+  viewCredit,
+  viewCredits,
+} from '../../src/lib/schedule.js';
 
 const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
 const EUR = { id: 'eur', name: 'EUR' };
@@ -137,5 +145,94 @@ describe('schedule', () => {
     expect(remainingShare(150, 100)).to.equal(1);
     expect(remainingShare(-5, 100)).to.equal(0);
     expect(remainingShare(5, 0)).to.equal(0);
+  });
+
+  describe('what is used next', () => {
+    const active = (id: string, end: string, fields: Partial<NormalizedCredit> = {}) =>
+      credit({ id, name: id, balance: 10, segments: [seg(`${id}-s`, 100, '2026-06-01T00:00:00Z', end)], ...fields });
+    const order = (credits: NormalizedCredit[]) =>
+      viewCredits(credits, { now, expiringSoonDays: 30 })
+        .filter((v) => v.drawPosition)
+        .sort((a, b) => a.drawPosition! - b.drawPosition!)
+        .map((v) => `${v.credit.id}:${v.drawsAfter?.id ?? '-'}`);
+    const cases = [
+      {
+        name: 'lower priority first, whatever the expiry',
+        credits: [active('b', '2026-06-20T00:00:00Z', { priority: 2 }), active('a', '2026-12-01T00:00:00Z', { priority: 1 })],
+        order: ['a:-', 'b:a'],
+      },
+      {
+        name: 'the same priority: the one that expires sooner',
+        credits: [active('late', '2026-12-01T00:00:00Z', { priority: 1 }), active('soon', '2026-07-01T00:00:00Z', { priority: 1 })],
+        order: ['soon:-', 'late:soon'],
+      },
+      {
+        name: 'credits without a priority come after those with one',
+        credits: [active('none', '2026-06-20T00:00:00Z'), active('some', '2026-12-01T00:00:00Z', { priority: 9 })],
+        order: ['some:-', 'none:some'],
+      },
+      {
+        name: 'nothing left, or not usable now: not in the order',
+        credits: [
+          active('empty', '2026-07-01T00:00:00Z', { balance: 0, priority: 0 }),
+          credit({ id: 'later', balance: 10, priority: 0, segments: [seg('l', 1, '2026-09-01T00:00:00Z', '2026-10-01T00:00:00Z')] }),
+          active('only', '2026-07-01T00:00:00Z', { priority: 5 }),
+        ],
+        order: ['only:-'],
+      },
+      {
+        name: 'each credit type has its own order',
+        credits: [
+          active('usd', '2026-07-01T00:00:00Z', { priority: 2 }),
+          active('eur', '2026-07-01T00:00:00Z', { priority: 3, creditType: EUR }),
+        ],
+        order: ['usd:-', 'eur:-'],
+      },
+    ];
+    for (const c of cases) it(c.name, () => expect(order(c.credits)).to.deep.equal(c.order));
+  });
+
+  describe('timeline geometry', () => {
+    it('places each segment on an axis from the first start to the last end', () => {
+      const view = viewCredit(
+        credit({
+          id: 'x',
+          segments: [
+            seg('a', 1, '2026-01-01T00:00:00Z', '2026-05-01T00:00:00Z'),
+            seg('b', 1, '2026-05-01T00:00:00Z', '2026-09-01T00:00:00Z'),
+            seg('c', 1, '2026-11-01T00:00:00Z', '2027-01-01T00:00:00Z'),
+          ],
+        }),
+        { now, expiringSoonDays: 30 },
+      );
+      const geometry = timelineGeometry(view.segments, now)!;
+      const year = Date.parse('2027-01-01T00:00:00Z') - Date.parse('2026-01-01T00:00:00Z');
+      const at = (iso: string) => (Date.parse(iso) - Date.parse('2026-01-01T00:00:00Z')) / year;
+      expect(geometry.from.toISOString()).to.equal('2026-01-01T00:00:00.000Z');
+      expect(geometry.to.toISOString()).to.equal('2027-01-01T00:00:00.000Z');
+      expect(geometry.bars.map((b) => [b.segment.id, b.status])).to.deep.equal([
+        ['a', 'expired'],
+        ['b', 'active'],
+        ['c', 'upcoming'],
+      ]);
+      expect(geometry.bars[1]!.start).to.be.closeTo(at('2026-05-01T00:00:00Z'), 1e-12);
+      expect(geometry.bars[2]!.size).to.be.closeTo(at('2027-01-01T00:00:00Z') - at('2026-11-01T00:00:00Z'), 1e-12);
+      expect(geometry.now).to.be.closeTo(at(now.toISOString()), 1e-12);
+    });
+
+    it('has no "now" marker when now is outside the axis', () => {
+      const view = viewCredit(credit({ id: 'x', segments: [seg('a', 1, '2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z')] }), {
+        now,
+        expiringSoonDays: 30,
+      });
+      expect(timelineGeometry(view.segments, now)!.now).to.equal(undefined);
+    });
+
+    it('copes with an empty schedule and with zero-length segments', () => {
+      expect(timelineGeometry([], now)).to.equal(undefined);
+      const point = seg('p', 1, '2026-06-15T12:00:00Z', '2026-06-15T12:00:00Z');
+      const geometry = timelineGeometry([{ segment: point, status: 'expired' }], now)!;
+      expect([geometry.bars[0]!.start, geometry.bars[0]!.size, geometry.now]).to.deep.equal([0, 0, 0]);
+    });
   });
 });

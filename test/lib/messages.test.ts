@@ -1,0 +1,68 @@
+import { expect } from '@open-wc/testing';
+import { type Message, Translator, catalogueFor, catalogues, en } from '../../src/lib/messages.js';
+
+const placeholders = (message: Message) =>
+  [...new Set((typeof message === 'string' ? [message] : Object.values(message)).flatMap((m) => m!.match(/\{\w+\}/g) ?? []))].sort();
+
+describe('message catalogue', () => {
+  for (const [language, catalogue] of Object.entries(catalogues)) {
+    describe(language, () => {
+      it('has every key, and nothing else', () => {
+        expect(Object.keys(catalogue).sort()).to.deep.equal(Object.keys(en).sort());
+      });
+
+      it('uses the same placeholders as English in every message', () => {
+        for (const [key, message] of Object.entries(catalogue)) {
+          expect(placeholders(message), key).to.deep.equal(placeholders(en[key as keyof typeof en]));
+        }
+      });
+
+      it('gives plural messages an "other" form, and only forms the language has', () => {
+        const forms = new Set(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
+        for (const [key, message] of Object.entries(catalogue)) {
+          expect(typeof message === 'string' || typeof message.other === 'string', key).to.equal(true);
+          if (typeof message === 'object') for (const form of Object.keys(message)) expect(forms.has(form as Intl.LDMLPluralRule), `${key}.${form}`).to.equal(true);
+        }
+      });
+
+      it('is not English, apart from what reads the same', () => {
+        if (language === 'en') return;
+        const same = Object.keys(en).filter((key) => JSON.stringify(catalogue[key as keyof typeof en]) === JSON.stringify(en[key as keyof typeof en]));
+        expect(same.length, `untranslated: ${same.join(', ')}`).to.be.lessThan(3);
+      });
+    });
+  }
+
+  it('picks the catalogue by language subtag, English otherwise', () => {
+    expect(catalogueFor('de-AT')).to.equal(catalogues.de);
+    expect(catalogueFor('ja')).to.equal(catalogues.ja);
+    expect(catalogueFor('FR-ca')).to.equal(catalogues.fr);
+    expect(catalogueFor('ar-EG')).to.equal(en);
+  });
+
+  it('chooses plural forms with Intl.PluralRules', () => {
+    const t = new Translator('en-US');
+    expect(t.t('periods', { count: 1 })).to.equal('1 period');
+    expect(t.t('periods', { count: 12 })).to.equal('12 periods');
+    expect(new Translator('fr').t('periods', { count: 0 })).to.equal('0 période');
+    expect(new Translator('ja').t('history', { count: 1 })).to.equal('履歴 (1 件)');
+  });
+
+  it('lets a host override messages, ignoring unknown keys and wrong shapes', () => {
+    const t = new Translator('en', {
+      empty: 'No credits yet.',
+      periods: { one: 'one slot', other: '{count} slots' },
+      title: 42 as never,
+      nonsense: 'x',
+    } as never);
+    expect(t.t('empty')).to.equal('No credits yet.');
+    expect(t.t('periods', { count: 1 })).to.equal('one slot');
+    expect(t.t('periods', { count: 3 })).to.equal('3 slots');
+    expect(t.t('title')).to.equal('Credits');
+  });
+
+  it('fills placeholders and leaves unknown ones as they are', () => {
+    expect(new Translator('en').t('error.http', { status: 503 })).to.include('HTTP 503');
+    expect(new Translator('en').t('error.http')).to.include('HTTP {status}');
+  });
+});

@@ -1,0 +1,196 @@
+// Making credits understandable: timeline, history, draw-down order, languages, right-to-left, keyboard and
+// accessibility in every state, light and dark.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { CreditBalance } from '../src/credit-balance.js';
+import { CUSTOMERS, TOKEN_URL, injectFaults, scenario } from './helpers.js';
+
+const parts = (root: Element, name: string) => [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
+const creditNamed = (el: CreditBalance, name: string) =>
+  parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
+
+/** Mounts `template` and waits until every widget in it has loaded or failed. */
+async function settle<T extends Element>(template: ReturnType<typeof html>): Promise<T> {
+  const root = await fixture<T>(template);
+  const widgets = root.localName === 'credit-balance' ? [root] : [...root.querySelectorAll('credit-balance')];
+  await Promise.all(
+    widgets.map((w) =>
+      w.matches(':state(ready), :state(empty), :state(error)')
+        ? null
+        : Promise.race([oneEvent(w, 'credit-balance-load'), oneEvent(w, 'credit-balance-error')]),
+    ),
+  );
+  return root;
+}
+
+describe('understanding credits', () => {
+  describe('languages', () => {
+    const cases = [
+      { locale: 'de-DE', title: 'Guthaben', total: '165,466 $', status: 'Aktiv', expires: /^Läuft in \d+ Tagen ab/ },
+      { locale: 'fr-FR', title: 'Crédits', total: '165,466 $US', status: 'Actif', expires: /^Expire dans \d+ jours/ },
+      { locale: 'es-ES', title: 'Créditos', total: '165,466 US$', status: 'Activo', expires: /^Caduca dentro de \d+ días/ },
+      { locale: 'ja-JP', title: 'クレジット', total: '$165.466', status: '有効', expires: /^\d+ 日後に期限切れ/ },
+    ];
+    for (const c of cases) {
+      it(`speaks ${c.locale}: messages, money, relative times`, async () => {
+        const el = await settle<CreditBalance>(html`<credit-balance locale=${c.locale} token-url=${TOKEN_URL} customer-id=${CUSTOMERS.acme}></credit-balance>`);
+        expect(text(el.shadowRoot!.querySelector('.title'))).to.equal(c.title);
+        expect(text(parts(el, 'total')[0]!.querySelector('.total__amount'))).to.equal(c.total);
+        const promo = creditNamed(el, 'Launch promotion');
+        expect(text(promo.querySelector('.badge--active'))).to.equal(c.status);
+        expect(text(promo.querySelector('.credit__when'))).to.match(c.expires);
+      });
+    }
+
+    it('takes the language of the nearest lang attribute', async () => {
+      const root = await settle<HTMLElement>(html`<div lang="fr-CA"><credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.empty}></credit-balance></div>`);
+      const el = root.querySelector('credit-balance')!;
+      expect(text(parts(el, 'empty')[0])).to.equal('Ce compte n’a aucun crédit.');
+    });
+
+    it('falls back to English words with the locale’s own digits', async () => {
+      const el = await settle<CreditBalance>(html`<credit-balance locale="ar-EG" token-url=${TOKEN_URL} customer-id=${CUSTOMERS.acme}></credit-balance>`);
+      expect(text(el.shadowRoot!.querySelector('.title'))).to.equal('Credits');
+      expect(text(parts(el, 'total')[2]!.querySelector('.total__amount'))).to.match(/[٠-٩]/);
+    });
+
+    it('lets the host override any message, plurals included', async () => {
+      const el = document.createElement('credit-balance');
+      el.tokenUrl = TOKEN_URL;
+      el.customerId = CUSTOMERS.acme;
+      el.includeLedgers = true;
+      el.strings = { title: 'Your prepaid balance', history: { one: 'One change', other: '{count} changes' } };
+      const loaded = oneEvent(el, 'credit-balance-load');
+      await fixture(el);
+      await loaded;
+      expect(text(el.shadowRoot!.querySelector('.title'))).to.equal('Your prepaid balance');
+      expect(text(parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0]!.querySelector('summary'))).to.equal('17 changes');
+      expect(text(parts(creditNamed(el, 'Launch promotion'), 'ledger')[0]!.querySelector('summary'))).to.equal('One change');
+    });
+  });
+
+  describe('a contract customer', () => {
+    let el: CreditBalance;
+    before(async () => {
+      el = document.createElement('credit-balance');
+      el.tokenUrl = TOKEN_URL;
+      el.customerId = CUSTOMERS.acme;
+      el.includeLedgers = true;
+      const loaded = oneEvent(el, 'credit-balance-load');
+      document.body.append(el);
+      await loaded;
+    });
+    after(() => el.remove());
+
+    it('draws each credit’s segments on a timeline with a "now" marker, kept from assistive technology', () => {
+      const monthly = creditNamed(el, 'Monthly platform credit');
+      const timeline = monthly.querySelector('.timeline')!;
+      expect(timeline.getAttribute('aria-hidden')).to.equal('true');
+      const bars = [...timeline.querySelectorAll('.timeline__bar')].map((b) => b.className.match(/--(\w+)/)![1]);
+      expect(bars).to.deep.equal([...Array(5).fill('expired'), 'active', ...Array(6).fill('upcoming')]);
+      const marker = timeline.querySelector('.timeline__now')!.getBoundingClientRect();
+      const active = timeline.querySelector('.timeline__bar--active')!.getBoundingClientRect();
+      expect(marker.left).to.be.within(active.left - 1, active.right + 1);
+      // An expired credit has no marker on its axis.
+      expect(creditNamed(el, 'Beta tester credit').querySelector('.timeline__now')).to.equal(null);
+    });
+
+    it('keeps long schedules collapsed and short ones open, every period in the text equivalent', () => {
+      const long = creditNamed(el, 'Monthly platform credit').querySelector<HTMLDetailsElement>('.schedule-toggle')!;
+      expect(long.open).to.equal(false);
+      expect(text(long.querySelector('summary'))).to.equal('Access schedule · 12 periods');
+      expect(parts(long, 'segment')).to.have.length(12);
+      expect(creditNamed(el, 'Launch promotion').querySelector<HTMLDetailsElement>('.schedule-toggle')!.open).to.equal(true);
+    });
+
+    it('shows which credit the next usage draws from, per credit type', () => {
+      const next = parts(el, 'credit')
+        .filter((c) => c.querySelector('.badge--next'))
+        .map((c) => text(c.querySelector('[part~="credit-name"]')));
+      expect(next).to.deep.equal(['Launch promotion', 'EU usage credit', 'API calls']);
+      expect(text(creditNamed(el, 'Monthly platform credit'))).to.include('Used after Launch promotion');
+      expect(text(creditNamed(el, 'Launch promotion'))).to.include('Your next usage draws from this credit first.');
+    });
+
+    it('labels every history entry, with its direction, date and period', () => {
+      const ledger = parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0] as HTMLDetailsElement;
+      expect(ledger.open).to.equal(false);
+      const entries = [...ledger.querySelectorAll('.ledger__entry')].map(text);
+      expect(entries).to.have.length(17);
+      expect(entries[0]).to.match(/^Credit available \+\$100\.00 \w{3} 1, \d{4} Period \w{3} 1 – \d+, \d{4}$/);
+      expect(entries[1]).to.match(/^Used on an invoice −\$72\.50 /);
+      expect(entries[2]).to.match(/^Expired unused −\$27\.50 /);
+      expect(entries.at(-1)).to.match(/^Manual adjustment −\$58\.00 \w{3} \d+, \d{4}$/);
+    });
+
+    it('opens the history and the schedule from the keyboard, with a visible focus ring', async () => {
+      const summaries = [...el.shadowRoot!.querySelectorAll('summary')];
+      summaries[0]!.focus();
+      const history = parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0] as HTMLDetailsElement;
+      const historySummary = history.querySelector('summary')!;
+      // Tab from the schedule toggle to the history toggle of the same credit, then open it with Enter.
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(historySummary);
+      expect(getComputedStyle(historySummary).outlineStyle).to.equal('solid');
+      await sendKeys({ press: 'Enter' });
+      expect(history.open).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      expect(history.open).to.equal(false);
+    });
+
+    it('announces refreshed balances politely', async () => {
+      const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+      expect(text(live)).to.equal('');
+      await el.refresh();
+      expect(text(live)).to.equal('Credits updated: $165.466 available, €187.50 available, 12,500 API calls available.');
+    });
+  });
+
+  it('lays out right to left', async () => {
+    const root = await settle<HTMLElement>(html`<div dir="rtl" lang="ar"><credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.acme}></credit-balance></div>`);
+    const el = root.querySelector('credit-balance')!;
+    const monthly = creditNamed(el, 'Monthly platform credit');
+    const bars = [...monthly.querySelectorAll('.timeline__bar')].map((b) => b.getBoundingClientRect());
+    // Time runs from right to left: the first (oldest) period is rightmost.
+    expect(bars[0]!.left).to.be.greaterThan(bars.at(-1)!.left);
+    const name = monthly.querySelector('[part~="credit-name"]')!.getBoundingClientRect();
+    const badges = monthly.querySelector('.credit__badges')!.getBoundingClientRect();
+    expect(name.left).to.be.greaterThan(badges.left);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('accessible in every state, light and dark, left to right and right to left', () => {
+    const layouts = [
+      { scheme: 'light', dir: 'ltr' },
+      { scheme: 'dark', dir: 'ltr' },
+      { scheme: 'light', dir: 'rtl' },
+      { scheme: 'dark', dir: 'rtl' },
+    ];
+    for (const { scheme, dir } of layouts) {
+      it(`${scheme}, ${dir}: loading, ready (history open), stale, error, empty`, async function () {
+        this.timeout(30_000);
+        const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 400 }] });
+        const root = await fixture<HTMLElement>(html`<div dir=${dir} style="color-scheme: ${scheme}; background: Canvas">
+          <credit-balance token-url=${TOKEN_URL} customer-id=${id} include-ledgers low-balance="500"></credit-balance>
+          <credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.empty}></credit-balance>
+        </div>`);
+        const [el, empty] = [...root.querySelectorAll('credit-balance')] as [CreditBalance, CreditBalance];
+        await expect(el, 'loading').to.be.accessible();
+        if (!el.matches(':state(ready)')) await oneEvent(el, 'credit-balance-load');
+        for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+        await expect(el, 'ready').to.be.accessible();
+        await injectFaults(id, [{ route: 'credits', status: 500, times: 3 }]);
+        await el.refresh();
+        expect(el.matches(':state(stale)')).to.equal(true);
+        await expect(el, 'stale').to.be.accessible();
+        el.customerId = await scenario({ faults: [{ route: 'credits', status: 404 }] });
+        await oneEvent(el, 'credit-balance-error');
+        await expect(el, 'error').to.be.accessible();
+        if (!empty.matches(':state(empty)')) await oneEvent(empty, 'credit-balance-load');
+        await expect(empty, 'empty').to.be.accessible();
+      });
+    }
+  });
+});
