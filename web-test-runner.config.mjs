@@ -51,6 +51,13 @@ const firefox = puppeteerLauncher({
       'intl.locale.requested': locale,
       'intl.accept_languages': locale,
       'privacy.resistFingerprinting': false,
+      // Test pages run side by side as tabs of one window: each keeps its own focus (keyboard tests), as in
+      // Firefox's own test suites, and the tab in the background keeps full-speed timers.
+      'focusmanager.testmode': true,
+      'dom.min_background_timeout_value': 4,
+      'dom.min_background_timeout_value_without_budget_throttling': 4,
+      'dom.timeout.enable_budget_timer_throttling': false,
+      'dom.suspend_inactive.enabled': false,
     },
   },
 });
@@ -69,6 +76,8 @@ export default {
   middleware: backend.routes.map(({ prefix, handler }) => koaMiddleware(prefix, handler)),
   browsers,
   testFramework: { config: { timeout: 15_000 } },
+  // Whole files, on two cores shared by two browsers: the property suite alone runs 12,000 cases.
+  testsFinishTimeout: 300_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   reporters: [defaultReporter(), countReporter('.test-results/wtr.json')],
 };

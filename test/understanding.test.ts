@@ -170,7 +170,8 @@ describe('understanding credits', () => {
     ];
     for (const { scheme, dir } of layouts) {
       it(`${scheme}, ${dir}: loading, ready (history open), stale, error, empty`, async function () {
-        this.timeout(30_000);
+        // axe five times over every credit with its schedule and history open, on a shared two-core machine.
+        this.timeout(60_000);
         const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 400 }] });
         const root = await fixture<HTMLElement>(html`<div dir=${dir} style="color-scheme: ${scheme}; background: Canvas">
           <credit-balance token-url=${TOKEN_URL} customer-id=${id} include-ledgers low-balance="500"></credit-balance>

@@ -123,8 +123,9 @@ describe('http', () => {
     });
 
     it('times out each attempt and retries it', async () => {
-      const { id, request } = await setup([{ route: 'credits', delayMs: 400, times: 2 }]);
-      const data = await postJson(request, never, realHttp(), { maxRetries: 2, timeoutMs: 150, maxRetryAfterMs: 30_000 });
+      // Two attempts stall for 3 s; each is cut at 1 s, and the third answers at once.
+      const { id, request } = await setup([{ route: 'credits', delayMs: 3000, times: 2 }]);
+      const data = await postJson(request, never, realHttp(), { maxRetries: 2, timeoutMs: 1000, maxRetryAfterMs: 30_000 });
       expect(data).to.deep.equal({ data: [], next_page: null });
       expect(routes(await requestLog(id), 'credits')).to.have.length(3);
     });
