@@ -62,14 +62,17 @@ const firefox = puppeteerLauncher({
   },
 });
 
-/** `WTR_BROWSERS=chromium` (or `firefox`) runs one browser only; the default and CI run both. */
+/**
+ * `WTR_BROWSERS=chromium` or `firefox` runs one browser; without it, both. `npm test` runs each on its own:
+ * Firefox freezes a test page left in a background tab, so it gets one page at a time.
+ */
 const only = process.env.WTR_BROWSERS;
 const browsers = [chromium, firefox].filter((_, i) => !only || only.split(',').includes(['chromium', 'firefox'][i]));
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
-  concurrency: 2,
+  concurrency: browsers.includes(firefox) ? 1 : 2,
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
@@ -79,5 +82,5 @@ export default {
   // Whole files, on two cores shared by two browsers: the property suite alone runs 12,000 cases.
   testsFinishTimeout: 300_000,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
-  reporters: [defaultReporter(), countReporter('.test-results/wtr.json')],
+  reporters: [defaultReporter(), countReporter(`.test-results/wtr-${only ?? 'all'}.json`)],
 };

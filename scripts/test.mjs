@@ -9,9 +9,9 @@ rmSync(results, { recursive: true, force: true });
 const totals = { passed: 0, failed: 0 };
 let broken = false;
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
 }
 
@@ -23,8 +23,8 @@ function step(label, command, args) {
   }
 }
 
-function counted(label, command, args, file) {
-  const ok = run(label, command, args);
+function counted(label, command, args, file, env) {
+  const ok = run(label, command, args, env);
   if (existsSync(file)) {
     const { passed, failed } = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += passed;
@@ -45,7 +45,14 @@ step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manife
 // name collide, the features stay and the figure is reported (README, "Size").
 if (!run('bundle size', 'npm', ['run', '--silent', 'size'])) console.log('⚠ the bundle is over its size budget (see above)');
 counted('node tests', 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`);
-counted('browser tests', 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr.json`);
+for (const browser of ['chromium', 'firefox']) {
+  counted(`browser tests (${browser})`, 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr-${browser}.json`, {
+    WTR_BROWSERS: browser,
+  });
+}
+
+// The benchmark in its quick mode: it has to run, its timings are not asserted (npm run bench checks them).
+step('benchmark (quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick']);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(broken || totals.failed ? 1 : 0);

@@ -105,6 +105,9 @@ export const styles = css`
   }
 
   .credit {
+    /* Off-screen credits skip layout and paint: a customer may have thousands. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './credit-balance.styles.js';
 import {
@@ -12,17 +13,20 @@ import {
 } from './events.js';
 import { type LoadConfig, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
 import { CreditBalanceError, abortReason, isAbortError } from './lib/api/errors.js';
+import { InFlightLoads } from './lib/api/shared.js';
 import type { HttpDeps } from './lib/api/http.js';
-import { type NormalizedCredit, type SourceName, totalsOf } from './lib/credit.js';
+import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
 import { type Messages, Translator } from './lib/messages.js';
 import { MoneyFormat } from './lib/money.js';
-import { lowTotals, viewCredits } from './lib/schedule.js';
+import { type CreditView, lowTotals, viewCredits } from './lib/schedule.js';
 import { TokenCache, type TokenResponse } from './lib/token.js';
 import { type ViewContext, commonBalanceDate, renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
 
 /** Every widget on the page shares these: one token request and one cached token per token source and customer. */
 const sharedTokens = new TokenCache(() => Date.now());
+/** …and one load for widgets with the same configuration, while it is in flight. */
+const sharedLoads = new InFlightLoads<NormalizedCredit[]>();
 const providerIds = new WeakMap<() => Promise<TokenResponse>, number>();
 let providerCount = 0;
 
@@ -44,6 +48,9 @@ const browserHttp: HttpDeps = {
       signal.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */
+const PROGRESS_MS = 150;
 
 /** Data on screen, and the configuration it was loaded for. */
 interface Shown {
@@ -170,7 +177,8 @@ export class CreditBalance extends LitElement {
 
   readonly #internals = this.attachInternals();
   #shown?: Shown;
-  #formats?: Formats & { key: string; strings: Messages | undefined };
+  /** Formatters for the requested locale and time zone (as written: validating them is costly), and strings. */
+  #formats?: Formats & { requested: string; strings: Messages | undefined };
   /** The last load replaced data already on screen: say so to screen readers. */
   #refreshed = false;
   /** Events owed once the next render has put the result on screen. */
@@ -187,10 +195,15 @@ export class CreditBalance extends LitElement {
       }
       // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
       const progressive = this.#shown?.key !== key || !this.#shown.complete;
+      const previous = this.#shown?.key === key ? this.#shown.credits : [];
       let credits: NormalizedCredit[] = [];
-      for await (credits of loadCredits(load, session, browserHttp, signal)) {
+      let renderedAt = -Infinity;
+      const pages = sharedLoads.follow(key, (shared) => loadCredits(load, session, browserHttp, shared, previous), signal);
+      for await (credits of pages) {
         if (signal.aborted) break;
-        if (progressive) {
+        // The first page at once; later ones at most every PROGRESS_MS, then the whole list when complete.
+        if (progressive && performance.now() - renderedAt >= PROGRESS_MS) {
+          renderedAt = performance.now();
           this.#shown = { key, credits, at: new Date(), complete: false };
           this.requestUpdate();
         }
@@ -275,12 +288,12 @@ export class CreditBalance extends LitElement {
   }
 
   #formatsFor(): Formats {
-    const locale = validLocale(this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language);
-    const timeZone = validTimeZone(this.timeZone);
-    const key = `${locale}|${timeZone}`;
-    if (this.#formats?.key !== key || this.#formats.strings !== this.strings) {
+    const requested = `${this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language}|${this.timeZone}`;
+    if (this.#formats?.requested !== requested || this.#formats.strings !== this.strings) {
+      const locale = validLocale(requested.split('|')[0]!);
+      const timeZone = validTimeZone(this.timeZone);
       this.#formats = {
-        key,
+        requested,
         strings: this.strings,
         i18n: new Translator(locale, this.strings),
         money: new MoneyFormat(locale),
@@ -290,18 +303,43 @@ export class CreditBalance extends LitElement {
     return this.#formats;
   }
 
-  override render() {
-    const formats = this.#formatsFor();
-    const { i18n, money } = formats;
+  /** What this update shows, worked out once (in render(), after the task has started) for render() and updated(). */
+  #view!: {
+    shown?: Shown;
+    status: TaskStatus;
+    error?: ErrorDetail;
+    now: Date;
+    views: CreditView[];
+    totals: Total[];
+    low: Total[];
+  };
+
+  #computeView(): void {
     const key = this.#config().key;
     const shown = this.#shown?.key === key ? this.#shown : undefined;
     const status = this.#task.status;
-    const loading = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !shown);
     const error = status === TaskStatus.ERROR && !this.#interrupted ? toErrorDetail(this.#task.error) : undefined;
     const now = new Date();
-    const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays }) : [];
     const totals = shown ? totalsOf(shown.credits) : [];
-    const low = lowTotals(totals, this.lowBalance);
+    this.#view = {
+      ...(shown && { shown }),
+      status,
+      ...(error && { error }),
+      now,
+      views: shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays, drawOrder: shown.complete }) : [],
+      totals,
+      low: lowTotals(totals, this.lowBalance),
+    };
+  }
+
+  override render() {
+    this.#computeView();
+    const formats = this.#formatsFor();
+    const { i18n, money } = formats;
+    const { shown, status, error, now, views, totals, low } = this.#view;
+    const loading = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !shown);
+    // Metronome's boundaries are hour-aligned, so statuses and relative times only change from minute to minute.
+    const minute = Math.floor(now.getTime() / 60_000);
     const announcement =
       this.#refreshed && shown?.complete && !error
         ? i18n.t('updated', { totals: totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available')}`).join(', ') })
@@ -325,7 +363,14 @@ export class CreditBalance extends LitElement {
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
         ${shown
           ? views.length
-            ? html`<div class="credits">${repeat(views, (v) => v.credit.id, (v) => renderCredit(v, context))}</div>`
+            ? html`<div class="credits">
+                ${repeat(
+                  views,
+                  (v) => v.credit.id,
+                  // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
+                  (v) => guard([v.credit, minute, formats, context.includeLedgers, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
+                )}
+              </div>`
             : loading
               ? nothing
               : html`<p part="empty" class="empty">${i18n.t('empty')}</p>`
@@ -339,28 +384,22 @@ export class CreditBalance extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const key = this.#config().key;
-    const shown = this.#shown?.key === key ? this.#shown : undefined;
-    const status = this.#task.status;
-    const failed = status === TaskStatus.ERROR && !this.#interrupted;
-    const totals = shown ? totalsOf(shown.credits) : [];
-    const views = shown ? viewCredits(shown.credits, { now: new Date(), expiringSoonDays: this.expiringSoonDays }) : [];
+    const { shown, status, error, views, totals, low } = this.#view;
     const expiring = views.filter((v) => v.expiring).map((v) => v.credit);
-    const low = lowTotals(totals, this.lowBalance);
     this.#setStates({
       loading: status === TaskStatus.PENDING,
       ready: !!shown && shown.credits.length > 0,
       empty: status === TaskStatus.COMPLETE && !!shown && shown.credits.length === 0,
-      error: failed,
-      stale: failed && !!shown,
+      error: !!error,
+      stale: !!error && !!shown,
       expiring: expiring.length > 0,
       low: low.length > 0,
     });
 
     const announce = this.#announce;
     this.#announce = undefined;
-    if (announce === 'error') {
-      this.dispatchEvent(new CreditBalanceErrorEvent(toErrorDetail(this.#task.error)));
+    if (announce === 'error' && error) {
+      this.dispatchEvent(new CreditBalanceErrorEvent(error));
     } else if (announce === 'load' && shown) {
       this.dispatchEvent(new CreditBalanceLoadEvent({ source: this.source === 'grants' ? 'grants' : 'credits', credits: shown.credits, totals }));
       if (expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: expiring }));

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
+import { guard } from 'lit/directives/guard.js';
 import type { ErrorDetail } from './events.js';
 import type { LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
@@ -38,9 +39,16 @@ const cssProperties = directive(
     render(_properties: Record<string, string | number>) {
       return nothing;
     }
+    #last: Record<string, string> = {};
+
     override update(part: ElementPart, [properties]: [Record<string, string | number>]) {
       const { style } = part.element as HTMLElement;
-      for (const [name, value] of Object.entries(properties)) style.setProperty(name, String(value));
+      for (const [name, value] of Object.entries(properties)) {
+        const text = String(value);
+        if (this.#last[name] === text) continue;
+        this.#last[name] = text;
+        style.setProperty(name, text);
+      }
       return nothing;
     }
   },
@@ -125,7 +133,21 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
     ${credit.products.length ? note(i18n.t('appliesTo', { products: credit.products.join(', ') })) : nothing}
-    ${renderTimeline(view, context)}
+    ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, Math.floor(now.getTime() / 60_000)], () =>
+      renderPeriods(view, context),
+    )}
+  </article>`;
+}
+
+/**
+ * A credit's timeline, schedule and history: the bulk of its DOM. They depend only on the credit, the minute
+ * and the formats, so a change elsewhere in the card (its place in the draw-down order) skips them.
+ */
+function renderPeriods(view: CreditView, context: ViewContext) {
+  const { i18n, money, includeLedgers } = context;
+  const { credit } = view;
+  const amount = (value: number) => money.amount(value, credit.creditType);
+  return html`${renderTimeline(view, context)}
     <details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
       <summary>${i18n.t('schedule')} · ${i18n.t('periods', { count: view.segments.length })}</summary>
       <ol part="schedule" class="schedule" aria-label=${i18n.t('schedule')}>
@@ -138,8 +160,7 @@ export function renderCredit(view: CreditView, context: ViewContext) {
         )}
       </ol>
     </details>
-    ${includeLedgers && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}
-  </article>`;
+    ${includeLedgers && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}`;
 }
 
 /**

@@ -174,4 +174,22 @@ describe('lifecycle', () => {
     await Promise.all(loads);
     expect(routes(await requestLog(id), 'token')).to.have.length(1);
   });
+
+  it('widgets with the same configuration share one load: one token request, one request per page', async () => {
+    const id = await scenario({ base: CUSTOMERS.many });
+    const container = await fixture<HTMLDivElement>('<div></div>');
+    const widgets = Array.from({ length: 10 }, () => {
+      const el = document.createElement('credit-balance');
+      el.tokenUrl = TOKEN_URL;
+      el.customerId = id;
+      return el;
+    });
+    const loads = widgets.map((w) => oneEvent(w, 'credit-balance-load'));
+    container.append(...widgets);
+    await Promise.all(loads);
+    const log = await requestLog(id);
+    expect(routes(log, 'token')).to.have.length(1);
+    expect(routes(log, 'credits')).to.have.length(3);
+    expect(widgets.map((w) => parts(w, 'credit').length)).to.deep.equal(Array(10).fill(60));
+  });
 });

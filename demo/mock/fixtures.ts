@@ -333,3 +333,35 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
     }),
   ];
 }
+
+/**
+ * Many credits of many monthly periods each (recurring credits over years add up), for the benchmark:
+ * every fourth one in a custom unit, balances and priorities spread.
+ */
+export function scaleCredits(now: Date, count: number, periods: number): MockCredit[] {
+  return Array.from({ length: count }, (_, i) => {
+    const first = -Math.floor(periods / 2) - (i % 3);
+    const segments = Array.from({ length: periods }, (_, p) => ({
+      amount: 1_000 + (i % 7) * 250,
+      start: monthStart(now, first + p),
+      end: monthStart(now, first + p + 1),
+    }));
+    return {
+      id: `scale-${i}`,
+      type: 'CREDIT',
+      name: `Recurring credit ${i + 1}`,
+      product: { id: `scale-product-${i % 10}`, name: 'Platform' },
+      access_schedule: {
+        credit_type: i % 4 === 3 ? API_CALLS : USD_CENTS,
+        schedule_items: segments.map((s, p) => ({
+          id: `scale-${i}-${p}`,
+          amount: s.amount,
+          starting_at: iso(s.start),
+          ending_before: iso(s.end),
+        })),
+      },
+      balance: (i * 37) % 1_000,
+      priority: i % 5,
+    };
+  });
+}

@@ -2,6 +2,7 @@ import { differenceInHours } from 'date-fns/differenceInHours';
 import { differenceInMinutes } from 'date-fns/differenceInMinutes';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
+import { memo } from './memo.js';
 
 /** Parses an RFC 3339 timestamp (`Z` or an offset, with or without fractions); `undefined` when it is not one. */
 export function parseTimestamp(value: unknown): Date | undefined {
@@ -13,9 +14,7 @@ export function parseTimestamp(value: unknown): Date | undefined {
 }
 
 /** The wording of a range whose end is exclusive: whole days read as "through the last day", other ends as "before". */
-export type RangeWording =
-  | { kind: 'days'; start: string; lastDay: string; range: string }
-  | { kind: 'instants'; start: string; endBefore: string };
+export type RangeWording = { kind: 'days'; range: string } | { kind: 'instants'; start: string; endBefore: string };
 
 /** Formats dates in one locale and time zone, caching the `Intl` formatters. */
 export class DateFormat {
@@ -40,22 +39,35 @@ export class DateFormat {
     this.#relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   }
 
+  readonly #dayOf = memo((time: number) => this.#day.format(time));
+  readonly #dateTimeOf = memo((time: number) => this.#dateTime.format(time));
+  readonly #midnight = memo((time: number) =>
+    this.timeZone === 'UTC' ? time % 86_400_000 === 0 : this.#clock.format(time) === '00:00:00' && time % 1000 === 0,
+  );
+  readonly #ranges = memo((key: string): RangeWording => {
+    const [start, endBefore] = key.split('|').map(Number) as [number, number];
+    if (this.#midnight(start) && this.#midnight(endBefore) && endBefore > start) {
+      return { kind: 'days', range: this.#day.formatRange(start, subMilliseconds(endBefore, 1)) };
+    }
+    return { kind: 'instants', start: this.#dateTimeOf(start), endBefore: this.#dateTimeOf(endBefore) };
+  });
+
   day(date: Date): string {
-    return this.#day.format(date);
+    return this.#dayOf(date.getTime());
   }
 
   dateTime(date: Date): string {
-    return this.#dateTime.format(date);
+    return this.#dateTimeOf(date.getTime());
   }
 
   /** The last day before an exclusive end: a midnight end belongs to the day before it. */
   lastDayBefore(endBefore: Date): string {
-    return this.isMidnight(endBefore) ? this.day(subMilliseconds(endBefore, 1)) : this.dateTime(endBefore);
+    return this.isMidnight(endBefore) ? this.#dayOf(endBefore.getTime() - 1) : this.dateTime(endBefore);
   }
 
   /** Whether `date` falls exactly on midnight in this time zone. */
   isMidnight(date: Date): boolean {
-    return date.getUTCMilliseconds() === 0 && this.#clock.format(date) === '00:00:00';
+    return this.#midnight(date.getTime());
   }
 
   /**
@@ -63,11 +75,7 @@ export class DateFormat {
    * ending on the last usable day ("Jan 1 – 31, 2026"); otherwise the end is an instant that is not included.
    */
   range(start: Date, endBefore: Date): RangeWording {
-    if (this.isMidnight(start) && this.isMidnight(endBefore) && endBefore > start) {
-      const lastDay = subMilliseconds(endBefore, 1);
-      return { kind: 'days', start: this.day(start), lastDay: this.day(lastDay), range: this.#day.formatRange(start, lastDay) };
-    }
-    return { kind: 'instants', start: this.dateTime(start), endBefore: this.dateTime(endBefore) };
+    return this.#ranges(`${start.getTime()}|${endBefore.getTime()}`);
   }
 
   /** "in 3 days", "tomorrow", "5 hours ago": the nearest sensible unit. */

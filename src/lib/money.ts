@@ -1,3 +1,5 @@
+import { memo } from './memo.js';
+
 /** A Metronome credit type (pricing unit). */
 export interface CreditType {
   id: string;
@@ -85,8 +87,17 @@ export class MoneyFormat {
     return this.#format(`${currency}|usual`, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   }
 
+  readonly #amounts = memo((key: string) => {
+    const [amount, id, name] = key.split('\u0000') as [string, string, string];
+    return this.#amount(Number(amount), { id, name });
+  });
+
   /** "$12.50", "€10.00", "1,250 API calls". */
   amount(amount: number, creditType: CreditType): string {
+    return this.#amounts(`${amount}\u0000${creditType.id}\u0000${creditType.name}`);
+  }
+
+  #amount(amount: number, creditType: CreditType): string {
     const unit = unitOf(creditType);
     if (unit.kind === 'currency') {
       return this.#number(amount, Math.log10(unit.divisor), this.currencyDigits(unit.currency), unit.currency);

@@ -39,6 +39,8 @@ export interface CreditView {
 export interface ViewOptions {
   now: Date;
   expiringSoonDays: number;
+  /** Work out the draw-down order: only over the complete list (a later page may hold the credit used next). */
+  drawOrder?: boolean;
 }
 
 export function viewCredit(credit: NormalizedCredit, { now, expiringSoonDays }: ViewOptions): CreditView {
@@ -101,9 +103,13 @@ export function compareDrawDown(a: CreditView, b: CreditView): number {
 
 const creditTypeKey = (credit: NormalizedCredit) => `${credit.creditType.id}\u0000${credit.creditType.name}`;
 
-/** Views of every credit in display order, each usable one with its place in its credit type's draw-down order. */
+/**
+ * Views of every credit in display order, each usable one with its place in its credit type's draw-down
+ * order (unless `drawOrder` is false).
+ */
 export function viewCredits(credits: readonly NormalizedCredit[], options: ViewOptions): CreditView[] {
   const views = credits.map((credit) => viewCredit(credit, options)).sort(compareViews);
+  if (options.drawOrder === false) return views;
   const usable = new Map<string, CreditView[]>();
   for (const view of views) {
     if (!view.active || view.credit.balance <= 0) continue;

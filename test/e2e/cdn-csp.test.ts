@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { browsers, serve } from './serve.js';
+import { serve } from '../../demo/serve.js';
+import { browsers } from './browsers.js';
 
 /** The policy the README recommends to hosts. */
 export const CSP = [

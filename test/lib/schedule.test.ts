@@ -190,6 +190,11 @@ describe('schedule', () => {
       },
     ];
     for (const c of cases) it(c.name, () => expect(order(c.credits)).to.deep.equal(c.order));
+
+    it('is not worked out over a partial list (a later page may hold the credit used next)', () => {
+      const views = viewCredits([active('a', '2026-07-01T00:00:00Z', { priority: 1 })], { now, expiringSoonDays: 30, drawOrder: false });
+      expect(views[0]!.drawPosition).to.equal(undefined);
+    });
   });
 
   describe('timeline geometry', () => {

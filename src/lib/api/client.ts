@@ -46,17 +46,23 @@ export function planLoad(config: LoadConfig, token: Token): LoadPlan {
   return { ...filters, customerId, apiBase, limit: clampLimit(sources[config.source], pageSize) };
 }
 
+/** The wire JSON each normalized credit was read from, to tell an unchanged credit on the next load. */
+const fingerprints = new WeakMap<NormalizedCredit, string>();
+
 /**
  * Loads every page of a customer's credits (or grants), yielding all credits read so far after each page.
  * A `401` drops the token and tries once more with a fresh one; a second `401` is an `auth` error.
  * A cursor that repeats, or more than {@link MAX_PAGES} pages, is an `invalid-response` error.
+ * A credit whose wire JSON is the same as in `previous` comes back as the same object, so views can skip it.
  */
 export async function* loadCredits(
   config: LoadConfig,
   session: TokenSession,
   http: HttpDeps,
   signal: AbortSignal,
+  previous: readonly NormalizedCredit[] = [],
 ): AsyncGenerator<NormalizedCredit[]> {
+  const before = new Map(previous.map((credit) => [credit.id, credit]));
   let token = await session.cache.get(session.key, session.fetch, signal);
   const plan = planLoad(config, token);
   const source = sources[plan.source];
@@ -84,8 +90,13 @@ export async function* loadCredits(
   for (let pages = 1; ; pages++) {
     const { data, nextPage } = page(await fetchPage(source.request(plan, cursor)));
     data.forEach((item, i) => {
-      const credit = source.normalize(item, `data[${i}]`);
-      if (!credits.has(credit.id)) credits.set(credit.id, credit);
+      const fresh = source.normalize(item, `data[${i}]`);
+      if (credits.has(fresh.id)) return;
+      const wire = JSON.stringify(item);
+      const old = before.get(fresh.id);
+      const credit = old && fingerprints.get(old) === wire ? old : fresh;
+      fingerprints.set(credit, wire);
+      credits.set(credit.id, credit);
     });
     yield [...credits.values()];
     if (!nextPage) return;

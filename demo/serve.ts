@@ -1,12 +1,11 @@
-// For the end-to-end tests: a real HTTP server with the demo backend (companion + mock Metronome) and some
-// static files, and the two browsers from Debian's packages, driven by puppeteer.
+// A real HTTP server with the demo backend (companion + mock Metronome) and some static files: for the
+// end-to-end tests and the benchmark.
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
-import { createDemoBackend } from '../../demo/backend.js';
-import { toNodeListener } from '../../src/server/index.js';
+import { toNodeListener } from '../src/server/index.js';
+import { createDemoBackend } from './backend.js';
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
@@ -31,20 +30,3 @@ export async function serve(options: { files?: Record<string, string>; dir?: str
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-/** Chromium and Firefox ESR, with no lookups beyond this machine. */
-export const browsers: Record<string, () => Promise<Browser>> = {
-  chromium: () =>
-    puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-    }),
-  firefox: () =>
-    puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
-    }),
-};

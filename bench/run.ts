@@ -1,0 +1,149 @@
+// `npm run bench`: credit-balance measured in real Chromium (playwright-core, Debian's Chromium) against the
+// mock Metronome behind the real server companion. Prints a table and writes BENCHMARKS.md; each budget is
+// checked here and reported. `npm run bench -- --quick` (CI) runs a small version that only has to work:
+// it asserts no timing and writes .test-results/bench.md instead.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CUSTOMERS, scaleCredits } from '../demo/mock/fixtures.js';
+import { serve } from '../demo/serve.js';
+
+const quick = process.argv.includes('--quick');
+const settings = quick
+  ? { credits: 200, periods: 12, repeats: 1, cycles: 30, warmup: 5 }
+  : { credits: 2000, periods: 12, repeats: 5, cycles: 500, warmup: 50 };
+const file = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/** What the issue asks; `check` says whether a measurement meets it. */
+interface Row {
+  measure: string;
+  value: string;
+  budget: string;
+  ok: boolean | undefined;
+}
+const rows: Row[] = [];
+const record = (measure: string, value: string, budget: string, ok?: boolean) => {
+  rows.push({ measure, value, budget, ok: quick && budget !== '—' ? undefined : ok });
+  console.log(`${ok === false ? '✖' : '·'} ${measure}: ${value}${budget === '—' ? '' : `  (budget: ${budget})`}`);
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const site = await serve({
+  files: {
+    '/': file('bench/index.html'),
+    '/page.js': file('bench/page.js'),
+    '/credit-balance.bundle.js': file('dist/credit-balance.bundle.js'),
+  },
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--js-flags=--expose-gc',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+  ],
+});
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(site.origin);
+  await page.waitForFunction(() => 'bench' in window);
+  const scenario = async (spec: object) =>
+    ((await (await fetch(`${site.origin}/mock/__scenarios`, { method: 'POST', body: JSON.stringify(spec) })).json()) as { id: string }).id;
+  const scale = await scenario({ credits: scaleCredits(new Date(), settings.credits, settings.periods) });
+  console.log(`credit-balance benchmark${quick ? ' (quick)' : ''}: ${settings.credits} credits × ${settings.periods} periods`);
+
+  // 1. Round trips.
+  const first = await page.evaluate((id) => (window as any).bench.firstPaint(id), scale);
+  record('requests before the first credits are painted', `${first.requestsBeforePaint} (${first.sequential ? 'token, then the first page' : 'not token then page'})`, 'exactly 2, in sequence', first.requestsBeforePaint === 2 && first.sequential);
+  record('credits on screen at first paint, then in total', `${first.creditsAtFirstPaint} of ${first.creditsInTotal}, over ${first.pages} pages`, 'progressive', first.creditsAtFirstPaint < first.creditsInTotal);
+  record('time to first credits', ms(first.firstPaintMs), '—');
+  const ten = await page.evaluate((id) => (window as any).bench.tenWidgets(id), await scenario({ base: CUSTOMERS.many }));
+  record('ten identical widgets: token requests, list requests', `${ten.tokenRequests}, ${ten.listRequests} (3 pages)`, '1, one per page', ten.tokenRequests === 1 && ten.listRequests === 3);
+
+  // 2. Rendering scale, side by side with the hand-written baseline, alternating.
+  const renders: { first: number; refresh: number; nodes: number }[] = [];
+  const baselines: { ms: number; nodes: number }[] = [];
+  for (let i = 0; i < settings.repeats; i++) {
+    renders.push(await page.evaluate((id) => (window as any).bench.renderScale(id), scale));
+    baselines.push(await page.evaluate(() => (window as any).bench.baseline()));
+  }
+  const firstRender = median(renders.map((r) => r.first));
+  const refreshRender = median(renders.map((r) => r.refresh));
+  const baseline = median(baselines.map((b) => b.ms));
+  record(`widget render of ${settings.credits} credits (every page, with layout)`, `${ms(firstRender)}, ${renders[0]!.nodes} elements`, '—');
+  record('hand-written DOM baseline of the same rows', `${ms(baseline)}, ${baselines[0]!.nodes} elements`, '—');
+  record('widget ÷ baseline', (firstRender / baseline).toFixed(2), '≤ 1.5', firstRender / baseline <= 1.5);
+  record('refresh with the same data ÷ first render', `${(refreshRender / firstRender).toFixed(3)} (${ms(refreshRender)})`, '≤ 0.1', refreshRender / firstRender <= 0.1);
+
+  // 3. Memory: connect, load, refresh, disconnect, many times; heap after forced GC.
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const liveElements = async () => {
+    await heap();
+    const { result } = await cdp.send('Runtime.evaluate', { expression: "customElements.get('credit-balance').prototype" });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId! });
+    const { result: count } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId!,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
+    return count.value as number;
+  };
+  await page.evaluate(() => { (window as any).__credits = undefined; });
+  await page.evaluate(([id, n]) => (window as any).bench.cycles(id, n), [CUSTOMERS.acme, settings.warmup] as const);
+  const heapBefore = await heap();
+  const started = Date.now();
+  await page.evaluate(([id, n]) => (window as any).bench.cycles(id, n), [CUSTOMERS.acme, settings.cycles] as const);
+  const cycleMs = (Date.now() - started) / settings.cycles;
+  const heapAfter = await heap();
+  const retained = await liveElements();
+  const growth = heapAfter - heapBefore;
+  record(`elements alive after ${settings.cycles} cycles of connect, load, refresh, disconnect`, String(retained), '0', retained === 0);
+  record('heap growth over those cycles (after forced GC)', `${(growth / 1024).toFixed(0)} KB (${(heapBefore / 1048576).toFixed(1)} → ${(heapAfter / 1048576).toFixed(1)} MB), ${cycleMs.toFixed(0)} ms a cycle`, '< 1 MB', growth < 1048576);
+
+  // 4. Bytes.
+  try {
+    execFileSync('node', ['scripts/size.mjs'], { stdio: 'ignore', cwd: file('.') });
+  } catch {
+    // Over budget: the figures are still written.
+  }
+  const size = JSON.parse(readFileSync(file('.test-results/size.json'), 'utf8')) as { total: number; raw: number; budget: number; parts: Record<string, number> };
+  record('bundle, gzip', `${size.total} B (${(size.total / 1024).toFixed(2)} KB; raw ${size.raw} B)`, `≤ ${size.budget / 1024} KB`, size.total <= size.budget);
+  for (const [name, bytes] of Object.entries(size.parts)) record(`  of which ${name}`, `${bytes} B`, '—');
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+  const cpus = os.cpus();
+  const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${browser.version()}`;
+  const table = [
+    '| measure | value | budget | |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.budget} | ${r.ok === undefined ? '' : r.ok ? 'met' : '**missed**'} |`),
+  ].join('\n');
+  const report = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+${settings.credits} credits × ${settings.periods} periods for rendering; ${settings.cycles} cycles (after ${settings.warmup} to warm up) for memory.
+The widget is the production bundle; requests go through the server companion to the mock Metronome on
+this machine. Render times are medians of ${settings.repeats} runs, the widget and the baseline alternating.
+
+${table}
+`;
+  mkdirSync(file('.test-results'), { recursive: true });
+  writeFileSync(file(quick ? '.test-results/bench.md' : 'BENCHMARKS.md'), report);
+  const missed = rows.filter((r) => r.ok === false);
+  console.log(missed.length ? `${missed.length} budget(s) missed` : quick ? 'quick run: done' : 'every budget met');
+  process.exitCode = missed.length && !quick ? 1 : 0;
+} finally {
+  await browser.close();
+  await site.close();
+}
