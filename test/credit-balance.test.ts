@@ -7,14 +7,9 @@ import type {
   CreditBalanceLoadEvent,
   CreditBalanceLowEvent,
 } from '../src/events.js';
-import { CUSTOMERS, TOKEN_URL, injectFaults, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, part, parts, requestLog, routes, scenario, text } from './helpers.js';
 
-const parts = (el: CreditBalance, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const part = (el: CreditBalance, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00a0/g, ' ').trim();
 const hasState = (el: CreditBalance, state: string) => el.matches(`:state(${state})`);
-const creditNamed = (el: CreditBalance, name: string) =>
-  parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
 
 function widget(customerId: string, extra: Record<string, string>): CreditBalance {
   const el = document.createElement('credit-balance');

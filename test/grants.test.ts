@@ -3,12 +3,8 @@ import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceLoadEvent } from '../src/events.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
-import { CUSTOMERS, TOKEN_URL, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, creditNamed, parts, requestLog, routes, scenario, text } from './helpers.js';
 
-const parts = (root: Element, name: string) => [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00a0/g, ' ').trim();
-const creditNamed = (el: CreditBalance, name: string) =>
-  parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
 
 async function grantsWidget(customerId: string, attributes: Record<string, string> = {}) {
   const el = document.createElement('credit-balance');

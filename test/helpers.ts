@@ -1,4 +1,5 @@
 import type { Fault, LoggedRequest, Scenario } from '../demo/mock/metronome.js';
+import { CreditBalanceError } from '../src/lib/api/errors.js';
 import type { HttpDeps } from '../src/lib/api/http.js';
 
 export { CUSTOMERS } from '../demo/mock/fixtures.js';
@@ -47,3 +48,27 @@ export async function mockToken(customerId: string): Promise<{ token: string }> 
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** The elements of a widget (or of an element inside its shadow root) with a part. */
+export const parts = (root: Element, name: string) =>
+  [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+export const part = (root: Element, name: string) => parts(root, name)[0] ?? null;
+
+/** Text as a person reads it: white space folded, no-break spaces as spaces. */
+export const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+/** The card of the credit with this name. */
+export const creditNamed = (root: Element, name: string) =>
+  parts(root, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
+
+/** The CreditBalanceError a promise rejects with (anything else fails the test). */
+export async function rejection(promise: Promise<unknown>): Promise<CreditBalanceError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CreditBalanceError) return error;
+    throw error;
+  }
+  throw new Error('expected a CreditBalanceError');
+}

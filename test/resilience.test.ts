@@ -6,10 +6,8 @@ import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceErrorEvent } from '../src/events.js';
 import type { ErrorCode } from '../src/lib/api/errors.js';
 import type { Fault, Scenario } from '../demo/mock/metronome.js';
-import { CUSTOMERS, TOKEN_URL, injectFaults, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, injectFaults, part, parts, requestLog, routes, scenario } from './helpers.js';
 
-const part = (el: CreditBalance, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (el: CreditBalance, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const shownText = (el: CreditBalance) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 async function mount(spec: Scenario): Promise<{ el: CreditBalance; id: string; outcome: Event }> {

@@ -4,12 +4,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { CUSTOMERS, TOKEN_URL, injectFaults, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, parts, scenario, text } from './helpers.js';
 
-const parts = (root: Element, name: string) => [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
-const creditNamed = (el: CreditBalance, name: string) =>
-  parts(el, 'credit').find((c) => text(c.querySelector('[part~="credit-name"]')) === name)!;
 
 /** Mounts `template` and waits until every widget in it has loaded or failed. */
 async function settle<T extends Element>(template: ReturnType<typeof html>): Promise<T> {

@@ -3,7 +3,7 @@ import { type LoadConfig, MAX_PAGES, loadCredits, planLoad, requestToken } from 
 import { CreditBalanceError } from '../../src/lib/api/errors.js';
 import type { NormalizedCredit } from '../../src/lib/credit.js';
 import { TokenCache } from '../../src/lib/token.js';
-import { CUSTOMERS, TOKEN_URL, realHttp, requestLog, routes, scenario } from '../helpers.js';
+import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario } from '../helpers.js';
 
 const never = new AbortController().signal;
 
@@ -27,16 +27,6 @@ async function collect(pages: AsyncGenerator<NormalizedCredit[]>): Promise<Norma
   const seen: NormalizedCredit[][] = [];
   for await (const credits of pages) seen.push(credits);
   return seen;
-}
-
-async function failure(promise: Promise<unknown>): Promise<CreditBalanceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CreditBalanceError) return error;
-    throw error;
-  }
-  throw new Error('expected a CreditBalanceError');
 }
 
 describe('loadCredits against the mock', () => {
@@ -91,7 +81,7 @@ describe('loadCredits against the mock', () => {
   it('reports auth when a fresh token is refused too, without looping', async () => {
     const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 401, times: 10 }] });
     const http = realHttp();
-    const error = await failure(collect(loadCredits(config(id), session(id, http), http, never)));
+    const error = await rejection(collect(loadCredits(config(id), session(id, http), http, never)));
     expect(error).to.include({ code: 'auth', status: 401 });
     const log = await requestLog(id);
     expect(routes(log, 'token')).to.have.length(2);
@@ -101,7 +91,7 @@ describe('loadCredits against the mock', () => {
   it('stops on a cursor that repeats', async () => {
     const id = await scenario({ base: CUSTOMERS.many, cursor: 'repeat' });
     const http = realHttp();
-    const error = await failure(collect(loadCredits(config(id), session(id, http), http, never)));
+    const error = await rejection(collect(loadCredits(config(id), session(id, http), http, never)));
     expect(error.code).to.equal('invalid-response');
     expect(error.message).to.include('repeated a page cursor');
     expect(routes(await requestLog(id), 'credits')).to.have.length(2);
@@ -111,7 +101,7 @@ describe('loadCredits against the mock', () => {
     this.timeout(60_000);
     const id = await scenario({ base: CUSTOMERS.many, cursor: 'endless' });
     const http = realHttp();
-    const error = await failure(collect(loadCredits(config(id, { pageSize: 1 }), session(id, http), http, never)));
+    const error = await rejection(collect(loadCredits(config(id, { pageSize: 1 }), session(id, http), http, never)));
     expect(error.code).to.equal('invalid-response');
     expect(error.message).to.include(`${MAX_PAGES} pages`);
     expect(routes(await requestLog(id), 'credits')).to.have.length(MAX_PAGES);
@@ -120,7 +110,7 @@ describe('loadCredits against the mock', () => {
   it('goes on past empty pages that still carry a cursor', async () => {
     const id = await scenario({ credits: [] , cursor: 'endless' });
     const http = realHttp();
-    const error = await failure(collect(loadCredits(config(id, { pageSize: 25 }), session(id, http), http, never)));
+    const error = await rejection(collect(loadCredits(config(id, { pageSize: 25 }), session(id, http), http, never)));
     expect(error.message).to.include(`${MAX_PAGES} pages`);
   });
 
@@ -154,7 +144,7 @@ describe('loadCredits against the mock', () => {
 
   it('turns a failing token endpoint into a token error', async () => {
     const id = await scenario({ faults: [{ route: 'token', status: 500, times: 3 }] });
-    const error = await failure(requestToken(TOKEN_URL, id, realHttp()));
+    const error = await rejection(requestToken(TOKEN_URL, id, realHttp()));
     expect(error).to.include({ code: 'token', status: 500 });
   });
 

@@ -1,20 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { CreditBalanceError } from '../../src/lib/api/errors.js';
 import { backoffMs, isRetryableStatus, postJson, retryAfterMs } from '../../src/lib/api/http.js';
-import { MOCK, mockToken, realHttp, requestLog, routes, scenario } from '../helpers.js';
+import { MOCK, mockToken, realHttp, rejection, requestLog, routes, scenario } from '../helpers.js';
 
 const never = new AbortController().signal;
 const now = Date.parse('2026-11-21T10:00:00Z');
-
-async function failure(promise: Promise<unknown>): Promise<CreditBalanceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CreditBalanceError) return error;
-    throw error;
-  }
-  throw new Error('expected a CreditBalanceError');
-}
 
 describe('http', () => {
   describe('retry rules (as Metronome’s client)', () => {
@@ -85,7 +75,7 @@ describe('http', () => {
 
     it('does not wait for a Retry-After beyond the cap: it reports the error', async () => {
       const { id, request } = await setup([{ route: 'credits', status: 429, headers: { 'retry-after': '3600' } }]);
-      const error = await failure(postJson(request, never, realHttp()));
+      const error = await rejection(postJson(request, never, realHttp()));
       expect(error).to.include({ code: 'http', status: 429 });
       expect(error.message).to.include('3600 s');
       expect(routes(await requestLog(id), 'credits')).to.have.length(1);
@@ -93,7 +83,7 @@ describe('http', () => {
 
     it('gives up after two retries with the last status', async () => {
       const { id, request } = await setup([{ route: 'credits', status: 502, times: 5 }]);
-      const error = await failure(postJson(request, never, realHttp()));
+      const error = await rejection(postJson(request, never, realHttp()));
       expect(error).to.include({ code: 'http', status: 502 });
       expect(routes(await requestLog(id), 'credits')).to.have.length(3);
     });
@@ -103,7 +93,7 @@ describe('http', () => {
         const { id, request } = await setup([
           { route: 'credits', status, body: JSON.stringify({ message: '<b>customer_id</b> is invalid' }) },
         ]);
-        const error = await failure(postJson(request, never, realHttp()));
+        const error = await rejection(postJson(request, never, realHttp()));
         expect(error).to.include({ code: 'http', status });
         expect(error.message).to.equal(`HTTP ${status}: <b>customer_id</b> is invalid`);
         expect(routes(await requestLog(id), 'credits')).to.have.length(1);
@@ -112,13 +102,13 @@ describe('http', () => {
 
     it('turns a 401 into an auth error without retrying', async () => {
       const { id, request } = await setup([{ route: 'credits', status: 401 }]);
-      expect(await failure(postJson(request, never, realHttp()))).to.include({ code: 'auth', status: 401 });
+      expect(await rejection(postJson(request, never, realHttp()))).to.include({ code: 'auth', status: 401 });
       expect(routes(await requestLog(id), 'credits')).to.have.length(1);
     });
 
     it('retries a dropped connection, then reports a network error', async () => {
       const { id, request } = await setup([{ route: 'credits', drop: true, times: 3 }]);
-      expect((await failure(postJson(request, never, realHttp()))).code).to.equal('network');
+      expect((await rejection(postJson(request, never, realHttp()))).code).to.equal('network');
       expect(routes(await requestLog(id), 'credits')).to.have.length(3);
     });
 
@@ -132,13 +122,13 @@ describe('http', () => {
 
     it('reports a timeout when every attempt is too slow', async () => {
       const { request } = await setup([{ route: 'credits', delayMs: 400, times: 3 }]);
-      const error = await failure(postJson(request, never, realHttp(), { maxRetries: 1, timeoutMs: 100, maxRetryAfterMs: 0 }));
+      const error = await rejection(postJson(request, never, realHttp(), { maxRetries: 1, timeoutMs: 100, maxRetryAfterMs: 0 }));
       expect(error.code).to.equal('timeout');
     });
 
     it('refuses HTML answered with 200 as an invalid response', async () => {
       const { request } = await setup([{ route: 'credits', status: 200, body: '<!doctype html><p>Sign in</p>' }]);
-      expect((await failure(postJson(request, never, realHttp()))).code).to.equal('invalid-response');
+      expect((await rejection(postJson(request, never, realHttp()))).code).to.equal('invalid-response');
     });
 
     it('stops at once when the caller aborts', async () => {
