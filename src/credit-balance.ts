@@ -283,7 +283,13 @@ export class CreditBalance extends LitElement {
       };
     }
     if (!this.tokenUrl) return undefined;
-    const url = new URL(this.tokenUrl, document.baseURI).href;
+    let url: string;
+    try {
+      url = new URL(this.tokenUrl, document.baseURI).href;
+    } catch {
+      const error = new CreditBalanceError('token', `The token-url "${this.tokenUrl}" is not a URL.`);
+      return { key: `invalid:${this.tokenUrl}`, cache: sharedTokens, fetch: () => Promise.reject(error) };
+    }
     return { key: `url:${url}|${customerId ?? ''}`, cache: sharedTokens, fetch: () => requestToken(url, customerId, browserHttp) };
   }
 

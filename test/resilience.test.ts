@@ -84,6 +84,29 @@ const cases: Case[] = [
 ];
 
 describe('fault injection', () => {
+  for (const [name, attributes] of [
+    ['a token-url that is not a URL', { 'token-url': 'http://[' }],
+    ['an api-base that is not a URL', { 'api-base': 'http://[' }],
+    ['an invalid locale and time zone', { locale: 'not a locale!', 'time-zone': 'Mars/Olympus' }],
+  ] as const) {
+    it(`${name}: a clear answer, never a crash`, async () => {
+      const el = document.createElement('credit-balance');
+      el.tokenUrl = TOKEN_URL;
+      el.customerId = CUSTOMERS.acme;
+      for (const [attribute, value] of Object.entries(attributes)) el.setAttribute(attribute, value);
+      const outcome = Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
+      await fixture(el);
+      const event = await outcome;
+      if ('locale' in attributes) {
+        expect(event.type).to.equal('credit-balance-load');
+        expect(part(el, 'credit')!.textContent).to.match(/\$|€/);
+      } else {
+        expect((event as CreditBalanceErrorEvent).detail.message).to.include('is not a URL');
+        expect(part(el, 'retry-button')).to.not.equal(null);
+      }
+    });
+  }
+
   for (const c of cases) {
     it(c.name, async function () {
       this.timeout(20_000);

@@ -83,7 +83,7 @@ export class MoneyFormat {
   }
 
   /** The usual number of decimals of a currency in this locale (USD 2, JPY 0, BHD 3). */
-  currencyDigits(currency: string): number {
+  #currencyDigits(currency: string): number {
     return this.#format(`${currency}|usual`, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   }
 
@@ -100,14 +100,9 @@ export class MoneyFormat {
   #amount(amount: number, creditType: CreditType): string {
     const unit = unitOf(creditType);
     if (unit.kind === 'currency') {
-      return this.#number(amount, Math.log10(unit.divisor), this.currencyDigits(unit.currency), unit.currency);
+      return this.#number(amount, Math.log10(unit.divisor), this.#currencyDigits(unit.currency), unit.currency);
     }
     const number = this.#number(amount, 0, 0);
     return unit.name.trim() ? `${number} ${unit.name}` : number;
-  }
-
-  /** A plain number in the locale, for ratios and counts. */
-  number(value: number): string {
-    return this.#number(value, 0, 0);
   }
 }
