@@ -149,33 +149,25 @@ const pageCase = (item: fc.Arbitrary<unknown>) =>
   fc.tuple(envelope(item), fc.constantFrom(...locales), fc.constantFrom(...zones), instant);
 
 describe('properties', () => {
-  it(`credits: ${RUNS.credits} generated pages parse to the typed error or render clean text`, () => {
-    fc.assert(
-      fc.property(pageCase(wireCredit), ([json, locale, zone, now]) => {
-        const result = renderPage(creditsSource, json, locale, zone, now);
-        if (result instanceof CreditBalanceError) {
-          expect(result.code).to.equal('invalid-response');
-          return;
-        }
-        expect(result).to.not.match(BAD_TEXT);
-      }),
-      { numRuns: RUNS.credits },
-    );
-  });
-
-  it(`grants: ${RUNS.grants} generated pages parse to the typed error or render clean text`, () => {
-    fc.assert(
-      fc.property(pageCase(wireGrant), ([json, locale, zone, now]) => {
-        const result = renderPage(grantsSource, json, locale, zone, now);
-        if (result instanceof CreditBalanceError) {
-          expect(result.code).to.equal('invalid-response');
-          return;
-        }
-        expect(result).to.not.match(BAD_TEXT);
-      }),
-      { numRuns: RUNS.grants },
-    );
-  });
+  const sourceCases = [
+    { name: 'credits', source: creditsSource, item: wireCredit as fc.Arbitrary<unknown>, runs: RUNS.credits },
+    { name: 'grants', source: grantsSource, item: wireGrant as fc.Arbitrary<unknown>, runs: RUNS.grants },
+  ];
+  for (const { name, source, item, runs } of sourceCases) {
+    it(`${name}: ${runs} generated pages parse to the typed error or render clean text`, () => {
+      fc.assert(
+        fc.property(pageCase(item), ([json, locale, zone, now]) => {
+          const result = renderPage(source, json, locale, zone, now);
+          if (result instanceof CreditBalanceError) {
+            expect(result.code).to.equal('invalid-response');
+            return;
+          }
+          expect(result).to.not.match(BAD_TEXT);
+        }),
+        { numRuns: runs },
+      );
+    });
+  }
 
   it(`tokens: ${RUNS.tokens} generated token answers give a usable token or a token error`, () => {
     const tokenAnswer = fc.oneof(
