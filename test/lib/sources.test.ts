@@ -206,6 +206,12 @@ describe('grants source', () => {
     expect(grant.ledger).to.deep.equal([]);
   });
 
+  it('refuses a grant that expires before it takes effect', () => {
+    const error = errorOf(() => grantsSource.normalize(wireGrant({ expires_at: '2025-01-01T00:00:00Z' }), 'data[2]'));
+    expect(error.code).to.equal('invalid-response');
+    expect(error.message).to.equal('Unexpected API response: data[2] ends before it starts.');
+  });
+
   it('refuses a grant without a balance', () => {
     expect(errorOf(() => grantsSource.normalize(wireGrant({ balance: undefined }), 'data[1]')).message).to.include('data[1].balance');
   });

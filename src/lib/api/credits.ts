@@ -1,8 +1,7 @@
 import type { LedgerEntry, NormalizedCredit, Segment } from '../credit.js';
 import type { CreditType } from '../money.js';
 import { type Source, endpoint } from './source.js';
-import { CreditBalanceError } from './errors.js';
-import { type Json, array, number, object, optional, string, timestamp } from './validate.js';
+import { type Json, array, number, object, optional, period, string, timestamp } from './validate.js';
 
 /** A credit type the response did not name: shown as a plain number. */
 export const UNKNOWN_CREDIT_TYPE: CreditType = { id: '', name: '' };
@@ -14,11 +13,7 @@ export const creditType = (value: unknown, path: string): CreditType => {
 
 function segment(value: unknown, path: string): Segment {
   const item = object(value, path);
-  const startsAt = timestamp(item.starting_at, `${path}.starting_at`);
-  const endsBefore = timestamp(item.ending_before, `${path}.ending_before`);
-  if (endsBefore < startsAt) {
-    throw new CreditBalanceError('invalid-response', `Unexpected API response: ${path} ends before it starts.`);
-  }
+  const { startsAt, endsBefore } = period(item, path, 'starting_at', 'ending_before');
   return { id: string(item.id, `${path}.id`), amount: number(item.amount, `${path}.amount`), startsAt, endsBefore };
 }
 

@@ -1,8 +1,7 @@
 import type { LedgerEntry } from '../credit.js';
-import { CreditBalanceError } from './errors.js';
 import { creditType } from './credits.js';
 import { type Source, endpoint } from './source.js';
-import { type Json, array, number, object, optional, string, timestamp } from './validate.js';
+import { type Json, array, number, object, optional, period, string, timestamp } from './validate.js';
 
 /** The `type` given to a grant's deductions in the normalized ledger. */
 export const GRANT_DEDUCTION = 'GRANT_DEDUCTION';
@@ -67,11 +66,7 @@ export const grantsSource: Source = {
     const granted = amountIn(grant.grant_amount, `${path}.grant_amount`);
     const paid = optional(grant.paid_amount, `${path}.paid_amount`, amountIn);
     const balance = object(grant.balance, `${path}.balance`);
-    const startsAt = timestamp(grant.effective_at, `${path}.effective_at`);
-    const endsBefore = timestamp(grant.expires_at, `${path}.expires_at`);
-    if (endsBefore < startsAt) {
-      throw new CreditBalanceError('invalid-response', `Unexpected API response: ${path} expires before it takes effect.`);
-    }
+    const { startsAt, endsBefore } = period(grant, path, 'effective_at', 'expires_at');
     const products = optional(grant.products, `${path}.products`, array) ?? [];
     const priority = optional(grant.priority, `${path}.priority`, number);
     return {

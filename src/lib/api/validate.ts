@@ -25,6 +25,13 @@ export const number = (value: unknown, path: string): number =>
 
 export const timestamp = (value: unknown, path: string): Date => parseTimestamp(value) ?? fail(path, 'is not an RFC 3339 timestamp');
 
+/** The period `[start, end)` read from two timestamp fields of `record`; an end before the start is refused. */
+export function period(record: Json, path: string, startField: string, endField: string): { startsAt: Date; endsBefore: Date } {
+  const startsAt = timestamp(record[startField], `${path}.${startField}`);
+  const endsBefore = timestamp(record[endField], `${path}.${endField}`);
+  return endsBefore < startsAt ? fail(path, 'ends before it starts') : { startsAt, endsBefore };
+}
+
 /** An optional field: `undefined` (and `null`) pass, anything else must satisfy `read`. */
 export const optional = <T>(value: unknown, path: string, read: (value: unknown, path: string) => T): T | undefined =>
   value === undefined || value === null ? undefined : read(value, path);
