@@ -311,6 +311,7 @@ export class CreditBalance extends LitElement {
 
   /** What this update shows, worked out once (in render(), after the task has started) for render() and updated(). */
   #view!: {
+    source: SourceName;
     shown?: Shown;
     status: TaskStatus;
     error?: ErrorDetail;
@@ -321,13 +322,14 @@ export class CreditBalance extends LitElement {
   };
 
   #computeView(): void {
-    const key = this.#config().key;
+    const { key, load } = this.#config();
     const shown = this.#shown?.key === key ? this.#shown : undefined;
     const status = this.#task.status;
     const error = status === TaskStatus.ERROR && !this.#interrupted ? toErrorDetail(this.#task.error) : undefined;
     const now = new Date();
     const totals = shown ? totalsOf(shown.credits) : [];
     this.#view = {
+      source: load.source,
       ...(shown && { shown }),
       status,
       ...(error && { error }),
@@ -344,8 +346,6 @@ export class CreditBalance extends LitElement {
     const { i18n, money } = formats;
     const { shown, status, error, now, views, totals, low } = this.#view;
     const loading = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !shown);
-    // Metronome's boundaries are hour-aligned, so statuses and relative times only change from minute to minute.
-    const minute = Math.floor(now.getTime() / 60_000);
     const announcement =
       this.#refreshed && shown?.complete && !error
         ? i18n.t('updated', { totals: totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available')}`).join(', ') })
@@ -353,6 +353,7 @@ export class CreditBalance extends LitElement {
     const context: ViewContext = {
       ...formats,
       now,
+      minute: Math.floor(now.getTime() / 60_000),
       includeLedgers: this.includeLedgers,
       sharedAsOf: commonBalanceDate(views),
     };
@@ -374,7 +375,7 @@ export class CreditBalance extends LitElement {
                   views,
                   (v) => v.credit.id,
                   // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
-                  (v) => guard([v.credit, minute, formats, context.includeLedgers, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
+                  (v) => guard([v.credit, context.minute, formats, context.includeLedgers, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
                 )}
               </div>`
             : loading
@@ -390,7 +391,7 @@ export class CreditBalance extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { shown, status, error, views, totals, low } = this.#view;
+    const { source, shown, status, error, views, totals, low } = this.#view;
     const expiring = views.filter((v) => v.expiring).map((v) => v.credit);
     this.#setStates({
       loading: status === TaskStatus.PENDING,
@@ -407,7 +408,7 @@ export class CreditBalance extends LitElement {
     if (announce === 'error' && error) {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));
     } else if (announce === 'load' && shown) {
-      this.dispatchEvent(new CreditBalanceLoadEvent({ source: this.source === 'grants' ? 'grants' : 'credits', credits: shown.credits, totals }));
+      this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals }));
       if (expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: expiring }));
       if (low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: low }));
     }

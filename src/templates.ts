@@ -18,6 +18,11 @@ export interface ViewContext {
   dates: DateFormat;
   /** The instant statuses and relative times are computed for. */
   now: Date;
+  /**
+   * `now` in whole minutes: Metronome's boundaries are hour-aligned, so statuses and relative times only
+   * change from one minute to the next, and templates for the same minute can be skipped.
+   */
+  minute: number;
   includeLedgers: boolean;
   /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
   sharedAsOf?: Date | undefined;
@@ -133,7 +138,7 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
     ${credit.products.length ? note(i18n.t('appliesTo', { products: credit.products.join(', ') })) : nothing}
-    ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, Math.floor(now.getTime() / 60_000)], () =>
+    ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, context.minute], () =>
       renderPeriods(view, context),
     )}
   </article>`;

@@ -138,6 +138,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     money: new MoneyFormat(locale),
     dates: new DateFormat(locale, timeZone),
     now,
+    minute: Math.floor(now.getTime() / 60_000),
     includeLedgers: true,
   };
   render([renderTotals(totals, lowTotals(totals, 10), context), views.map((v) => renderCredit(v, context))], container);
