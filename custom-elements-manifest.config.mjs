@@ -2,6 +2,8 @@
 export default {
   globs: ['src/credit-balance.ts', 'src/events.ts'],
   outdir: '.',
+  // package.json names ./custom-elements.json itself; the staleness check's --outdir must not rewrite it.
+  packagejson: false,
   litelement: true,
   plugins: [
     {

@@ -3,7 +3,7 @@
 // companion, the typings and manifest through the exports map, and the bundle rendering in a browser.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -66,6 +66,9 @@ describe('the packed package, installed', () => {
     for (const file of ['dist/index.d.ts', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/server/index.d.ts']) {
       assert.ok(existsSync(join(pkg, file)), file);
     }
+    // Editors and Storybook find the manifest through package.json's `customElements` field.
+    const { customElements } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { customElements: string };
+    assert.ok(existsSync(join(pkg, customElements)), `customElements: ${customElements}`);
     assert.ok(!existsSync(join(pkg, 'src')) && !existsSync(join(pkg, 'test')), 'only what ships is packed');
   });
 
