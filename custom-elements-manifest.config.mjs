@@ -7,13 +7,14 @@ export default {
   litelement: true,
   plugins: [
     {
-      // The analyzer also lists each `dispatchEvent(new SomeEvent(…))` it finds, without a name; the JSDoc
-      // `@event` tags already describe every event, by name.
-      name: 'drop-unnamed-events',
+      // The analyzer also lists each `dispatchEvent(new SomeEvent(arg))` it finds, named after the argument
+      // (`new CreditBalanceErrorEvent(error)` becomes an event "error"); the JSDoc `@event` tags describe
+      // every event the element dispatches, by the name listeners use, so only those stay.
+      name: 'documented-events-only',
       packageLinkPhase({ customElementsManifest }) {
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
-            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
           }
         }
       },
