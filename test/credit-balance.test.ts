@@ -7,7 +7,7 @@ import type {
   CreditBalanceLoadEvent,
   CreditBalanceLowEvent,
 } from '../src/events.js';
-import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, part, parts, requestLog, routes, scenario, text } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, mountSettled, part, parts, requestLog, routes, scenario, settled, text } from './helpers.js';
 
 const hasState = (el: CreditBalance, state: string) => el.matches(`:state(${state})`);
 
@@ -19,14 +19,10 @@ function widget(customerId: string, extra: Record<string, string>): CreditBalanc
   return el;
 }
 
-const settled = (el: CreditBalance) => Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
-
 /** A widget for `customerId` (removed after the test), waiting for its first load (or error) to be rendered. */
 async function loaded(customerId: string, extra: Record<string, string> = {}): Promise<CreditBalance> {
   const el = widget(customerId, extra);
-  const done = settled(el);
-  await fixture(el);
-  await done;
+  await mountSettled(el);
   return el;
 }
 

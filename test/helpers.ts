@@ -1,3 +1,4 @@
+import { fixture, oneEvent } from '@open-wc/testing';
 import type { Fault, LoggedRequest, Scenario } from '../demo/mock/metronome.js';
 import { CreditBalanceError } from '../src/lib/api/errors.js';
 import type { HttpDeps } from '../src/lib/api/http.js';
@@ -45,6 +46,16 @@ export function realHttp(): HttpDeps & { sleeps: number[] } {
 export async function mockToken(customerId: string): Promise<{ token: string }> {
   const response = await fetch(TOKEN_URL, { method: 'POST', body: JSON.stringify({ customer_id: customerId }) });
   return (await response.json()) as { token: string };
+}
+
+/** The widget's first load or error event, whichever comes. */
+export const settled = (el: Element) => Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
+
+/** Puts `el` in the page (removed after the test) and resolves with its first load or error event. */
+export async function mountSettled(el: Element): Promise<Event> {
+  const outcome = settled(el);
+  await fixture(el);
+  return outcome;
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));

@@ -6,7 +6,7 @@ import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceErrorEvent } from '../src/events.js';
 import type { ErrorCode } from '../src/lib/api/errors.js';
 import type { Fault, Scenario } from '../demo/mock/metronome.js';
-import { CUSTOMERS, TOKEN_URL, injectFaults, part, parts, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, injectFaults, mountSettled, part, parts, requestLog, routes, scenario } from './helpers.js';
 
 const shownText = (el: CreditBalance) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
@@ -15,9 +15,7 @@ async function mount(spec: Scenario): Promise<{ el: CreditBalance; id: string; o
   const el = document.createElement('credit-balance');
   el.tokenUrl = TOKEN_URL;
   el.customerId = id;
-  const outcome = Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
-  await fixture(el);
-  return { el, id, outcome: await outcome };
+  return { el, id, outcome: await mountSettled(el) };
 }
 
 const acme = (faults: Fault[], extra: Scenario = {}): Scenario => ({ base: CUSTOMERS.acme, faults, ...extra });
@@ -94,9 +92,7 @@ describe('fault injection', () => {
       el.tokenUrl = TOKEN_URL;
       el.customerId = CUSTOMERS.acme;
       for (const [attribute, value] of Object.entries(attributes)) el.setAttribute(attribute, value);
-      const outcome = Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
-      await fixture(el);
-      const event = await outcome;
+      const event = await mountSettled(el);
       if ('locale' in attributes) {
         expect(event.type).to.equal('credit-balance-load');
         expect(part(el, 'credit')!.textContent).to.match(/\$|€/);

@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, parts, scenario, text } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, parts, scenario, settled, text } from './helpers.js';
 
 
 /** Mounts `template` and waits until every widget in it has loaded or failed. */
@@ -12,11 +12,7 @@ async function settle<T extends Element>(template: ReturnType<typeof html>): Pro
   const root = await fixture<T>(template);
   const widgets = root.localName === 'credit-balance' ? [root] : [...root.querySelectorAll('credit-balance')];
   await Promise.all(
-    widgets.map((w) =>
-      w.matches(':state(ready), :state(empty), :state(error)')
-        ? null
-        : Promise.race([oneEvent(w, 'credit-balance-load'), oneEvent(w, 'credit-balance-error')]),
-    ),
+    widgets.map((w) => (w.matches(':state(ready), :state(empty), :state(error)') ? null : settled(w))),
   );
   return root;
 }
