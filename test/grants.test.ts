@@ -1,6 +1,5 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
-import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceLoadEvent } from '../src/events.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
 import { CUSTOMERS, TOKEN_URL, creditNamed, parts, requestLog, routes, scenario, text } from './helpers.js';

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { CreditBalanceError } from '../../src/lib/api/errors.js';
 import { backoffMs, isRetryableStatus, postJson, retryAfterMs } from '../../src/lib/api/http.js';
 import { MOCK, mockToken, realHttp, rejection, requestLog, routes, scenario } from '../helpers.js';
 

@@ -1,4 +1,4 @@
-import type { LedgerEntry, NormalizedCredit, Segment } from '../credit.js';
+import type { LedgerEntry, Segment } from '../credit.js';
 import type { CreditType } from '../money.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, number, object, optional, period, string, timestamp } from './validate.js';
