@@ -22,7 +22,9 @@ document.querySelector('#refresh')!.addEventListener('click', () => {
 // Every event bubbles out of the shadow root: one listener on the document hears all widgets.
 const log = document.querySelector('#events')!;
 const describe: { [K in keyof CreditBalanceEvents]: (event: CreditBalanceEvents[K]) => string } = {
-  'credit-balance-load': ({ detail }) => `${detail.credits.length} credits, ${detail.totals.length} totals`,
+  'credit-balance-load': ({ detail }) =>
+    `${detail.credits.length} credits, ${detail.totals.length} totals` +
+    detail.skipped.map((s) => `; skipped ${s.id ?? 'a record'}: ${s.message}`).join(''),
   'credit-balance-error': ({ detail }) => `${detail.code}: ${detail.message}`,
   'credit-balance-expiring': ({ detail }) => `${detail.credits.length} expiring`,
   'credit-balance-low': ({ detail }) => `${detail.totals.length} low totals`,

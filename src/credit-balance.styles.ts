@@ -328,9 +328,16 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  .ledger__period {
+  .ledger__period,
+  .ledger__reason {
     grid-column: 2 / -1;
     font-size: 0.9em;
+  }
+
+  .ledger__invoice {
+    grid-column: 2 / -1;
+    inline-size: fit-content;
+    color: var(--_accent);
   }
 
   @container (max-width: 22rem) {
@@ -340,7 +347,9 @@ export const styles = css`
     }
     .segment__dates,
     .ledger__date,
-    .ledger__period {
+    .ledger__period,
+    .ledger__reason,
+    .ledger__invoice {
       grid-column: 1 / -1;
     }
   }
@@ -352,6 +361,12 @@ export const styles = css`
   .empty {
     margin: 0;
     color: var(--_muted);
+  }
+
+  .notice {
+    margin: 0;
+    border-inline-start: 4px solid var(--_warning);
+    padding-inline-start: var(--_gap);
   }
 
   .error {
@@ -378,6 +393,7 @@ export const styles = css`
   }
 
   .retry:focus-visible,
+  .ledger__invoice:focus-visible,
   summary:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

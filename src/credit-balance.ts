@@ -11,11 +11,11 @@ import {
   CreditBalanceLowEvent,
   type ErrorDetail,
 } from './events.js';
-import { type LoadConfig, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
+import { type LoadConfig, type Loaded, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
 import { CreditBalanceError, abortReason, isAbortError } from './lib/api/errors.js';
 import { InFlightLoads } from './lib/api/shared.js';
 import type { HttpDeps } from './lib/api/http.js';
-import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
+import { type SourceName, type Total, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
 import { type Messages, Translator } from './lib/messages.js';
 import { MoneyFormat } from './lib/money.js';
@@ -26,7 +26,7 @@ import { type ViewContext, commonBalanceDate, renderCredit, renderError, renderS
 /** Every widget on the page shares these: one token request and one cached token per token source and customer. */
 const sharedTokens = new TokenCache(() => Date.now());
 /** …and one load for widgets with the same configuration, while it is in flight. */
-const sharedLoads = new InFlightLoads<NormalizedCredit[]>();
+const sharedLoads = new InFlightLoads<Loaded>();
 const providerIds = new WeakMap<() => Promise<TokenResponse>, number>();
 let providerCount = 0;
 
@@ -53,9 +53,8 @@ const browserHttp: HttpDeps = {
 const PROGRESS_MS = 150;
 
 /** Data on screen, and the configuration it was loaded for. */
-interface Shown {
+interface Shown extends Loaded {
   key: string;
-  credits: NormalizedCredit[];
   at: Date;
   /** Every page has arrived (a first load renders page by page). */
   complete: boolean;
@@ -68,7 +67,7 @@ type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
  *
  * @tag credit-balance
  *
- * @event {CreditBalanceLoadEvent} credit-balance-load - Data was rendered. `detail: { source, credits, totals }`.
+ * @event {CreditBalanceLoadEvent} credit-balance-load - Data was rendered. `detail: { source, credits, totals, skipped }`; `skipped` lists the records that could not be read.
  * @event {CreditBalanceErrorEvent} credit-balance-error - A load failed. `detail: { code, status?, message }`.
  * @event {CreditBalanceExpiringEvent} credit-balance-expiring - Data was rendered with expiring credits. `detail: { credits }`.
  * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below `low-balance`. `detail: { totals }`.
@@ -84,6 +83,7 @@ type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
  * @csspart segment - One schedule item; carries `data-segment-id`.
  * @csspart badge - A status label (active, upcoming, expired, expiring soon, low balance).
  * @csspart ledger - A credit's history (with `include-ledgers`).
+ * @csspart notice - Says how many credits could not be shown (a record the widget could not read).
  * @csspart empty - The message shown when there are no credits.
  * @csspart error - The error message.
  * @csspart retry-button - The button that loads again after an error.
@@ -172,6 +172,12 @@ export class CreditBalance extends LitElement {
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
   @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
 
+  /**
+   * The host's invoice page, `{invoice_id}` standing for the id (`/billing/invoices/{invoice_id}`): each history
+   * entry with an invoice links to it. Only same-origin and `https:` links are made.
+   */
+  @property({ attribute: 'invoice-url' }) invoiceUrl?: string;
+
   /** Message overrides, keyed as in the message catalogue: a string, or plural forms (`{ one, other }`). */
   @property({ attribute: false }) strings?: Messages;
 
@@ -196,22 +202,22 @@ export class CreditBalance extends LitElement {
       // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
       const progressive = this.#shown?.key !== key || !this.#shown.complete;
       const previous = this.#shown?.key === key ? this.#shown.credits : [];
-      let credits: NormalizedCredit[] = [];
+      let loaded: Loaded = { credits: [], skipped: [] };
       let renderedAt = -Infinity;
       const pages = sharedLoads.follow(key, (shared) => loadCredits(load, session, browserHttp, shared, previous), signal);
-      for await (credits of pages) {
+      for await (loaded of pages) {
         if (signal.aborted) break;
         // The first page at once; later ones at most every PROGRESS_MS, then the whole list when complete.
         if (progressive && performance.now() - renderedAt >= PROGRESS_MS) {
           renderedAt = performance.now();
-          this.#shown = { key, credits, at: new Date(), complete: false };
+          this.#shown = { key, ...loaded, at: new Date(), complete: false };
           this.requestUpdate();
         }
       }
       signal.throwIfAborted();
-      this.#shown = { key, credits, at: new Date(), complete: true };
+      this.#shown = { key, ...loaded, at: new Date(), complete: true };
       this.#refreshed = !progressive;
-      return credits;
+      return loaded;
     },
     onComplete: () => {
       this.#announce = 'load';
@@ -356,6 +362,8 @@ export class CreditBalance extends LitElement {
       minute: Math.floor(now.getTime() / 60_000),
       includeLedgers: this.includeLedgers,
       sharedAsOf: commonBalanceDate(views),
+      invoiceUrl: this.invoiceUrl,
+      pageUrl: document.baseURI,
     };
 
     return html`
@@ -368,6 +376,7 @@ export class CreditBalance extends LitElement {
             : nothing}
         </header>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
+        ${shown?.skipped.length ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: shown.skipped.length })}</p>` : nothing}
         ${shown
           ? views.length
             ? html`<div class="credits">
@@ -375,10 +384,10 @@ export class CreditBalance extends LitElement {
                   views,
                   (v) => v.credit.id,
                   // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
-                  (v) => guard([v.credit, context.minute, formats, context.includeLedgers, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
+                  (v) => guard([v.credit, context.minute, formats, context.includeLedgers, context.invoiceUrl, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
                 )}
               </div>`
-            : loading
+            : loading || shown.skipped.length
               ? nothing
               : html`<p part="empty" class="empty">${i18n.t('empty')}</p>`
           : loading
@@ -395,8 +404,8 @@ export class CreditBalance extends LitElement {
     const expiring = views.filter((v) => v.expiring).map((v) => v.credit);
     this.#setStates({
       loading: status === TaskStatus.PENDING,
-      ready: !!shown && shown.credits.length > 0,
-      empty: status === TaskStatus.COMPLETE && !!shown && shown.credits.length === 0,
+      ready: !!shown && shown.credits.length + shown.skipped.length > 0,
+      empty: status === TaskStatus.COMPLETE && !!shown && shown.credits.length + shown.skipped.length === 0,
       error: !!error,
       stale: !!error && !!shown,
       expiring: expiring.length > 0,
@@ -408,7 +417,7 @@ export class CreditBalance extends LitElement {
     if (announce === 'error' && error) {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));
     } else if (announce === 'load' && shown) {
-      this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals }));
+      this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals, skipped: shown.skipped }));
       if (expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: expiring }));
       if (low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: low }));
     }

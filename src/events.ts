@@ -1,10 +1,12 @@
 import type { ErrorCode } from './lib/api/errors.js';
-import type { NormalizedCredit, SourceName, Total } from './lib/credit.js';
+import type { NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
 
 export interface LoadDetail {
   source: SourceName;
   credits: NormalizedCredit[];
   totals: Total[];
+  /** The records that could not be read: left out of `credits` and `totals`, each with what is wrong. */
+  skipped: SkippedCredit[];
 }
 
 export interface ErrorDetail {

@@ -4,9 +4,10 @@ import { guard } from 'lit/directives/guard.js';
 import type { ErrorDetail } from './events.js';
 import type { LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
+import { invoiceHref } from './lib/invoice.js';
 import type { Translator } from './lib/messages.js';
 import type { MoneyFormat } from './lib/money.js';
-import { type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/schedule.js';
+import { type CreditStatus, type CreditView, remainingShare, timelineGeometry } from './lib/schedule.js';
 
 /**
  * The widget's templates, as pure functions of the data and a context: the element decides what to show,
@@ -26,6 +27,10 @@ export interface ViewContext {
   includeLedgers: boolean;
   /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
   sharedAsOf?: Date | undefined;
+  /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
+  invoiceUrl?: string | undefined;
+  /** The page's URL, which `invoiceUrl` is resolved against. */
+  pageUrl: string;
 }
 
 /** A schedule longer than this starts collapsed; the timeline above it still shows every period. */
@@ -93,7 +98,8 @@ export function renderCredit(view: CreditView, context: ViewContext) {
   const { credit } = view;
   const name = credit.name || i18n.t('unnamed');
   const amount = (value: number) => money.amount(value, credit.creditType);
-  const share = remainingShare(credit.balance, view.meterMax);
+  const { balance } = credit;
+  const balanceText = balance === undefined ? i18n.t('balanceUnavailable') : amount(balance);
   const when = [
     view.active
       ? i18n.t('expires', { relative: dates.relative(view.active.endsBefore, now) })
@@ -111,8 +117,10 @@ export function renderCredit(view: CreditView, context: ViewContext) {
       </span>
     </div>
     <p class="credit__figures">
-      <span part="balance" class="credit__balance">${amount(credit.balance)}</span>
-      <span class="credit__granted">${i18n.t('ofGranted', { amount: amount(view.meterMax) })}</span>
+      <span part="balance" class="credit__balance">${balanceText}</span>
+      ${view.meterMax && balance !== undefined
+        ? html`<span class="credit__granted">${i18n.t('ofGranted', { amount: amount(view.meterMax) })}</span>`
+        : nothing}
     </p>
     ${view.meterMax !== credit.granted ? note(i18n.t('grantedInTotal', { amount: amount(credit.granted) })) : nothing}
     ${credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
@@ -121,27 +129,33 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
       ? note(i18n.t('balanceAsOf', { date: dates.lastDayBefore(credit.balanceAsOf) }))
       : nothing}
-    <div
-      part="meter"
-      class="meter"
-      role="meter"
-      aria-valuemin="0"
-      aria-valuemax="100"
-      aria-valuenow=${Math.round(share * 100)}
-      aria-valuetext=${i18n.t('meterLabel', { name, balance: amount(credit.balance), max: amount(view.meterMax) })}
-      aria-label=${name}
-    >
-      <div class="meter__fill" ${cssProperties({ '--_share': share })}></div>
-    </div>
+    ${credit.expiresInPeriod ? note(i18n.t('expiresInPeriod')) : nothing}
+    ${view.meterMax && balance !== undefined ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n) : nothing}
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
     ${view.drawPosition === 1 ? note(i18n.t('usedNextHint')) : nothing}
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
     ${credit.products.length ? note(i18n.t('appliesTo', { products: credit.products.join(', ') })) : nothing}
-    ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, context.minute], () =>
+    ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, context.minute, context.invoiceUrl], () =>
       renderPeriods(view, context),
     )}
   </article>`;
+}
+
+/** The bar of what is left of what the active period granted, with its spoken value. */
+function renderMeter(name: string, balance: string, max: string, share: number, i18n: Translator) {
+  return html`<div
+    part="meter"
+    class="meter"
+    role="meter"
+    aria-valuemin="0"
+    aria-valuemax="100"
+    aria-valuenow=${Math.round(share * 100)}
+    aria-valuetext=${i18n.t('meterLabel', { name, balance, max })}
+    aria-label=${name}
+  >
+    <div class="meter__fill" ${cssProperties({ '--_share': share })}></div>
+  </div>`;
 }
 
 /**
@@ -153,18 +167,20 @@ function renderPeriods(view: CreditView, context: ViewContext) {
   const { credit } = view;
   const amount = (value: number) => money.amount(value, credit.creditType);
   return html`${renderTimeline(view, context)}
-    <details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
-      <summary>${i18n.t('schedule')} · ${i18n.t('periods', { count: view.segments.length })}</summary>
-      <ol part="schedule" class="schedule" aria-label=${i18n.t('schedule')}>
-        ${view.segments.map(
-          ({ segment, status }) => html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
-            <span class="segment__amount">${amount(segment.amount)}</span>
-            <span class="segment__dates">${periodText(segment.startsAt, segment.endsBefore, context)}</span>
-            ${renderStatus(status, i18n)}
-          </li>`,
-        )}
-      </ol>
-    </details>
+    ${view.segments.length
+      ? html`<details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
+          <summary>${i18n.t('schedule')} · ${i18n.t('periods', { count: view.segments.length })}</summary>
+          <ol part="schedule" class="schedule" aria-label=${i18n.t('schedule')}>
+            ${view.segments.map(
+              ({ segment, status }) => html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
+                <span class="segment__amount">${amount(segment.amount)}</span>
+                <span class="segment__dates">${periodText(segment.startsAt, segment.endsBefore, context)}</span>
+                ${renderStatus(status, i18n)}
+              </li>`,
+            )}
+          </ol>
+        </details>`
+      : nothing}
     ${includeLedgers && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}`;
 }
 
@@ -205,7 +221,7 @@ function renderTimeline(view: CreditView, context: ViewContext) {
 
 /** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
 function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {
-  const { i18n, dates } = context;
+  const { i18n, dates, invoiceUrl, pageUrl } = context;
   const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
   const label = (entry: LedgerEntry) => {
     const key = `ledger.${entry.type}`;
@@ -216,6 +232,7 @@ function renderLedger(credit: NormalizedCredit, amount: (value: number) => strin
     <ol class="ledger__entries">
       ${credit.ledger.map((entry) => {
         const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
+        const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, pageUrl);
         return html`<li class="ledger__entry">
           <span class="ledger__label">${label(entry)}${entry.pending ? ` (${i18n.t('pending')})` : ''}</span>
           <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
@@ -225,6 +242,8 @@ function renderLedger(credit: NormalizedCredit, amount: (value: number) => strin
           ${segment && credit.segments.length > 1
             ? html`<span class="ledger__period">${i18n.t('period', { range: periodText(segment.startsAt, segment.endsBefore, context) })}</span>`
             : nothing}
+          ${entry.reason ? html`<span class="ledger__reason">${entry.reason}</span>` : nothing}
+          ${invoice ? html`<a class="ledger__invoice" href=${invoice}>${i18n.t('invoice')}</a>` : nothing}
         </li>`;
       })}
     </ol>
@@ -237,9 +256,11 @@ export function commonBalanceDate(views: CreditView[]): Date | undefined {
   return first && views.every((v) => v.credit.balanceAsOf?.getTime() === first.getTime()) ? first : undefined;
 }
 
-/** The badge of a status: active, upcoming or expired. */
-function renderStatus(status: SegmentStatus, i18n: Translator) {
-  return html`<span part="badge" class="badge badge--${status}">${i18n.t(`status.${status}`)}</span>`;
+/** The badge of a status: active, upcoming or expired; a credit without a schedule has none. */
+function renderStatus(status: CreditStatus, i18n: Translator) {
+  return status === 'unscheduled'
+    ? nothing
+    : html`<span part="badge" class="badge badge--${status}">${i18n.t(`status.${status}`)}</span>`;
 }
 
 export function renderSkeleton(i18n: Translator) {

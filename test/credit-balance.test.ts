@@ -409,7 +409,7 @@ describe('<credit-balance> through the server companion', () => {
   it('with token-url, the token’s customer wins, and grants go through the companion too', async () => {
     const id = await scenario({ base: CUSTOMERS.plans });
     const el = await loaded(id, { 'token-url': '/api/credit-balance/token', source: 'grants' });
-    expect(parts(el, 'credit')).to.have.length(3);
+    expect(parts(el, 'credit')).to.have.length(4);
     const [list] = routes(await requestLog(id), 'grants');
     expect(list!.body).to.deep.equal({ customer_ids: [id] });
     expect(list!.query).to.deep.equal({ limit: '100' });

@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { CreditBalanceLoadEvent } from '../src/events.js';
-import { plansGrants } from '../demo/mock/fixtures.js';
+import { billingPeriodEnd, plansGrants } from '../demo/mock/fixtures.js';
 import { CUSTOMERS, TOKEN_URL, creditNamed, parts, requestLog, routes, scenario, text } from './helpers.js';
 
 
@@ -20,13 +20,12 @@ describe('<credit-balance source="grants">', () => {
   it('shows each grant with its balance after pending charges and the posted balance beside it', async () => {
     const { el, event } = await grantsWidget(CUSTOMERS.plans, { 'include-ledgers': '' });
     expect(event.detail.source).to.equal('grants');
-    expect(parts(el, 'credit')).to.have.length(3);
+    expect(parts(el, 'credit')).to.have.length(4);
     const welcome = creditNamed(el, 'Welcome credit');
     expect(text(welcome.querySelector('[part~="balance"]'))).to.equal('$115.00');
     expect(text(welcome)).to.include('$150.00 before pending charges');
     // Every grant shares the billing period: said once, naming its last day (effective_at is exclusive).
-    const periodEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 0));
-    const lastDay = periodEnd.toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
+    const lastDay = new Date(billingPeriodEnd(new Date()).getTime() - 1).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
     expect(text(el.shadowRoot!.querySelector('[part~="header"]'))).to.include(
       `Balances as of the end of the billing period (${lastDay}), after pending charges.`,
     );
@@ -67,8 +66,9 @@ describe('<credit-balance source="grants">', () => {
 
   it('totals the balances after pending charges, per credit type', async () => {
     const { el, event } = await grantsWidget(CUSTOMERS.plans);
-    expect(parts(el, 'total').map(text)).to.deep.equal(['$115.00 available', '64 GPU hours available']);
-    expect(event.detail.totals.map((t) => t.available)).to.deep.equal([11_500, 64]);
+    // $115.00 (welcome) + $65.00 (launch week, usable until it expires before the period ends) + $0 (expired).
+    expect(parts(el, 'total').map(text)).to.deep.equal(['$180.00 available', '64 GPU hours available']);
+    expect(event.detail.totals.map((t) => t.available)).to.deep.equal([18_000, 64]);
   });
 
   it('follows query-string pages and sends the filters in the body', async () => {
@@ -81,7 +81,7 @@ describe('<credit-balance source="grants">', () => {
       scope: 'customer',
       'include-archived': '',
     });
-    expect(parts(el, 'credit')).to.have.length(9);
+    expect(parts(el, 'credit')).to.have.length(12);
     const lists = routes(await requestLog(id), 'grants');
     expect(lists).to.have.length(3);
     expect(lists.map((r) => r.query.limit)).to.deep.equal(['4', '4', '4']);

@@ -58,10 +58,10 @@ describe('custom-elements.json', () => {
     for (const { name, default: documented } of element.cssProperties!) expect(documented, name).to.equal(used.get(name));
   });
 
-  it('lists exactly the parts the element renders, across loaded, empty and failed widgets', async () => {
+  it('lists exactly the parts the element renders, across loaded, partly unreadable, empty and failed widgets', async () => {
     const failing = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 403 }] });
     const widgets = await Promise.all(
-      [CUSTOMERS.acme, CUSTOMERS.empty, failing].map(async (customer) => {
+      [CUSTOMERS.acme, CUSTOMERS.edge, CUSTOMERS.empty, failing].map(async (customer) => {
         const el = document.createElement('credit-balance');
         Object.assign(el, { tokenUrl: TOKEN_URL, customerId: customer, includeLedgers: true, lowBalance: 1_000_000 });
         await mountSettled(el);

@@ -1,12 +1,13 @@
 // Fault injection against the local mock, as a user sees it: every fault ends in correct data or a clear
 // error with a retry button, never a crash, a blank box, NaN or another configuration's data.
+import type Metronome from '@metronome/sdk';
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import type { CreditBalanceErrorEvent } from '../src/events.js';
+import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
 import type { ErrorCode } from '../src/lib/api/errors.js';
 import type { Fault, Scenario } from '../demo/mock/metronome.js';
-import { CUSTOMERS, TOKEN_URL, injectFaults, mountSettled, part, parts, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, TOKEN_URL, injectFaults, mountSettled, part, parts, requestLog, routes, scenario, text } from './helpers.js';
 
 const shownText = (el: CreditBalance) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
@@ -20,22 +21,24 @@ async function mount(spec: Scenario): Promise<{ el: CreditBalance; id: string; o
 
 const acme = (faults: Fault[], extra: Scenario = {}): Scenario => ({ base: CUSTOMERS.acme, faults, ...extra });
 const credit = (fields: Record<string, unknown>) => ({
-  id: 'c',
-  type: 'CREDIT',
-  product: { id: 'p', name: 'Product' },
-  access_schedule: {
-    credit_type: { id: 'u', name: 'units' },
-    schedule_items: [{ id: 's', amount: 10, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' }],
-  },
-  balance: 4,
+  ...({
+    id: 'c',
+    type: 'CREDIT',
+    product: { id: 'p', name: 'Product' },
+    access_schedule: {
+      credit_type: { id: 'u', name: 'units' },
+      schedule_items: [{ id: 's', amount: 10, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' }],
+    },
+    balance: 4,
+  } satisfies Metronome.Credit),
   ...fields,
 });
 
 interface Case {
   name: string;
   spec: Scenario;
-  /** The error the user gets, or `data` for a recovery. */
-  outcome: { code: ErrorCode; status?: number; says: string } | { credits: number };
+  /** The error the user gets, or the credits shown (and those set aside as unreadable) for a recovery. */
+  outcome: { code: ErrorCode; status?: number; says: string } | { credits: number; skipped?: number };
   /** How many list requests reached the mock. */
   lists?: number;
   tokens?: number;
@@ -74,8 +77,9 @@ const cases: Case[] = [
   { name: 'HTML with 200', spec: acme([{ route: 'credits', status: 200, body: '<html><body>Maintenance</body></html>' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
   { name: 'data is not an array', spec: acme([{ route: 'credits', status: 200, body: '{"data":{},"next_page":null}' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
   { name: 'an empty body', spec: acme([{ route: 'credits', status: 200, body: '' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
-  { name: 'a credit with a string balance', spec: { credits: [credit({ balance: '4' })] }, outcome: { code: 'invalid-response', says: 'cannot read' } },
-  { name: 'a segment with an invalid date', spec: { credits: [credit({ access_schedule: { schedule_items: [{ id: 's', amount: 1, starting_at: 'tomorrow', ending_before: '2099-01-01T00:00:00Z' }] } })] }, outcome: { code: 'invalid-response', says: 'cannot read' } },
+  // A record that cannot be read is set aside; the others are shown.
+  { name: 'a credit with a string balance', spec: { credits: [credit({ balance: '4' }), credit({ id: 'ok' })] }, outcome: { credits: 1, skipped: 1 } },
+  { name: 'a segment with an invalid date', spec: { credits: [credit({ access_schedule: { schedule_items: [{ id: 's', amount: 1, starting_at: 'tomorrow', ending_before: '2099-01-01T00:00:00Z' }] } })] }, outcome: { credits: 0, skipped: 1 } },
   { name: 'unknown fields, ledger types and credit types are tolerated', spec: { credits: [credit({ surprise: [1, { a: null }], ledger: [{ type: 'CREDIT_FROM_THE_FUTURE', amount: 1, timestamp: '2026-01-01T00:00:00Z', extra: true }] })] }, outcome: { credits: 1 } },
   { name: 'a cursor that repeats', spec: acme([], { cursor: 'repeat' }), outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
   { name: 'empty pages that repeat their cursor stop with an error', spec: { credits: [], cursor: 'repeat' }, outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
@@ -115,6 +119,12 @@ describe('fault injection', () => {
         expect(outcome.type).to.equal('credit-balance-load');
         expect(parts(el, 'credit')).to.have.length(c.outcome.credits);
         expect(part(el, 'error')).to.equal(null);
+        const skipped = c.outcome.skipped ?? 0;
+        expect((outcome as CreditBalanceLoadEvent).detail.skipped).to.have.length(skipped);
+        if (skipped) expect(text(part(el, 'notice'))).to.equal(`${skipped} credit could not be shown.`);
+        else expect(part(el, 'notice')).to.equal(null);
+        // Records set aside are not "no credits on this account".
+        if (skipped) expect(part(el, 'empty')).to.equal(null);
         return;
       }
       expect(outcome.type).to.equal('credit-balance-error');

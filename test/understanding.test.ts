@@ -114,7 +114,8 @@ describe('understanding credits', () => {
       expect(entries[0]).to.match(/^Credit available \+\$100\.00 \w{3} 1, \d{4} Period \w{3} 1 – \d+, \d{4}$/);
       expect(entries[1]).to.match(/^Used on an invoice −\$72\.50 /);
       expect(entries[2]).to.match(/^Expired unused −\$27\.50 /);
-      expect(entries.at(-1)).to.match(/^Manual adjustment −\$58\.00 \w{3} \d+, \d{4}$/);
+      // A manual adjustment says why, in Metronome's words.
+      expect(entries.at(-1)).to.match(/^Manual adjustment −\$58\.00 \w{3} \d+, \d{4} Usage so far this month$/);
     });
 
     it('opens the history and the schedule from the keyboard, with a visible focus ring', async () => {

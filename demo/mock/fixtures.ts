@@ -1,5 +1,8 @@
+import type Metronome from '@metronome/sdk';
+
 /**
- * Seeded, Metronome-shaped data for the mock, laid out around "now" so that every run has expired,
+ * Seeded, Metronome-shaped data for the mock, typed by the official SDK (`@metronome/sdk`) so that data drifting
+ * from the real schema fails the type check, laid out around "now" so that every run has expired,
  * active and upcoming segments. Amounts follow Metronome's units: USD in cents, EUR in whole euros,
  * custom units as plain numbers.
  */
@@ -21,6 +24,8 @@ export const CUSTOMERS = {
   plans: '2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f',
   /** Fails its first three list requests of every four: an error, then a successful retry. */
   flaky: 'f1a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c',
+  /** Real accounts' edge cases: no schedule, no balance, a record the widget cannot read, a far-off start. */
+  edge: 'd8e9f0a1-2b3c-4d5e-8f6a-7b8c9d0e1f2a',
 } as const;
 
 const DAY = 86_400_000;
@@ -47,23 +52,13 @@ export function fixtureId(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export interface MockCredit {
-  id: string;
-  type: 'CREDIT';
-  name?: string;
-  product: { id: string; name: string };
-  access_schedule?: {
-    credit_type?: { id: string; name: string };
-    schedule_items: { id: string; amount: number; starting_at: string; ending_before: string }[];
-  };
-  balance?: number;
-  priority?: number;
-  contract?: { id: string };
-  ledger?: Record<string, unknown>[];
+/** A credit as "List credits" returns it. */
+export interface MockCredit extends Metronome.Credit {
   /** Mock only, never sent: archived credits appear with `include_archived`. */
   archived?: boolean;
-  [key: string]: unknown;
 }
+
+type LedgerEntry = NonNullable<Metronome.Credit['ledger']>[number];
 
 interface CreditSpec {
   now: Date;
@@ -71,41 +66,50 @@ interface CreditSpec {
   name?: string;
   product: string;
   creditType: { id: string; name: string };
-  segments: { amount: number; start: Date; end: Date }[];
-  balance: number;
+  /** None: a credit without an access schedule. */
+  segments?: { amount: number; start: Date; end: Date }[];
+  /** None: the API sent no balance. */
+  balance?: number;
   priority?: number;
   contract?: boolean;
   archived?: boolean;
-  ledger?: (segmentIds: string[]) => Record<string, unknown>[];
+  ledger?: (segmentIds: string[]) => LedgerEntry[];
 }
 
 export function credit(spec: CreditSpec): MockCredit {
   const id = fixtureId(spec.seed);
-  const segmentIds = spec.segments.map((_, i) => fixtureId(`${spec.seed}/segment/${i}`));
+  const segments = spec.segments ?? [];
+  const segmentIds = segments.map((_, i) => fixtureId(`${spec.seed}/segment/${i}`));
   return {
     id,
     type: 'CREDIT',
     ...(spec.name !== undefined && { name: spec.name }),
     product: { id: fixtureId(`${spec.seed}/product`), name: spec.product },
-    access_schedule: {
-      credit_type: spec.creditType,
-      schedule_items: spec.segments.map((s, i) => ({
-        id: segmentIds[i]!,
-        amount: s.amount,
-        starting_at: iso(s.start),
-        ending_before: iso(s.end),
-      })),
-    },
-    balance: spec.balance,
+    ...(spec.segments && {
+      access_schedule: {
+        credit_type: spec.creditType,
+        schedule_items: segments.map((s, i) => ({
+          id: segmentIds[i]!,
+          amount: s.amount,
+          starting_at: iso(s.start),
+          ending_before: iso(s.end),
+        })),
+      },
+    }),
+    ...(spec.balance !== undefined && { balance: spec.balance }),
     ...(spec.priority !== undefined && { priority: spec.priority }),
     ...(spec.contract && { contract: { id: fixtureId(`${spec.seed}/contract`) } }),
     ...(spec.archived && { archived: true }),
-    ledger: spec.ledger?.(segmentIds) ?? segmentIds.map((segmentId, i) => ({
-      type: 'CREDIT_SEGMENT_START',
-      amount: spec.segments[i]!.amount,
-      segment_id: segmentId,
-      timestamp: iso(spec.segments[i]!.start),
-    })).filter((entry) => entry.timestamp <= iso(spec.now)),
+    ledger:
+      spec.ledger?.(segmentIds) ??
+      segmentIds
+        .map((segmentId, i): LedgerEntry => ({
+          type: 'CREDIT_SEGMENT_START',
+          amount: segments[i]!.amount,
+          segment_id: segmentId,
+          timestamp: iso(segments[i]!.start),
+        }))
+        .filter((entry) => entry.timestamp <= iso(spec.now)),
   };
 }
 
@@ -140,7 +144,7 @@ export function acmeCredits(now: Date): MockCredit[] {
       ledger: (ids) =>
         ids.slice(0, 6).flatMap((segmentId, i) => {
           const start = monthly[i]!.start;
-          const entries: Record<string, unknown>[] = [
+          const entries: LedgerEntry[] = [
             { type: 'CREDIT_SEGMENT_START', amount: 10_000, segment_id: segmentId, timestamp: iso(start) },
           ];
           if (i < 5) {
@@ -227,6 +231,78 @@ export function acmeCredits(now: Date): MockCredit[] {
   ];
 }
 
+/**
+ * What real accounts produce beside the tidy cases: a credit without an access schedule (a manual goodwill
+ * credit), one without a balance, one the widget cannot read (an amount sent as a string, which the SDK's types
+ * refuse, so it is built outside them), a far-off start, and a credit used on invoices.
+ */
+export function edgeCredits(now: Date): unknown[] {
+  const unreadable = credit({
+    now,
+    seed: 'edge/partner',
+    name: 'Partner credit',
+    product: 'Partner programme',
+    creditType: USD_CENTS,
+    segments: [{ amount: 5_000, start: monthStart(now, -1), end: monthStart(now, 3) }],
+    balance: 5_000,
+  });
+  return [
+    credit({
+      now,
+      seed: 'edge/starter',
+      name: 'Starter credit',
+      product: 'Platform subscription',
+      creditType: USD_CENTS,
+      segments: [{ amount: 20_000, start: monthStart(now, -2), end: monthStart(now, 4) }],
+      balance: 13_000,
+      priority: 1,
+      ledger: ([segmentId]) => [
+        { type: 'CREDIT_SEGMENT_START', amount: 20_000, segment_id: segmentId!, timestamp: iso(monthStart(now, -2)) },
+        {
+          type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION',
+          amount: -7_000,
+          segment_id: segmentId!,
+          invoice_id: fixtureId('edge/invoice/1'),
+          timestamp: iso(monthStart(now, -1)),
+        },
+      ],
+    }),
+    credit({
+      now,
+      seed: 'edge/goodwill',
+      name: 'Support goodwill credit',
+      product: 'Support',
+      creditType: USD_CENTS,
+      balance: 2_500,
+      ledger: () => [{ type: 'CREDIT_MANUAL', amount: 2_500, reason: 'Goodwill for the outage on the 3rd', timestamp: iso(dayStart(now, -9)) }],
+    }),
+    credit({
+      now,
+      seed: 'edge/annual',
+      name: 'Annual commitment bonus',
+      product: 'Platform subscription',
+      creditType: USD_CENTS,
+      segments: [{ amount: 100_000, start: monthStart(now, -1), end: monthStart(now, 11) }],
+    }),
+    credit({
+      now,
+      seed: 'edge/renewal',
+      name: 'Renewal credit',
+      product: 'Platform subscription',
+      creditType: USD_CENTS,
+      segments: [{ amount: 50_000, start: monthStart(now, 36), end: monthStart(now, 48) }],
+      balance: 0,
+    }),
+    {
+      ...unreadable,
+      access_schedule: {
+        ...unreadable.access_schedule,
+        schedule_items: unreadable.access_schedule!.schedule_items.map((item) => ({ ...item, amount: '50.00' })),
+      },
+    },
+  ];
+}
+
 /** Sixty small credits, for pagination. */
 export function manyCredits(now: Date): MockCredit[] {
   return Array.from({ length: 60 }, (_, i) =>
@@ -243,26 +319,22 @@ export function manyCredits(now: Date): MockCredit[] {
   );
 }
 
-export interface MockGrant {
-  id: string;
-  name: string;
-  customer_id: string;
-  effective_at: string;
-  expires_at: string;
-  priority: number;
-  grant_amount: { amount: number; credit_type: { id: string; name: string } };
-  paid_amount: { amount: number; credit_type: { id: string; name: string } };
-  balance: { effective_at: string; excluding_pending: number; including_pending: number };
-  deductions: Record<string, unknown>[];
-  pending_deductions: Record<string, unknown>[];
-  custom_fields: Record<string, string>;
-  products?: { id: string; name: string }[];
-  [key: string]: unknown;
-}
+/** A grant as "List credit grants" returns it. */
+export type MockGrant = Metronome.V1.CreditGrantListResponse;
 
-/** A Plans customer: an expired grant, a custom-unit grant paid in USD, a grant with pending deductions. */
+/**
+ * The end of the Plans customer's current billing period: the first of next month, or of the month after when
+ * that is under three days away, so a grant can always expire inside the period.
+ */
+export const billingPeriodEnd = (now: Date): Date =>
+  monthStart(now, 1).getTime() - now.getTime() < 3 * DAY ? monthStart(now, 2) : monthStart(now, 1);
+
+/**
+ * A Plans customer: an expired grant, a custom-unit grant paid in USD, a grant with pending deductions, and one
+ * that expires before the billing period ends (Metronome's `including_pending` reads 0 for it).
+ */
 export function plansGrants(now: Date, customerId: string): MockGrant[] {
-  const periodEnd = iso(monthStart(now, 1));
+  const periodEnd = iso(billingPeriodEnd(now));
   const grant = (seed: string, fields: Partial<MockGrant> & Pick<MockGrant, 'name' | 'grant_amount'>): MockGrant => ({
     id: fixtureId(seed),
     customer_id: customerId,
@@ -322,6 +394,44 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
         },
       ],
       products: [{ id: fixtureId('plans/product/gpu'), name: 'GPU compute' }],
+    }),
+    grant('plans/launch-week', {
+      name: 'Launch week bonus',
+      priority: 0.2,
+      effective_at: iso(dayStart(now, -5)),
+      expires_at: iso(dayStart(now, 2)),
+      grant_amount: { amount: 10_000, credit_type: USD_CENTS },
+      balance: { effective_at: periodEnd, excluding_pending: 8_000, including_pending: 0 },
+      deductions: [
+        {
+          amount: 2_000,
+          created_by: 'system',
+          credit_grant_id: fixtureId('plans/launch-week'),
+          effective_at: iso(dayStart(now, -2)),
+          reason: 'Usage invoice',
+          running_balance: 24_000,
+          invoice_id: fixtureId('plans/invoice/3'),
+        },
+      ],
+      pending_deductions: [
+        {
+          amount: 1_500,
+          created_by: 'system',
+          credit_grant_id: fixtureId('plans/launch-week'),
+          effective_at: iso(dayStart(now, 0)),
+          reason: 'Draft usage invoice',
+          running_balance: 22_500,
+          invoice_id: fixtureId('plans/invoice/4'),
+        },
+        {
+          amount: 6_500,
+          created_by: 'system',
+          credit_grant_id: fixtureId('plans/launch-week'),
+          effective_at: iso(dayStart(now, 2)),
+          reason: 'Expiration',
+          running_balance: 16_000,
+        },
+      ],
     }),
     grant('plans/expired', {
       name: 'Trial credit',

@@ -4,7 +4,7 @@
  * testing the widget on its own; and test scenarios with fault injection and a request log.
  * The demo (Vite) and the browser tests (web-test-runner) mount this same handler.
  */
-import { CUSTOMERS, type MockCredit, type MockGrant, acmeCredits, manyCredits, plansGrants } from './fixtures.js';
+import { CUSTOMERS, type MockCredit, type MockGrant, acmeCredits, edgeCredits, manyCredits, plansGrants } from './fixtures.js';
 
 /** The bearer token the mock accepts in place of a Metronome API key. */
 export const MOCK_API_KEY = 'mock-metronome-key';
@@ -92,6 +92,8 @@ export function createMockMetronome(options: MockOptions = {}) {
         return { credits: [], grants: [] };
       case CUSTOMERS.plans:
         return { credits: [], grants: plansGrants(at, customerId) };
+      case CUSTOMERS.edge:
+        return { credits: edgeCredits(at), grants: [] };
       case CUSTOMERS.flaky:
         return { credits: acmeCredits(at).slice(0, 2), grants: [] };
       default:

@@ -21,8 +21,18 @@ export interface LedgerEntry {
   segmentId?: string;
   /** Grants: the deduction has not posted yet. */
   pending?: boolean;
-  /** Grants: the balance after this entry. */
-  runningBalance?: number;
+  /** Why, where Metronome records it for the customer: manual adjustments (`CREDIT_MANUAL`) and grant deductions. */
+  reason?: string;
+  /** The invoice that consumed (or gave back) the amount. */
+  invoiceId?: string;
+}
+
+/** A credit or grant the widget could not read: left out of the list and the totals, and reported. */
+export interface SkippedCredit {
+  /** Its id, when the record has a readable one. */
+  id?: string;
+  /** What is wrong, naming the field (`data[3].access_schedule.schedule_items[0].amount is not a finite number`). */
+  message: string;
 }
 
 /**
@@ -34,12 +44,17 @@ export interface NormalizedCredit {
   kind: 'credit' | 'grant';
   name: string;
   creditType: CreditType;
-  /** Usable now (credits); left once pending deductions post (grants, `balance.including_pending`). */
-  balance: number;
+  /**
+   * What the customer can use: now (credits, `balance`); left once pending charges post (grants, see
+   * the README's "Grants"). Absent when the API sent no balance: shown as unavailable, left out of the totals.
+   */
+  balance?: number;
   /** Grants: the balance with posted deductions only (`balance.excluding_pending`). */
   postedBalance?: number;
   /** Grants: the end of the current billing period, as of which the balance is measured. */
   balanceAsOf?: Date;
+  /** Grants: it expires before the end of the billing period, so Metronome's `including_pending` reads 0. */
+  expiresInPeriod?: boolean;
   /** The sum of the schedule's amounts (credits) or `grant_amount` (grants). */
   granted: number;
   /** Grants: what was paid for it, possibly in another credit type. */
@@ -62,9 +77,11 @@ export interface Total {
   count: number;
 }
 
+/** One total per credit type, over the credits with a balance (one without is unknown, not zero). */
 export function totalsOf(credits: readonly NormalizedCredit[]): Total[] {
   const totals = new Map<string, Total>();
   for (const credit of credits) {
+    if (credit.balance === undefined) continue;
     const key = `${credit.creditType.id}\u0000${credit.creditType.name}`;
     const total = totals.get(key) ?? { creditType: credit.creditType, available: 0, granted: 0, count: 0 };
     total.available += credit.balance;

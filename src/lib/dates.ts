@@ -78,7 +78,7 @@ export class DateFormat {
     return this.#ranges(`${start.getTime()}|${endBefore.getTime()}`);
   }
 
-  /** "in 3 days", "tomorrow", "5 hours ago": the nearest sensible unit. */
+  /** "in 3 days", "tomorrow", "in 11 months", "in 3 years", "5 hours ago": the largest sensible unit. */
   relative(date: Date, now: Date): string {
     const minutes = differenceInMinutes(date, now);
     if (Math.abs(minutes) < 60) return this.#relative.format(minutes, 'minute');
@@ -86,6 +86,8 @@ export class DateFormat {
     if (Math.abs(hours) < 24) return this.#relative.format(hours, 'hour');
     const months = differenceInMonths(date, now);
     if (Math.abs(months) < 2) return this.#relative.format(Math.round(hours / 24), 'day');
-    return this.#relative.format(months, 'month');
+    // Up to a year and a half in months: "in 1 year" would read as "next year", which can be the wrong one.
+    if (Math.abs(months) < 18) return this.#relative.format(months, 'month');
+    return this.#relative.format(Math.round(months / 12), 'year');
   }
 }

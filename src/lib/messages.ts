@@ -57,6 +57,10 @@ export const en = {
   'ledger.CREDIT_ROLLOVER': 'Rolled over to a new contract',
   'ledger.GRANT_DEDUCTION': 'Deduction',
   'ledger.other': 'Balance change',
+  skipped: { one: '{count} credit could not be shown.', other: '{count} credits could not be shown.' },
+  balanceUnavailable: 'Balance unavailable',
+  expiresInPeriod: 'Expires before the end of the billing period: this is what is left to use until then.',
+  invoice: 'View invoice',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
@@ -115,6 +119,10 @@ export const de: Catalogue = {
   'ledger.CREDIT_ROLLOVER': 'In einen neuen Vertrag übertragen',
   'ledger.GRANT_DEDUCTION': 'Abbuchung',
   'ledger.other': 'Änderung des Guthabens',
+  skipped: { one: '{count} Guthaben konnte nicht angezeigt werden.', other: '{count} Guthaben konnten nicht angezeigt werden.' },
+  balanceUnavailable: 'Saldo nicht verfügbar',
+  expiresInPeriod: 'Läuft vor dem Ende des Abrechnungszeitraums ab: So viel können Sie bis dahin noch nutzen.',
+  invoice: 'Rechnung ansehen',
 };
 
 export const fr: Catalogue = {
@@ -168,6 +176,10 @@ export const fr: Catalogue = {
   'ledger.CREDIT_ROLLOVER': 'Reporté sur un nouveau contrat',
   'ledger.GRANT_DEDUCTION': 'Débit',
   'ledger.other': 'Variation du solde',
+  skipped: { one: '{count} crédit n’a pas pu être affiché.', other: '{count} crédits n’ont pas pu être affichés.' },
+  balanceUnavailable: 'Solde indisponible',
+  expiresInPeriod: 'Expire avant la fin de la période de facturation : voici ce qu’il vous reste à utiliser d’ici là.',
+  invoice: 'Voir la facture',
 };
 
 export const es: Catalogue = {
@@ -221,6 +233,10 @@ export const es: Catalogue = {
   'ledger.CREDIT_ROLLOVER': 'Traspasado a un nuevo contrato',
   'ledger.GRANT_DEDUCTION': 'Cargo',
   'ledger.other': 'Cambio de saldo',
+  skipped: { one: 'No se ha podido mostrar {count} crédito.', other: 'No se han podido mostrar {count} créditos.' },
+  balanceUnavailable: 'Saldo no disponible',
+  expiresInPeriod: 'Vence antes de que termine el período de facturación: esto es lo que le queda por usar hasta entonces.',
+  invoice: 'Ver factura',
 };
 
 export const ja: Catalogue = {
@@ -274,6 +290,10 @@ export const ja: Catalogue = {
   'ledger.CREDIT_ROLLOVER': '新しい契約へ繰り越し',
   'ledger.GRANT_DEDUCTION': '差し引き',
   'ledger.other': '残高の変動',
+  skipped: { other: '{count} 件のクレジットを表示できませんでした。' },
+  balanceUnavailable: '残高を取得できません',
+  expiresInPeriod: '請求期間の終了前に期限切れになります。期限までにご利用いただける残りの額です。',
+  invoice: '請求書を表示',
 };
 
 /** The built-in catalogues, by language subtag. */

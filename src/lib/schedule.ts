@@ -3,6 +3,8 @@ import type { NormalizedCredit, Segment, Total } from './credit.js';
 import { toDisplayAmount } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';
+/** A credit's status: its segments', or `unscheduled` for a credit with no access schedule (no period, no badge). */
+export type CreditStatus = SegmentStatus | 'unscheduled';
 
 /** `[startsAt, endsBefore)`: usable from the start instant, no longer at the end instant. */
 export function segmentStatus(segment: Segment, now: Date): SegmentStatus {
@@ -14,8 +16,8 @@ export function segmentStatus(segment: Segment, now: Date): SegmentStatus {
 /** A credit as the widget shows it at one instant. */
 export interface CreditView {
   credit: NormalizedCredit;
-  /** Active when a segment is; else upcoming when one is still to come; else expired. */
-  status: SegmentStatus;
+  /** Active when a segment is; else upcoming when one is still to come; else expired; unscheduled without segments. */
+  status: CreditStatus;
   segments: { segment: Segment; status: SegmentStatus }[];
   /** The active segment that ends first. */
   active?: Segment;
@@ -59,17 +61,18 @@ export function viewCredit(credit: NormalizedCredit, { now, expiringSoonDays }: 
       if (!next || segment.startsAt < next.startsAt) next = segment;
     }
   }
-  const status: SegmentStatus = active ? 'active' : next ? 'upcoming' : 'expired';
-  const expiring = !!active && credit.balance > 0 && active.endsBefore <= addDays(now, expiringSoonDays);
+  const status: CreditStatus = active ? 'active' : next ? 'upcoming' : segments.length ? 'expired' : 'unscheduled';
+  const expiring = !!active && (credit.balance ?? 0) > 0 && active.endsBefore <= addDays(now, expiringSoonDays);
   const meterMax = active ? activeGranted : credit.granted;
   return { credit, status, segments, ...(active && { active }), ...(next && { next }), scheduledLater, meterMax, expiring };
 }
 
-const statusRank: Record<SegmentStatus, number> = { active: 0, upcoming: 1, expired: 2 };
+const statusRank: Record<CreditStatus, number> = { active: 0, unscheduled: 1, upcoming: 2, expired: 3 };
 
 /**
- * Active credits first, the soonest to expire first; then upcoming ones, the soonest to start first;
- * then expired ones, the most recently ended first. Ties: lower priority (drawn down first), then name.
+ * Active credits first, the soonest to expire first; then credits without a schedule; then upcoming ones,
+ * the soonest to start first; then expired ones, the most recently ended first. Ties: lower priority (drawn
+ * down first), then name.
  */
 export function compareViews(a: CreditView, b: CreditView): number {
   return (
@@ -112,7 +115,7 @@ export function viewCredits(credits: readonly NormalizedCredit[], options: ViewO
   if (options.drawOrder === false) return views;
   const usable = new Map<string, CreditView[]>();
   for (const view of views) {
-    if (!view.active || view.credit.balance <= 0) continue;
+    if (!view.active || (view.credit.balance ?? 0) <= 0) continue;
     const key = creditTypeKey(view.credit);
     let group = usable.get(key);
     if (!group) usable.set(key, (group = []));

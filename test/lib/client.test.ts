@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type LoadConfig, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../src/lib/api/client.js';
+import { type LoadConfig, type Loaded, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../src/lib/api/client.js';
 import { CreditBalanceError } from '../../src/lib/api/errors.js';
 import type { NormalizedCredit } from '../../src/lib/credit.js';
 import { TokenCache } from '../../src/lib/token.js';
@@ -23,9 +23,10 @@ function session(customerId: string, http = realHttp()) {
   return { key: `test|${customerId}|${Math.random()}`, cache: new TokenCache(() => Date.now()), fetch: () => requestToken(TOKEN_URL, customerId, http) };
 }
 
-async function collect(pages: AsyncGenerator<NormalizedCredit[]>): Promise<NormalizedCredit[][]> {
+/** The credits after each page. */
+async function collect(pages: AsyncGenerator<Loaded>): Promise<NormalizedCredit[][]> {
   const seen: NormalizedCredit[][] = [];
-  for await (const credits of pages) seen.push(credits);
+  for await (const { credits } of pages) seen.push(credits);
   return seen;
 }
 

@@ -87,11 +87,25 @@ describe('dates', () => {
       { at: '2026-06-25T12:00:00Z', text: 'in 10 days' },
       { at: '2026-06-05T12:00:00Z', text: '10 days ago' },
       { at: '2026-10-15T12:00:00Z', text: 'in 4 months' },
+      { at: '2027-05-20T12:00:00Z', text: 'in 11 months' },
+      // Up to a year and a half in months, so "next year" never names the wrong year.
+      { at: '2027-11-20T12:00:00Z', text: 'in 17 months' },
+      { at: '2027-12-20T12:00:00Z', text: 'in 2 years' },
+      { at: '2098-11-15T12:00:00Z', text: 'in 72 years' },
+      { at: '2023-06-10T12:00:00Z', text: '3 years ago' },
     ];
     for (const c of cases) {
       it(`${c.at} → ${c.text}`, () => {
         expect(new DateFormat('en-US', 'UTC').relative(d(c.at), now)).to.equal(c.text);
       });
+    }
+  });
+
+  it('switches to years in every shipped language', () => {
+    const far = d('2029-06-20T12:00:00Z');
+    const expected = { 'en-US': 'in 3 years', 'de-DE': 'in 3 Jahren', 'fr-FR': 'dans 3 ans', 'es-ES': 'dentro de 3 años', 'ja-JP': '3 年後' };
+    for (const [locale, text] of Object.entries(expected)) {
+      expect(new DateFormat(locale, 'UTC').relative(far, d('2026-06-15T12:00:00Z')), locale).to.equal(text);
     }
   });
 

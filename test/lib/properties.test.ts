@@ -1,8 +1,10 @@
 // Property-based: thousands of generated and mutated API responses through parsing, the view model and the
 // real templates. Each either ends in the typed error or renders text with no NaN, undefined or invalid date.
+import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { render } from 'lit';
+import { readRecord } from '../../src/lib/api/client.js';
 import { creditsSource } from '../../src/lib/api/credits.js';
 import { CreditBalanceError } from '../../src/lib/api/errors.js';
 import { grantsSource } from '../../src/lib/api/grants.js';
@@ -52,60 +54,97 @@ const creditType = fc.record({
   name: fc.oneof(fc.constantFrom('USD (cents)', 'EUR', 'JPY', 'BHD', 'API calls', 'GPU', 'usd', ''), fc.string({ maxLength: 20 })),
 });
 const id = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }));
-const ledgerEntry = fc.record(
-  {
-    type: maybe(fc.constantFrom('CREDIT_SEGMENT_START', 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', 'CREDIT_EXPIRATION', 'CREDIT_MANUAL', 'CREDIT_ROLLOVER', 'SOMETHING_NEW')),
-    amount: maybe(amount),
-    timestamp: maybe(timestamp),
-    segment_id: maybe(id),
-    reason: maybe(fc.string()),
-  },
-  { requiredKeys: ['type', 'amount', 'timestamp'] },
+const text = fc.string({ maxLength: 30 });
+const finite = fc.double({ min: -1e12, max: 1e15, noNaN: true });
+/** `[start, end)` with the end not before the start, as Metronome sends them. */
+const range = fc.tuple(instant, instant).map(([a, b]) => (a <= b ? [a, b] : [b, a]).map((d) => d.toISOString()) as [string, string]);
+
+// Records shaped exactly as @metronome/sdk types them: required keys always there, every optional key sometimes
+// missing (`requiredKeys`), every nullable one sometimes null. Each of these must be read, never skipped.
+const sdkLedgerEntry: fc.Arbitrary<NonNullable<Metronome.Credit['ledger']>[number]> = fc.oneof(
+  ...(['CREDIT_SEGMENT_START', 'CREDIT_EXPIRATION', 'CREDIT_SEAT_BASED_ADJUSTMENT'] as const).map((type) =>
+    fc.record({ type: fc.constant(type), amount: finite, segment_id: id, timestamp }),
+  ),
+  ...(['CREDIT_AUTOMATED_INVOICE_DEDUCTION', 'CREDIT_CANCELED', 'CREDIT_CREDITED'] as const).map((type) =>
+    fc.record({ type: fc.constant(type), amount: finite, segment_id: id, invoice_id: id, timestamp, contract_id: id }, { requiredKeys: ['type', 'amount', 'segment_id', 'invoice_id', 'timestamp'] }),
+  ),
+  fc.record({ type: fc.constant('CREDIT_MANUAL' as const), amount: finite, reason: text, timestamp }),
+  fc.record({ type: fc.constant('CREDIT_ROLLOVER' as const), amount: finite, segment_id: id, new_contract_id: id, timestamp }),
 );
-const wireCredit = fc.record(
+const sdkCredit: fc.Arbitrary<Metronome.Credit> = fc.record(
   {
-    id: maybe(id),
-    type: fc.constant('CREDIT'),
-    name: maybe(fc.string({ maxLength: 30 })),
-    product: maybe(fc.record({ id, name: maybe(fc.string({ maxLength: 30 })) })),
-    access_schedule: maybe(
-      fc.record(
-        {
-          credit_type: maybe(creditType),
-          schedule_items: maybe(fc.array(fc.record({ id: maybe(id), amount: maybe(amount), starting_at: maybe(timestamp), ending_before: maybe(timestamp) }), { maxLength: 4 })),
-        },
-        { requiredKeys: ['schedule_items'] },
-      ),
+    id,
+    type: fc.constant('CREDIT' as const),
+    product: fc.record({ id, name: text }),
+    name: text,
+    access_schedule: fc.record(
+      {
+        credit_type: creditType,
+        schedule_items: fc.array(range.chain(([starting_at, ending_before]) => fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) })), { maxLength: 4 }),
+      },
+      { requiredKeys: ['schedule_items'] },
     ),
-    balance: maybe(amount),
-    priority: maybe(amount),
-    ledger: maybe(fc.array(ledgerEntry, { maxLength: 3 })),
-    surprise_field: fc.anything({ maxDepth: 1 }),
-  },
-  { requiredKeys: ['id', 'type', 'balance'] },
-);
-const deduction = fc.record(
-  { amount: maybe(amount), effective_at: maybe(timestamp), running_balance: maybe(amount), reason: fc.string(), created_by: fc.string() },
-  { requiredKeys: ['amount', 'effective_at'] },
-);
-const wireGrant = fc.record(
-  {
-    id: maybe(id),
-    name: maybe(fc.string({ maxLength: 30 })),
-    customer_id: fc.uuid(),
-    effective_at: maybe(timestamp),
-    expires_at: maybe(timestamp),
-    priority: maybe(amount),
-    grant_amount: maybe(fc.record({ amount: maybe(amount), credit_type: maybe(creditType) })),
-    paid_amount: maybe(fc.record({ amount: maybe(amount), credit_type: maybe(creditType) })),
-    balance: maybe(fc.record({ effective_at: maybe(timestamp), excluding_pending: maybe(amount), including_pending: maybe(amount) })),
-    deductions: maybe(fc.array(deduction, { maxLength: 3 })),
-    pending_deductions: maybe(fc.array(deduction, { maxLength: 2 })),
-    products: maybe(fc.array(fc.record({ id, name: maybe(fc.string()) }), { maxLength: 2 })),
+    balance: finite,
+    priority: finite,
+    description: text,
     custom_fields: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+    ledger: fc.array(sdkLedgerEntry, { maxLength: 3 }),
   },
-  { requiredKeys: ['id', 'grant_amount', 'balance', 'effective_at', 'expires_at'] },
+  { requiredKeys: ['id', 'type', 'product'] },
 );
+const sdkDeduction: fc.Arbitrary<Metronome.V1.CreditLedgerEntry> = fc.record(
+  { amount: finite, created_by: text, credit_grant_id: id, effective_at: timestamp, reason: text, running_balance: finite, invoice_id: fc.option(id) },
+  { requiredKeys: ['amount', 'created_by', 'credit_grant_id', 'effective_at', 'reason', 'running_balance'] },
+);
+const sdkGrant: fc.Arbitrary<Metronome.V1.CreditGrantListResponse> = range.chain(([effective_at, expires_at]) =>
+  fc.record(
+    {
+      id,
+      name: text,
+      customer_id: fc.uuid(),
+      effective_at: fc.constant(effective_at),
+      expires_at: fc.constant(expires_at),
+      priority: finite,
+      grant_amount: fc.record({ amount: finite, credit_type: creditType }),
+      paid_amount: fc.record({ amount: finite, credit_type: creditType }),
+      balance: fc.record({ effective_at: timestamp, excluding_pending: finite, including_pending: finite }),
+      deductions: fc.array(sdkDeduction, { maxLength: 3 }),
+      pending_deductions: fc.array(sdkDeduction, { maxLength: 2 }),
+      custom_fields: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+      products: fc.array(fc.record({ id, name: text }), { maxLength: 2 }),
+      credit_grant_type: fc.option(text),
+      invoice_id: fc.option(id),
+      reason: fc.option(text),
+      uniqueness_key: fc.option(text),
+    },
+    { requiredKeys: ['id', 'name', 'customer_id', 'effective_at', 'expires_at', 'priority', 'grant_amount', 'paid_amount', 'balance', 'deductions', 'pending_deductions', 'custom_fields'] },
+  ),
+);
+
+/** Mutates a record: a field (at any depth) turned into anything at all, or dropped. */
+const mutated = (record: fc.Arbitrary<object>): fc.Arbitrary<unknown> =>
+  fc.tuple(record, fc.nat(), junk).map(([value, pick, replacement]) => {
+    const copy = structuredClone(value) as Record<string, unknown>;
+    const paths: [Record<string, unknown>, string][] = [];
+    const walk = (node: unknown) => {
+      if (!node || typeof node !== 'object') return;
+      for (const [key, child] of Object.entries(node)) {
+        paths.push([node as Record<string, unknown>, key]);
+        walk(child);
+      }
+    };
+    walk(copy);
+    if (!paths.length) return replacement;
+    const [parent, key] = paths[pick % paths.length]!;
+    // Dropped from an array, an item is removed (JSON has no holes); from an object, the key goes.
+    if (replacement !== undefined) parent[key] = replacement;
+    else if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+    return copy;
+  });
+
+const wireCredit = fc.oneof({ weight: 2, arbitrary: sdkCredit }, { weight: 3, arbitrary: mutated(sdkCredit) }, { weight: 1, arbitrary: junk });
+const wireGrant = fc.oneof({ weight: 2, arbitrary: sdkGrant }, { weight: 3, arbitrary: mutated(sdkGrant) }, { weight: 1, arbitrary: junk });
 const envelope = (item: fc.Arbitrary<unknown>) =>
   fc.oneof(
     { weight: 8, arbitrary: fc.record({ data: fc.array(item, { maxLength: 5 }), next_page: fc.oneof(fc.constant(null), fc.string()) }) },
@@ -114,17 +153,25 @@ const envelope = (item: fc.Arbitrary<unknown>) =>
 
 const container = document.createElement('div');
 
-/** Parse a page and render it with the real templates; returns what a person would read, or the typed error. */
-function renderPage(source: Source, json: unknown, locale: string, timeZone: string, now: Date): string | CreditBalanceError {
-  let credits: NormalizedCredit[];
+/**
+ * Parse a page as a load does (a broken envelope fails it, a broken record is set aside) and render it with the
+ * real templates; returns what a person would read and what was skipped, or the typed error.
+ */
+function renderPage(source: Source, json: unknown, locale: string, timeZone: string, now: Date) {
+  let records: ReturnType<typeof readRecord>[];
   try {
-    credits = page(json).data.map((item, i) => source.normalize(item, `data[${i}]`));
+    records = page(json).data.map((item, i) => readRecord(source, item, `data[${i}]`));
   } catch (error) {
     if (error instanceof CreditBalanceError) return error;
     throw error;
   }
+  const credits = records.filter((r): r is NormalizedCredit => !('message' in r));
+  const skipped = records.flatMap((r, i) => ('message' in r ? [{ ...r, index: i }] : []));
+  for (const { message, index } of skipped) {
+    expect(message, 'a skipped record is named by its place and field').to.match(new RegExp(`^Unexpected API response: data\\[${index}\\]`));
+  }
   for (const credit of credits) {
-    for (const value of [credit.balance, credit.granted, ...credit.segments.map((s) => s.amount), ...credit.ledger.map((e) => e.amount)]) {
+    for (const value of [credit.balance ?? 0, credit.granted, ...credit.segments.map((s) => s.amount), ...credit.ledger.map((e) => e.amount)]) {
       expect(Number.isFinite(value), `a non-finite amount reached the view: ${value}`).to.equal(true);
     }
     for (const date of [...credit.segments.flatMap((s) => [s.startsAt, s.endsBefore]), ...credit.ledger.map((e) => e.at)]) {
@@ -140,10 +187,12 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     now,
     minute: Math.floor(now.getTime() / 60_000),
     includeLedgers: true,
+    invoiceUrl: '/billing/invoices/{invoice_id}',
+    pageUrl: location.href,
   };
   render([renderTotals(totals, lowTotals(totals, 10), context), views.map((v) => renderCredit(v, context))], container);
   const attributes = [...container.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value));
-  return `${container.textContent} ${attributes.join(' ')}`;
+  return { text: `${container.textContent} ${attributes.join(' ')}`, credits, skipped };
 }
 
 const pageCase = (item: fc.Arbitrary<unknown>) =>
@@ -151,21 +200,35 @@ const pageCase = (item: fc.Arbitrary<unknown>) =>
 
 describe('properties', () => {
   const sourceCases = [
-    { name: 'credits', source: creditsSource, item: wireCredit as fc.Arbitrary<unknown>, runs: RUNS.credits },
-    { name: 'grants', source: grantsSource, item: wireGrant as fc.Arbitrary<unknown>, runs: RUNS.grants },
+    { name: 'credits', source: creditsSource, item: wireCredit, sdk: sdkCredit as fc.Arbitrary<unknown>, runs: RUNS.credits },
+    { name: 'grants', source: grantsSource, item: wireGrant, sdk: sdkGrant as fc.Arbitrary<unknown>, runs: RUNS.grants },
   ];
-  for (const { name, source, item, runs } of sourceCases) {
-    it(`${name}: ${runs} generated pages parse to the typed error or render clean text`, () => {
+  for (const { name, source, item, sdk, runs } of sourceCases) {
+    it(`${name}: ${runs} generated pages fail only on a broken envelope, and otherwise render clean text`, () => {
       fc.assert(
         fc.property(pageCase(item), ([json, locale, zone, now]) => {
           const result = renderPage(source, json, locale, zone, now);
           if (result instanceof CreditBalanceError) {
             expect(result.code).to.equal('invalid-response');
+            expect(result.message).to.match(/the response|data is not|next_page/);
             return;
           }
-          expect(result).to.not.match(BAD_TEXT);
+          expect(result.text).to.not.match(BAD_TEXT);
         }),
         { numRuns: runs },
+      );
+    });
+
+    it(`${name}: every record shaped as the SDK types it is read, whatever optional field is missing, beside broken ones`, () => {
+      fc.assert(
+        fc.property(fc.array(sdk, { maxLength: 4 }), fc.array(junk, { maxLength: 2 }), instant, (good, bad, now) => {
+          const result = renderPage(source, { data: [...bad, ...good], next_page: null }, 'en-US', 'UTC', now);
+          if (result instanceof CreditBalanceError) throw result;
+          expect(result.skipped.map((s) => s.index)).to.deep.equal(bad.map((_, i) => i));
+          expect(result.credits).to.have.length(good.length);
+          expect(result.text).to.not.match(BAD_TEXT);
+        }),
+        { numRuns: runs / 4 },
       );
     });
   }

@@ -88,7 +88,7 @@ describe('schedule', () => {
     }
   });
 
-  it('orders active (soonest to expire first), then upcoming, then expired (latest first)', () => {
+  it('orders active (soonest to expire first), then unscheduled, then upcoming, then expired (latest first)', () => {
     const credits = [
       credit({ id: 'expired-old', segments: [seg('a', 1, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')] }),
       credit({ id: 'upcoming-late', segments: [seg('b', 1, '2026-09-01T00:00:00Z', '2026-10-01T00:00:00Z')] }),
@@ -101,12 +101,29 @@ describe('schedule', () => {
     expect(viewCredits(credits, { now, expiringSoonDays: 30 }).map((v) => v.credit.id)).to.deep.equal([
       'active-soon',
       'active-late',
+      'no-schedule',
       'upcoming-soon',
       'upcoming-late',
       'expired-recent',
       'expired-old',
-      'no-schedule',
     ]);
+  });
+
+  it('gives a credit without a schedule no status of its segments: not expired, never expiring or drawn down', () => {
+    const view = viewCredits([credit({ id: 'goodwill', balance: 2_500, segments: [] })], { now, expiringSoonDays: 30 })[0]!;
+    expect(view).to.deep.include({ status: 'unscheduled', expiring: false, meterMax: 0, scheduledLater: 0 });
+    expect(view.drawPosition).to.equal(undefined);
+  });
+
+  it('leaves a credit without a balance out of the totals, the expiring check and the draw-down order', () => {
+    const segments = [seg('a', 2000, '2026-06-01T00:00:00Z', '2026-06-20T00:00:00Z')];
+    const { balance: _b, ...unknown } = credit({ id: 'unknown', segments });
+    const known = credit({ id: 'known', balance: 5, segments });
+    const [first, second] = viewCredits([unknown, known], { now, expiringSoonDays: 30 });
+    expect([first!.credit.id, first!.expiring, first!.drawPosition]).to.deep.equal(['known', true, 1]);
+    expect([second!.credit.id, second!.expiring, second!.drawPosition]).to.deep.equal(['unknown', false, undefined]);
+    expect(totalsOf([unknown, known])).to.deep.equal([{ creditType: USD, available: 5, granted: 2000, count: 1 }]);
+    expect(totalsOf([unknown])).to.deep.equal([]);
   });
 
   it('breaks ties by priority (drawn down first), then name', () => {

@@ -1,3 +1,4 @@
+import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../src/lib/api/credits.js';
 import { CreditBalanceError } from '../../src/lib/api/errors.js';
@@ -17,8 +18,9 @@ const plan: LoadPlan = {
 
 const USD = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };
 
+/** A credit as the SDK types it, with `fields` over it (possibly breaking it, on purpose). */
 function wireCredit(fields: Record<string, unknown> = {}) {
-  return {
+  const credit = {
     id: 'c1',
     type: 'CREDIT',
     product: { id: 'p', name: 'Product name' },
@@ -30,8 +32,8 @@ function wireCredit(fields: Record<string, unknown> = {}) {
       ],
     },
     balance: 120.5,
-    ...fields,
-  };
+  } satisfies Metronome.Credit;
+  return { ...credit, ...fields };
 }
 
 function errorOf(run: () => unknown): CreditBalanceError {
@@ -100,9 +102,33 @@ describe('credits source', () => {
     expect(credit.segments[0]!.endsBefore.toISOString()).to.equal('2026-02-01T00:00:00.000Z');
   });
 
-  it('falls back to the product name, then to nothing', () => {
+  it('falls back to the product name, which the SDK requires', () => {
     expect(creditsSource.normalize(wireCredit(), 'd').name).to.equal('Product name');
-    expect(creditsSource.normalize(wireCredit({ name: '', product: { id: 'p' } }), 'd').name).to.equal('');
+    expect(creditsSource.normalize(wireCredit({ name: '' }), 'd').name).to.equal('Product name');
+  });
+
+  it('reads a credit with only the fields the SDK requires: id, product and type', () => {
+    const credit = creditsSource.normalize({ id: 'c9', type: 'CREDIT', product: { id: 'p', name: 'Bare' } } satisfies Metronome.Credit, 'd');
+    expect(credit).to.deep.include({ id: 'c9', name: 'Bare', granted: 0, segments: [], ledger: [] });
+    // No balance is an unknown balance, not zero.
+    expect(credit.balance).to.equal(undefined);
+    expect('balance' in credit).to.equal(false);
+  });
+
+  it('keeps the reason of a manual adjustment and the invoice of a deduction', () => {
+    const credit = creditsSource.normalize(
+      wireCredit({
+        ledger: [
+          { type: 'CREDIT_MANUAL', amount: 2_000, reason: 'Goodwill for the March outage', timestamp: '2026-01-05T00:00:00Z' },
+          { type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', amount: -300, segment_id: 's1', invoice_id: 'inv-1', timestamp: '2026-02-01T00:00:00Z' },
+        ] satisfies Metronome.Credit['ledger'],
+      }),
+      'd',
+    );
+    expect(credit.ledger.map((e) => [e.reason, e.invoiceId])).to.deep.equal([
+      ['Goodwill for the March outage', undefined],
+      [undefined, 'inv-1'],
+    ]);
   });
 
   it('keeps unknown ledger types and ignores unknown fields', () => {
@@ -131,8 +157,14 @@ describe('credits source', () => {
   });
 
   const bad = [
-    { name: 'a missing balance', fields: { balance: undefined }, path: 'data[3].balance' },
     { name: 'a string balance', fields: { balance: '12' }, path: 'data[3].balance' },
+    { name: 'a null balance (optional, not nullable)', fields: { balance: null }, path: 'data[3].balance' },
+    { name: 'no product', fields: { product: undefined }, path: 'data[3].product is not an object' },
+    { name: 'a product without a name', fields: { product: { id: 'p' } }, path: 'data[3].product.name' },
+    { name: 'another type than CREDIT', fields: { type: 'COMMIT' }, path: 'data[3].type is not "CREDIT"' },
+    { name: 'a schedule without items', fields: { access_schedule: { credit_type: USD } }, path: 'access_schedule.schedule_items' },
+    { name: 'a deduction without its invoice', fields: { ledger: [{ type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', amount: -1, segment_id: 's1', timestamp: '2026-01-06T00:00:00Z' }] }, path: 'data[3].ledger[0].invoice_id' },
+    { name: 'a manual entry without its reason', fields: { ledger: [{ type: 'CREDIT_MANUAL', amount: -1, timestamp: '2026-01-06T00:00:00Z' }] }, path: 'data[3].ledger[0].reason' },
     { name: 'a NaN-like amount', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: null, starting_at: '2026-01-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'schedule_items[0].amount' },
     { name: 'an invalid date', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1, starting_at: 'soon', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'starting_at' },
     { name: 'a segment that ends before it starts', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1, starting_at: '2026-03-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'ends before it starts' },
@@ -150,8 +182,9 @@ describe('credits source', () => {
 describe('grants source', () => {
   const grantsPlan = { ...plan, source: 'grants' as const, limit: 100 };
   const GPU = { id: 'gpu', name: 'GPU hours' };
+  /** A grant as the SDK types it, with `fields` over it. */
   function wireGrant(fields: Record<string, unknown> = {}) {
-    return {
+    const grant = {
       id: 'g1',
       name: 'Compute pack',
       customer_id: 'cust',
@@ -165,8 +198,8 @@ describe('grants source', () => {
       pending_deductions: [],
       custom_fields: {},
       products: [{ id: 'p', name: 'GPU compute' }],
-      ...fields,
-    };
+    } satisfies Metronome.V1.CreditGrantListResponse;
+    return { ...grant, ...fields };
   }
 
   it('puts limit and cursor in the query string and filters in the body', () => {
@@ -198,12 +231,44 @@ describe('grants source', () => {
     expect(grant.segments[0]).to.deep.include({ id: 'g1', amount: 100 });
   });
 
-  it('tolerates missing optional fields', () => {
-    const { paid_amount: _p, products: _pr, deductions: _d, pending_deductions: _pd, ...minimal } = wireGrant();
+  it('tolerates missing optional fields and null nullable ones', () => {
+    const { products: _pr, ...minimal } = wireGrant({ invoice_id: null, reason: null, uniqueness_key: null, credit_grant_type: null });
     const grant = grantsSource.normalize(minimal, 'd');
-    expect(grant.paid).to.equal(undefined);
     expect(grant.products).to.deep.equal([]);
     expect(grant.ledger).to.deep.equal([]);
+  });
+
+  const badGrants = [
+    { name: 'no paid_amount', fields: { paid_amount: undefined }, path: 'd.paid_amount' },
+    { name: 'no deductions', fields: { deductions: undefined }, path: 'd.deductions' },
+    { name: 'no name', fields: { name: undefined }, path: 'd.name' },
+    { name: 'a null priority', fields: { priority: null }, path: 'd.priority' },
+    { name: 'custom fields that are not strings', fields: { custom_fields: { tier: 3 } }, path: 'd.custom_fields.tier' },
+    { name: 'a product without an id', fields: { products: [{ name: 'GPU' }] }, path: 'd.products[0].id' },
+  ];
+  for (const c of badGrants) {
+    it(`refuses a grant with ${c.name}, naming the field`, () => {
+      expect(errorOf(() => grantsSource.normalize(wireGrant(c.fields), 'd')).message).to.include(c.path);
+    });
+  }
+
+  it('shows a grant that expires before the billing period ends as what is left to use until then', () => {
+    // Metronome reports 0 including pending for it; 64 posted, less the 4 charged before it expires.
+    const grant = grantsSource.normalize(
+      wireGrant({
+        expires_at: '2026-11-20T00:00:00Z',
+        balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 64, including_pending: 0 },
+        pending_deductions: [
+          { amount: 4, created_by: 'system', credit_grant_id: 'g1', effective_at: '2026-11-10T00:00:00Z', reason: 'Draft invoice', running_balance: 0 },
+          { amount: 60, created_by: 'system', credit_grant_id: 'g1', effective_at: '2026-11-20T00:00:00Z', reason: 'Expiration', running_balance: 0 },
+        ] satisfies Metronome.V1.CreditLedgerEntry[],
+      }),
+      'd',
+    );
+    expect(grant).to.deep.include({ balance: 60, postedBalance: 64, expiresInPeriod: true });
+    // One that lasts past the period end keeps Metronome's figure.
+    expect(grantsSource.normalize(wireGrant(), 'd')).to.deep.include({ balance: 60, postedBalance: 64 });
+    expect(grantsSource.normalize(wireGrant(), 'd').expiresInPeriod).to.equal(undefined);
   });
 
   it('refuses a grant that expires before it takes effect', () => {
@@ -216,33 +281,44 @@ describe('grants source', () => {
     expect(errorOf(() => grantsSource.normalize(wireGrant({ balance: undefined }), 'data[1]')).message).to.include('data[1].balance');
   });
 
-  describe('deduction direction does not trust the sign on the wire', () => {
-    const entry = (amount: number, day: string, running?: number) => ({
-      amount,
-      created_by: 'system',
-      credit_grant_id: 'g1',
-      effective_at: `2026-01-${day}T00:00:00Z`,
-      reason: 'x',
-      ...(running !== undefined && { running_balance: running }),
-    });
+  describe('a deduction always takes money out of its grant', () => {
+    const entry = (amount: number, day: string, running: number, fields: Partial<Metronome.V1.CreditLedgerEntry> = {}) =>
+      ({
+        amount,
+        created_by: 'system',
+        credit_grant_id: 'g1',
+        effective_at: `2026-01-${day}T00:00:00Z`,
+        reason: 'Invoice charge',
+        running_balance: running,
+        ...fields,
+      }) satisfies Metronome.V1.CreditLedgerEntry;
     const cases = [
       { name: 'positive amounts (as in Metronome examples) are deductions', deductions: [entry(20, '05', 80)], expected: [-20] },
       { name: 'negative amounts are deductions too', deductions: [entry(-20, '05', 80)], expected: [-20] },
-      { name: 'without running balances, a deduction still takes', deductions: [entry(20, '05'), entry(-5, '06')], expected: [-20, -5] },
-      { name: 'a rising running balance means money came back', deductions: [entry(20, '05', 80), entry(10, '06', 90)], expected: [-20, 10] },
+      {
+        // The running balance is the credit type's, across every grant: another grant's top-up raises it.
+        name: 'a running balance that rises (another grant of the type) does not turn a deduction into a credit',
+        deductions: [entry(20, '05', 80), entry(50, '06', 130)],
+        expected: [-20, -50],
+      },
     ];
     for (const c of cases) {
       it(c.name, () => {
-        expect(grantLedger(c.deductions, [], 100, 'd').map((e) => e.amount)).to.deep.equal(c.expected);
+        expect(grantLedger(c.deductions, [], 'd').map((e) => e.amount)).to.deep.equal(c.expected);
       });
     }
 
-    it('marks pending deductions and orders everything by date', () => {
-      const ledger = grantLedger([entry(20, '05', 80)], [entry(30, '02', 70)], 100, 'd');
-      expect(ledger.map((e) => [e.type, e.amount, e.pending ?? false])).to.deep.equal([
-        [GRANT_DEDUCTION, -30, true],
-        [GRANT_DEDUCTION, -20, false],
+    it('marks pending deductions, keeps reasons and invoices, and orders everything by date', () => {
+      const ledger = grantLedger([entry(20, '05', 80, { invoice_id: 'inv-7' })], [entry(30, '02', 70, { reason: 'Refund reversal', invoice_id: null })], 'd');
+      expect(ledger.map((e) => [e.type, e.amount, e.pending ?? false, e.reason, e.invoiceId])).to.deep.equal([
+        [GRANT_DEDUCTION, -30, true, 'Refund reversal', undefined],
+        [GRANT_DEDUCTION, -20, false, 'Invoice charge', 'inv-7'],
       ]);
+    });
+
+    it('refuses a deduction without the fields the SDK requires', () => {
+      const { running_balance: _r, ...partial } = entry(20, '05', 80);
+      expect(errorOf(() => grantLedger([partial], [], 'd')).message).to.include('d.deductions[0].running_balance');
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { NormalizedCredit, SourceName } from '../credit.js';
+import type { NormalizedCredit, SkippedCredit, SourceName } from '../credit.js';
 import type { Token, TokenCache } from '../token.js';
 import { creditsSource } from './credits.js';
 import { CreditBalanceError } from './errors.js';
@@ -46,11 +46,30 @@ export function planLoad(config: LoadConfig, token: Token): LoadPlan {
   return { ...filters, customerId, apiBase, limit: clampLimit(sources[config.source], pageSize) };
 }
 
+/** What a load has read so far: the credits, and the records it could not read. */
+export interface Loaded {
+  credits: NormalizedCredit[];
+  skipped: SkippedCredit[];
+}
+
+/** One record of a page, normalized; or, when it cannot be read, its id (if readable) and what is wrong with it. */
+export function readRecord(source: Source, item: unknown, path: string): NormalizedCredit | SkippedCredit {
+  try {
+    return source.normalize(item, path);
+  } catch (error) {
+    if (!(error instanceof CreditBalanceError)) throw error;
+    const id = (item as { id?: unknown } | null)?.id;
+    return { ...(typeof id === 'string' && { id }), message: error.message };
+  }
+}
+
 /** The wire JSON each normalized credit was read from, to tell an unchanged credit on the next load. */
 const fingerprints = new WeakMap<NormalizedCredit, string>();
 
 /**
  * Loads every page of a customer's credits (or grants), yielding all credits read so far after each page.
+ * Only a broken envelope (a body that is not an object, `data` that is not an array, a bad cursor) fails the
+ * load: a record that cannot be read is set aside in `skipped`, with the message naming its bad field.
  * A `401` drops the token and tries once more with a fresh one; a second `401` is an `auth` error.
  * A cursor that repeats, or more than {@link MAX_PAGES} pages, is an `invalid-response` error.
  * A credit whose wire JSON is the same as in `previous` comes back as the same object, so views can skip it.
@@ -61,7 +80,7 @@ export async function* loadCredits(
   http: HttpDeps,
   signal: AbortSignal,
   previous: readonly NormalizedCredit[] = [],
-): AsyncGenerator<NormalizedCredit[]> {
+): AsyncGenerator<Loaded> {
   const before = new Map(previous.map((credit) => [credit.id, credit]));
   let token = await session.cache.get(session.key, session.fetch, signal);
   const plan = planLoad(config, token);
@@ -85,12 +104,17 @@ export async function* loadCredits(
   };
 
   const credits = new Map<string, NormalizedCredit>();
+  const skipped: SkippedCredit[] = [];
   const cursors = new Set<string>();
   let cursor: string | undefined;
   for (let pages = 1; ; pages++) {
     const { data, nextPage } = page(await fetchPage(source.request(plan, cursor)));
     data.forEach((item, i) => {
-      const fresh = source.normalize(item, `data[${i}]`);
+      const fresh = readRecord(source, item, `data[${i}]`);
+      if ('message' in fresh) {
+        skipped.push(fresh);
+        return;
+      }
       if (credits.has(fresh.id)) return;
       const wire = JSON.stringify(item);
       const old = before.get(fresh.id);
@@ -98,7 +122,7 @@ export async function* loadCredits(
       fingerprints.set(credit, wire);
       credits.set(credit.id, credit);
     });
-    yield [...credits.values()];
+    yield { credits: [...credits.values()], skipped: [...skipped] };
     if (!nextPage) return;
     if (cursors.has(nextPage)) {
       throw new CreditBalanceError('invalid-response', 'The API repeated a page cursor; loading stopped to avoid an endless loop.');

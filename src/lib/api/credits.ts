@@ -1,7 +1,7 @@
 import type { LedgerEntry, Segment } from '../credit.js';
 import type { CreditType } from '../money.js';
 import { type Source, endpoint } from './source.js';
-import { type Json, array, number, object, optional, period, string, timestamp } from './validate.js';
+import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
 
 /** A credit type the response did not name: shown as a plain number. */
 export const UNKNOWN_CREDIT_TYPE: CreditType = { id: '', name: '' };
@@ -17,14 +17,40 @@ function segment(value: unknown, path: string): Segment {
   return { id: string(item.id, `${path}.id`), amount: number(item.amount, `${path}.amount`), startsAt, endsBefore };
 }
 
+/**
+ * The string fields each ledger entry type requires beside `amount`, `timestamp` and `type` (the SDK's
+ * `Credit.ledger` union). A type Metronome adds later is read with all of them optional.
+ */
+const LEDGER_FIELDS: Record<string, readonly string[]> = {
+  CREDIT_SEGMENT_START: ['segment_id'],
+  CREDIT_AUTOMATED_INVOICE_DEDUCTION: ['segment_id', 'invoice_id'],
+  CREDIT_EXPIRATION: ['segment_id'],
+  CREDIT_CANCELED: ['segment_id', 'invoice_id'],
+  CREDIT_CREDITED: ['segment_id', 'invoice_id'],
+  CREDIT_MANUAL: ['reason'],
+  CREDIT_SEAT_BASED_ADJUSTMENT: ['segment_id'],
+  CREDIT_ROLLOVER: ['segment_id', 'new_contract_id'],
+};
+
 function ledgerEntry(value: unknown, path: string): LedgerEntry {
   const entry = object(value, path);
-  const segmentId = optional(entry.segment_id, `${path}.segment_id`, string);
+  const type = string(entry.type, `${path}.type`);
+  const required = LEDGER_FIELDS[type] ?? [];
+  const text = (field: string) =>
+    required.includes(field) ? string(entry[field], `${path}.${field}`) : optional(entry[field], `${path}.${field}`, string);
+  const segmentId = text('segment_id');
+  const invoiceId = text('invoice_id');
+  const reason = text('reason');
+  text('new_contract_id');
+  optional(entry.contract_id, `${path}.contract_id`, string);
   return {
-    type: string(entry.type, `${path}.type`),
+    type,
     amount: number(entry.amount, `${path}.amount`),
     at: timestamp(entry.timestamp, `${path}.timestamp`),
     ...(segmentId !== undefined && { segmentId }),
+    ...(invoiceId && { invoiceId }),
+    // Only a manual adjustment's reason is written for the customer; the SDK declares no other.
+    ...(type === 'CREDIT_MANUAL' && reason && { reason }),
   };
 }
 
@@ -54,21 +80,23 @@ export const creditsSource: Source = {
 
   normalize(item, path) {
     const credit = object(item, path);
-    const product = optional(credit.product, `${path}.product`, object);
+    const id = string(credit.id, `${path}.id`);
+    oneOf('CREDIT')(credit.type, `${path}.type`);
+    const product = object(credit.product, `${path}.product`);
+    string(product.id, `${path}.product.id`);
+    const productName = string(product.name, `${path}.product.name`);
     const schedule = optional(credit.access_schedule, `${path}.access_schedule`, object);
     const items = schedule ? array(schedule.schedule_items, `${path}.access_schedule.schedule_items`) : [];
     const segments = items.map((s, i) => segment(s, `${path}.access_schedule.schedule_items[${i}]`)).sort(byStart);
     const ledger = optional(credit.ledger, `${path}.ledger`, array) ?? [];
     const priority = optional(credit.priority, `${path}.priority`, number);
+    const balance = optional(credit.balance, `${path}.balance`, number);
     return {
-      id: string(credit.id, `${path}.id`),
+      id,
       kind: 'credit',
-      name:
-        optional(credit.name, `${path}.name`, string) ||
-        (product && optional(product.name, `${path}.product.name`, string)) ||
-        '',
+      name: optional(credit.name, `${path}.name`, string) || productName,
       creditType: optional(schedule?.credit_type, `${path}.access_schedule.credit_type`, creditType) ?? UNKNOWN_CREDIT_TYPE,
-      balance: number(credit.balance, `${path}.balance`),
+      ...(balance !== undefined && { balance }),
       granted: segments.reduce((sum, s) => sum + s.amount, 0),
       ...(priority !== undefined && { priority }),
       products: [],

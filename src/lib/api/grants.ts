@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../credit.js';
 import { creditType } from './credits.js';
 import { type Source, endpoint } from './source.js';
-import { type Json, array, number, object, optional, period, string, timestamp } from './validate.js';
+import { type Json, array, nullable, number, object, optional, period, string, stringRecord, timestamp } from './validate.js';
 
 /** The `type` given to a grant's deductions in the normalized ledger. */
 export const GRANT_DEDUCTION = 'GRANT_DEDUCTION';
@@ -12,38 +12,31 @@ const amountIn = (value: unknown, path: string) => {
 };
 
 /**
- * A grant's deductions as signed ledger entries. Metronome's own examples show deductions with positive
- * amounts while the field is documented as "the change to the balance", so the sign on the wire is not
- * trusted: a deduction takes from the balance unless the running balances show it added to it.
+ * A grant's deductions (posted, then pending) as ledger entries in date order. Each takes money out of
+ * this grant: `running_balance` is the whole credit type's, across every grant, and Metronome's own
+ * examples show deductions with positive amounts, so neither says which way the money went.
  */
-export function grantLedger(deductions: unknown[], pending: unknown[], granted: number, path: string): LedgerEntry[] {
-  const read = (value: unknown, where: string, isPending: boolean) => {
+export function grantLedger(deductions: unknown[], pending: unknown[], path: string): LedgerEntry[] {
+  const read = (value: unknown, where: string, isPending: boolean): LedgerEntry => {
     const entry = object(value, where);
+    string(entry.created_by, `${where}.created_by`);
+    string(entry.credit_grant_id, `${where}.credit_grant_id`);
+    number(entry.running_balance, `${where}.running_balance`);
+    const invoiceId = nullable(entry.invoice_id, `${where}.invoice_id`, string);
+    const reason = string(entry.reason, `${where}.reason`);
     return {
-      magnitude: Math.abs(number(entry.amount, `${where}.amount`)),
+      type: GRANT_DEDUCTION,
+      amount: -Math.abs(number(entry.amount, `${where}.amount`)),
       at: timestamp(entry.effective_at, `${where}.effective_at`),
-      runningBalance: optional(entry.running_balance, `${where}.running_balance`, number),
-      pending: isPending,
+      ...(reason && { reason }),
+      ...(invoiceId && { invoiceId }),
+      ...(isPending && { pending: true }),
     };
   };
-  const entries = [
+  return [
     ...deductions.map((d, i) => read(d, `${path}.deductions[${i}]`, false)),
     ...pending.map((d, i) => read(d, `${path}.pending_deductions[${i}]`, true)),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
-
-  let previous = granted;
-  return entries.map(({ magnitude, at, runningBalance, pending: isPending }) => {
-    const roseBy = runningBalance === undefined ? undefined : runningBalance - previous;
-    const added = roseBy !== undefined && roseBy > 0 && Math.abs(roseBy - magnitude) < 1e-9 * Math.max(1, magnitude);
-    if (runningBalance !== undefined) previous = runningBalance;
-    return {
-      type: GRANT_DEDUCTION,
-      amount: added ? magnitude : -magnitude,
-      at,
-      ...(isPending && { pending: true }),
-      ...(runningBalance !== undefined && { runningBalance }),
-    };
-  });
 }
 
 /** Legacy Plans credit grants: `POST /v1/credits/listGrants`, `limit` and `next_page` in the query string. */
@@ -63,31 +56,48 @@ export const grantsSource: Source = {
   normalize(item, path) {
     const grant = object(item, path);
     const id = string(grant.id, `${path}.id`);
+    string(grant.customer_id, `${path}.customer_id`);
+    stringRecord(grant.custom_fields, `${path}.custom_fields`);
+    for (const field of ['credit_grant_type', 'invoice_id', 'reason', 'uniqueness_key']) {
+      nullable(grant[field], `${path}.${field}`, string);
+    }
     const granted = amountIn(grant.grant_amount, `${path}.grant_amount`);
-    const paid = optional(grant.paid_amount, `${path}.paid_amount`, amountIn);
+    const paid = amountIn(grant.paid_amount, `${path}.paid_amount`);
     const balance = object(grant.balance, `${path}.balance`);
+    const balanceAsOf = timestamp(balance.effective_at, `${path}.balance.effective_at`);
+    const postedBalance = number(balance.excluding_pending, `${path}.balance.excluding_pending`);
+    const includingPending = number(balance.including_pending, `${path}.balance.including_pending`);
     const { startsAt, endsBefore } = period(grant, path, 'effective_at', 'expires_at');
     const products = optional(grant.products, `${path}.products`, array) ?? [];
-    const priority = optional(grant.priority, `${path}.priority`, number);
+    const ledger = grantLedger(
+      array(grant.deductions, `${path}.deductions`),
+      array(grant.pending_deductions, `${path}.pending_deductions`),
+      path,
+    );
+    // Metronome measures a grant's balance at the end of the billing period, so one that expires sooner has an
+    // `including_pending` of 0 although it is usable until then. What it can still use: the posted balance less
+    // the pending charges dated before it expires (a pending deduction at or after that is the expiration).
+    const expiresInPeriod = endsBefore < balanceAsOf;
+    const pendingCharges = ledger.reduce((sum, e) => (e.pending && e.at < endsBefore ? sum - e.amount : sum), 0);
     return {
       id,
       kind: 'grant',
-      name: optional(grant.name, `${path}.name`, string) ?? '',
+      name: string(grant.name, `${path}.name`),
       creditType: granted.creditType,
-      balance: number(balance.including_pending, `${path}.balance.including_pending`),
-      postedBalance: number(balance.excluding_pending, `${path}.balance.excluding_pending`),
-      balanceAsOf: timestamp(balance.effective_at, `${path}.balance.effective_at`),
+      balance: expiresInPeriod ? Math.max(0, postedBalance - pendingCharges) : includingPending,
+      postedBalance,
+      balanceAsOf,
+      ...(expiresInPeriod && { expiresInPeriod }),
       granted: granted.amount,
-      ...(paid && { paid }),
-      ...(priority !== undefined && { priority }),
-      products: products.map((p, i) => string(object(p, `${path}.products[${i}]`).name, `${path}.products[${i}].name`)),
+      paid,
+      priority: number(grant.priority, `${path}.priority`),
+      products: products.map((p, i) => {
+        const product = object(p, `${path}.products[${i}]`);
+        string(product.id, `${path}.products[${i}].id`);
+        return string(product.name, `${path}.products[${i}].name`);
+      }),
       segments: [{ id, amount: granted.amount, startsAt, endsBefore }],
-      ledger: grantLedger(
-        optional(grant.deductions, `${path}.deductions`, array) ?? [],
-        optional(grant.pending_deductions, `${path}.pending_deductions`, array) ?? [],
-        granted.amount,
-        path,
-      ),
+      ledger,
     };
   },
 };

@@ -32,14 +32,33 @@ export function period(record: Json, path: string, startField: string, endField:
   return endsBefore < startsAt ? fail(path, 'ends before it starts') : { startsAt, endsBefore };
 }
 
-/** An optional field: `undefined` (and `null`) pass, anything else must satisfy `read`. */
-export const optional = <T>(value: unknown, path: string, read: (value: unknown, path: string) => T): T | undefined =>
-  value === undefined || value === null ? undefined : read(value, path);
+/** A value equal to one of `values` (an SDK enum, such as a credit's `type: 'CREDIT'`). */
+export const oneOf =
+  <T extends string>(...values: T[]) =>
+  (value: unknown, path: string): T =>
+    values.includes(value as T) ? (value as T) : fail(path, `is not ${values.map((v) => `"${v}"`).join(' or ')}`);
+
+/** An object whose every value is a string (`custom_fields`). */
+export const stringRecord = (value: unknown, path: string): Record<string, string> => {
+  const record = object(value, path);
+  for (const [key, item] of Object.entries(record)) string(item, `${path}.${key}`);
+  return record as Record<string, string>;
+};
+
+type Read<T> = (value: unknown, path: string) => T;
+
+/** A field the SDK marks optional (`field?: T`): it may be absent, and otherwise must satisfy `read`. */
+export const optional = <T>(value: unknown, path: string, read: Read<T>): T | undefined =>
+  value === undefined ? undefined : read(value, path);
+
+/** A field the SDK marks optional and nullable (`field?: T | null`): absent and `null` both read as absent. */
+export const nullable = <T>(value: unknown, path: string, read: Read<T>): T | undefined =>
+  value === null ? undefined : optional(value, path, read);
 
 /** `{ data: [...], next_page }`, Metronome's page envelope; an empty cursor means the last page. */
 export function page(json: unknown): { data: unknown[]; nextPage: string | null } {
   const body = object(json, 'the response');
   const data = array(body.data, 'data');
-  const next = optional(body.next_page, 'next_page', string);
+  const next = nullable(body.next_page, 'next_page', string);
   return { data, nextPage: next ? next : null };
 }
