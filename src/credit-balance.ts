@@ -18,7 +18,7 @@ import type { HttpDeps } from './lib/api/http.js';
 import { type SourceName, type Total, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
 import { type Messages, Translator } from './lib/messages.js';
-import { MoneyFormat } from './lib/money.js';
+import { MoneyFormat, toDisplayAmount } from './lib/money.js';
 import { type CreditView, lowTotals, viewCredits } from './lib/schedule.js';
 import { TokenCache, type TokenResponse } from './lib/token.js';
 import { type ViewContext, commonBalanceDate, renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
@@ -354,7 +354,9 @@ export class CreditBalance extends LitElement {
     const loading = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !shown);
     const announcement =
       this.#refreshed && shown?.complete && !error
-        ? i18n.t('updated', { totals: totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available')}`).join(', ') })
+        ? i18n.t('updated', {
+            totals: i18n.list(totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`)),
+          })
         : '';
     const context: ViewContext = {
       ...formats,

@@ -6,7 +6,7 @@ import type { LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
 import { invoiceHref } from './lib/invoice.js';
 import type { Translator } from './lib/messages.js';
-import type { MoneyFormat } from './lib/money.js';
+import { type MoneyFormat, toDisplayAmount } from './lib/money.js';
 import { type CreditStatus, type CreditView, remainingShare, timelineGeometry } from './lib/schedule.js';
 
 /**
@@ -70,7 +70,7 @@ export function renderTotals(totals: Total[], low: Total[], { i18n, money }: Vie
     ${totals.map(
       (total) => html`<li part="total" class="total" data-credit-type-id=${total.creditType.id}>
         <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
-        <span class="total__label">${i18n.t('available')}</span>
+        <span class="total__label">${i18n.t('available', { count: toDisplayAmount(total.available, total.creditType) })}</span>
         ${low.includes(total) ? html`<span part="badge" class="badge badge--low">${i18n.t('lowBalance')}</span>` : nothing}
       </li>`,
     )}
@@ -135,7 +135,7 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${view.drawPosition === 1 ? note(i18n.t('usedNextHint')) : nothing}
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
-    ${credit.products.length ? note(i18n.t('appliesTo', { products: credit.products.join(', ') })) : nothing}
+    ${credit.products.length ? note(i18n.t('appliesTo', { products: i18n.list(credit.products) })) : nothing}
     ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, context.minute, context.invoiceUrl], () =>
       renderPeriods(view, context),
     )}
@@ -234,7 +234,7 @@ function renderLedger(credit: NormalizedCredit, amount: (value: number) => strin
         const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
         const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, pageUrl);
         return html`<li class="ledger__entry">
-          <span class="ledger__label">${label(entry)}${entry.pending ? ` (${i18n.t('pending')})` : ''}</span>
+          <span class="ledger__label">${entry.pending ? i18n.t('pending', { label: label(entry) }) : label(entry)}</span>
           <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
             >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
           >

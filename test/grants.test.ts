@@ -27,10 +27,10 @@ describe('<credit-balance source="grants">', () => {
     // Every grant shares the billing period: said once, naming its last day (effective_at is exclusive).
     const lastDay = new Date(billingPeriodEnd(new Date()).getTime() - 1).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
     expect(text(el.shadowRoot!.querySelector('[part~="header"]'))).to.include(
-      `Balances as of the end of the billing period (${lastDay}), after pending charges.`,
+      `Balances as of the end of the billing period (${lastDay}), with pending charges deducted.`,
     );
     expect(text(welcome)).to.not.include('billing period');
-    expect(text(welcome)).to.include('of $200.00 granted');
+    expect(text(welcome)).to.include('left of $200.00 granted');
     // Equal balances: no second figure.
     expect(text(creditNamed(el, 'Compute pack'))).to.not.include('before pending charges');
   });

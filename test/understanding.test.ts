@@ -92,7 +92,7 @@ describe('understanding credits', () => {
     it('keeps long schedules collapsed and short ones open, every period in the text equivalent', () => {
       const long = creditNamed(el, 'Monthly platform credit').querySelector<HTMLDetailsElement>('.schedule-toggle')!;
       expect(long.open).to.equal(false);
-      expect(text(long.querySelector('summary'))).to.equal('Access schedule · 12 periods');
+      expect(text(long.querySelector('summary'))).to.equal('Schedule · 12 periods');
       expect(parts(long, 'segment')).to.have.length(12);
       expect(creditNamed(el, 'Launch promotion').querySelector<HTMLDetailsElement>('.schedule-toggle')!.open).to.equal(true);
     });
@@ -137,7 +137,7 @@ describe('understanding credits', () => {
       const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
       expect(text(live)).to.equal('');
       await el.refresh();
-      expect(text(live)).to.equal('Credits updated: $165.466 available, €187.50 available, 12,500 API calls available.');
+      expect(text(live)).to.equal('Credits updated: $165.466 available, €187.50 available, and 12,500 API calls available.');
     });
   });
 

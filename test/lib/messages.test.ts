@@ -45,7 +45,7 @@ describe('message catalogue', () => {
     expect(t.t('periods', { count: 1 })).to.equal('1 period');
     expect(t.t('periods', { count: 12 })).to.equal('12 periods');
     expect(new Translator('fr').t('periods', { count: 0 })).to.equal('0 période');
-    expect(new Translator('ja').t('history', { count: 1 })).to.equal('履歴 (1 件)');
+    expect(new Translator('ja').t('history', { count: 1 })).to.equal('履歴（1 件）');
   });
 
   it('lets a host override messages, ignoring unknown keys and wrong shapes', () => {
