@@ -1,66 +1,49 @@
-import { Task, TaskStatus } from '@lit/task';
+/**
+ * `<credit-balance>`: the element. It holds the public properties, turns them into a request for its
+ * loading controller (`credits-controller.ts`), works out one view per update from the controller's value,
+ * renders it with the templates (`templates.ts`) and says what happened through custom states and events.
+ */
 import { LitElement, type PropertyValues, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './credit-balance.styles.js';
-import {
-  CreditBalanceErrorEvent,
-  CreditBalanceExpiringEvent,
-  CreditBalanceLoadEvent,
-  CreditBalanceLowEvent,
-  type ErrorDetail,
-} from './events.js';
-import { type LoadConfig, type Loaded, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
-import { CreditBalanceError, abortReason, isAbortError } from './lib/api/errors.js';
-import { InFlightLoads } from './lib/api/shared.js';
-import type { HttpDeps } from './lib/api/http.js';
-import { type SourceName, type Total, totalsOf } from './lib/credit.js';
+import { CreditsController, type CreditsRequest, type CreditsState } from './credits-controller.js';
+import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
+import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
 import { type Messages, Translator } from './lib/messages.js';
 import { MoneyFormat, toDisplayAmount } from './lib/money.js';
-import { type CreditView, lowTotals, viewCredits } from './lib/schedule.js';
-import { TokenCache, type TokenResponse } from './lib/token.js';
+import type { TokenResponse } from './lib/token.js';
+import { memo } from './lib/tuple-map.js';
+import { type CreditView, lowTotals, viewCredits } from './lib/view-model.js';
 import { type ViewContext, commonBalanceDate, renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
 
-/** Every widget on the page shares these: one token request and one cached token per token source and customer. */
-const sharedTokens = new TokenCache(() => Date.now());
-/** …and one load for widgets with the same configuration, while it is in flight. */
-const sharedLoads = new InFlightLoads<Loaded>();
-const providerIds = new WeakMap<() => Promise<TokenResponse>, number>();
-let providerCount = 0;
+type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
-const browserHttp: HttpDeps = {
-  fetch: (input, init) => globalThis.fetch(input, init),
-  now: () => Date.now(),
-  random: () => Math.random(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(abortReason(signal));
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal));
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-/** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */
-const PROGRESS_MS = 150;
-
-/** Data on screen, and the configuration it was loaded for. */
-interface Shown extends Loaded {
-  key: string;
-  at: Date;
-  /** Every page has arrived (a first load renders page by page). */
-  complete: boolean;
+/** What one update shows, worked out once before rendering; render() and updated() read it. */
+interface View {
+  source: SourceName;
+  state: CreditsState;
+  formats: Formats;
+  context: ViewContext;
+  views: CreditView[];
+  totals: Total[];
+  low: Total[];
+  expiring: NormalizedCredit[];
+  /** What goes under the header: the loading skeleton, the credits, the empty message, or nothing more. */
+  body: 'loading' | 'credits' | 'empty' | 'none';
 }
 
-type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
+/** Formatters for a requested locale, time zone and set of overrides, made once each (validating a locale is costly). */
+const formatsFor = memo((locale: string, timeZone: string, strings: Messages | undefined): Formats => {
+  const valid = validLocale(locale);
+  return {
+    i18n: new Translator(valid, strings),
+    money: new MoneyFormat(valid),
+    dates: new DateFormat(valid, validTimeZone(timeZone)),
+  };
+});
 
 /**
  * @summary A customer's Metronome credits: balances, totals per credit type and access schedules.
@@ -182,194 +165,99 @@ export class CreditBalance extends LitElement {
   @property({ attribute: false }) strings?: Messages;
 
   readonly #internals = this.attachInternals();
-  #shown?: Shown;
-  /** Formatters for the requested locale and time zone (as written: validating them is costly), and strings. */
-  #formats?: Formats & { requested: string; strings: Messages | undefined };
-  /** The last load replaced data already on screen: say so to screen readers. */
-  #refreshed = false;
-  /** Events owed once the next render has put the result on screen. */
-  #announce?: 'load' | 'error';
-  #interrupted = false;
 
-  readonly #task = new Task(this, {
-    args: () => [this.#config()] as const,
-    argsEqual: ([a], [b]) => a.key === b.key,
-    task: async ([config], { signal }) => {
-      const { key, session, load } = config;
-      if (!session) {
-        throw new CreditBalanceError('token', 'Set the token-url attribute or the tokenProvider property.');
-      }
-      // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
-      const progressive = this.#shown?.key !== key || !this.#shown.complete;
-      const previous = this.#shown?.key === key ? this.#shown.credits : [];
-      let loaded: Loaded = { credits: [], skipped: [] };
-      let renderedAt = -Infinity;
-      const pages = sharedLoads.follow(key, (shared) => loadCredits(load, session, browserHttp, shared, previous), signal);
-      for await (loaded of pages) {
-        if (signal.aborted) break;
-        // The first page at once; later ones at most every PROGRESS_MS, then the whole list when complete.
-        if (progressive && performance.now() - renderedAt >= PROGRESS_MS) {
-          renderedAt = performance.now();
-          this.#shown = { key, ...loaded, at: new Date(), complete: false };
-          this.requestUpdate();
-        }
-      }
-      signal.throwIfAborted();
-      this.#shown = { key, ...loaded, at: new Date(), complete: true };
-      this.#refreshed = !progressive;
-      return loaded;
-    },
-    onComplete: () => {
-      this.#announce = 'load';
-    },
-    onError: (error) => {
-      this.#interrupted = isAbortError(error);
-      if (this.#interrupted) return;
-      this.#announce = 'error';
-      // Part of a first load is not "last good data": show the error alone.
-      if (!this.#shown?.complete) this.#shown = undefined;
-    },
-  });
+  readonly #credits = new CreditsController(this, () => this.#request());
+
+  /**
+   * The properties as the controller and the view read them. A removed attribute (which Lit turns into `null`)
+   * reads as unset: its default again.
+   */
+  #request(): CreditsRequest {
+    return {
+      tokenUrl: this.tokenUrl || undefined,
+      tokenProvider: this.tokenProvider ?? undefined,
+      customerId: this.customerId || undefined,
+      apiBase: this.apiBase || undefined,
+      source: this.source ?? 'credits',
+      scope: this.scope ?? 'all',
+      includeArchived: this.includeArchived,
+      includeLedgers: this.includeLedgers,
+      pageSize: this.pageSize ?? undefined,
+      coveringDate: this.coveringDate || undefined,
+      startingAt: this.startingAt || undefined,
+      effectiveBefore: this.effectiveBefore || undefined,
+      notExpiringBefore: this.notExpiringBefore || undefined,
+      creditId: this.creditId || undefined,
+      expiringSoonDays: this.expiringSoonDays ?? 30,
+      lowBalance: this.lowBalance ?? undefined,
+      invoiceUrl: this.invoiceUrl ?? undefined,
+      pageUrl: document.baseURI,
+    };
+  }
+
+  #view!: View;
 
   /** Loads again; resolves when the new data (or the error) is rendered. */
   async refresh(): Promise<void> {
-    await this.#task.run();
+    await this.#credits.run();
     await this.updateComplete;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#interrupted) {
-      this.#interrupted = false;
-      void this.#task.run();
-    }
+  protected override update(changed: PropertyValues<this>): void {
+    // The controllers' hostUpdate has run: a load the new properties call for is already under way.
+    this.#view = this.#computeView();
+    super.update(changed);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#task.status === TaskStatus.PENDING) this.#task.abort();
-  }
-
-  /** The request-shaping configuration, and the key that tells one configuration from another. */
-  #config(): { key: string; session?: TokenSession; load: LoadConfig } {
-    const customerId = this.customerId || undefined;
-    const load: LoadConfig = {
-      source: this.source === 'grants' ? 'grants' : 'credits',
-      scope: this.scope === 'customer' ? 'customer' : 'all',
-      includeArchived: this.includeArchived,
-      includeLedgers: this.includeLedgers,
-      pageUrl: document.baseURI,
-      ...(customerId && { customerId }),
-      ...(this.apiBase && { apiBase: this.apiBase }),
-      ...(this.pageSize !== undefined && { pageSize: this.pageSize }),
-      ...(this.coveringDate && { coveringDate: this.coveringDate }),
-      ...(this.startingAt && { startingAt: this.startingAt }),
-      ...(this.effectiveBefore && { effectiveBefore: this.effectiveBefore }),
-      ...(this.notExpiringBefore && { notExpiringBefore: this.notExpiringBefore }),
-      ...(this.creditId && { creditId: this.creditId }),
-    };
-    const session = this.#session(customerId);
-    return { key: JSON.stringify([session?.key, load]), ...(session && { session }), load };
-  }
-
-  #session(customerId: string | undefined): TokenSession | undefined {
-    const provider = this.tokenProvider;
-    if (provider) {
-      let id = providerIds.get(provider);
-      if (id === undefined) providerIds.set(provider, (id = ++providerCount));
-      return {
-        key: `provider:${id}|${customerId ?? ''}`,
-        cache: sharedTokens,
-        fetch: () =>
-          Promise.resolve()
-            .then(provider)
-            .catch((error: unknown) => {
-              throw asTokenError(error);
-            }),
-      };
-    }
-    if (!this.tokenUrl) return undefined;
-    let url: string;
-    try {
-      url = new URL(this.tokenUrl, document.baseURI).href;
-    } catch {
-      const error = new CreditBalanceError('token', `The token-url "${this.tokenUrl}" is not a URL.`);
-      return { key: `invalid:${this.tokenUrl}`, cache: sharedTokens, fetch: () => Promise.reject(error) };
-    }
-    return { key: `url:${url}|${customerId ?? ''}`, cache: sharedTokens, fetch: () => requestToken(url, customerId, browserHttp) };
-  }
-
-  #formatsFor(): Formats {
-    const requested = `${this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language}|${this.timeZone}`;
-    if (this.#formats?.requested !== requested || this.#formats.strings !== this.strings) {
-      const locale = validLocale(requested.split('|')[0]!);
-      const timeZone = validTimeZone(this.timeZone);
-      this.#formats = {
-        requested,
-        strings: this.strings,
-        i18n: new Translator(locale, this.strings),
-        money: new MoneyFormat(locale),
-        dates: new DateFormat(locale, timeZone),
-      };
-    }
-    return this.#formats;
-  }
-
-  /** What this update shows, worked out once (in render(), after the task has started) for render() and updated(). */
-  #view!: {
-    source: SourceName;
-    shown?: Shown;
-    status: TaskStatus;
-    error?: ErrorDetail;
-    now: Date;
-    views: CreditView[];
-    totals: Total[];
-    low: Total[];
-  };
-
-  #computeView(): void {
-    const { key, load } = this.#config();
-    const shown = this.#shown?.key === key ? this.#shown : undefined;
-    const status = this.#task.status;
-    const error = status === TaskStatus.ERROR && !this.#interrupted ? toErrorDetail(this.#task.error) : undefined;
+  #computeView(): View {
+    const { source, expiringSoonDays, lowBalance, invoiceUrl, includeLedgers } = this.#request();
+    const state = this.#credits.value;
+    const { shown } = state;
+    const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    const formats = formatsFor(lang, this.timeZone, this.strings);
     const now = new Date();
+    const complete = state.status === 'complete' || state.status === 'error';
+    const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays, drawOrder: shown.complete }) : [];
     const totals = shown ? totalsOf(shown.credits) : [];
-    this.#view = {
-      source: load.source,
-      ...(shown && { shown }),
-      status,
-      ...(error && { error }),
-      now,
-      views: shown ? viewCredits(shown.credits, { now, expiringSoonDays: this.expiringSoonDays, drawOrder: shown.complete }) : [],
+    const loading = state.status === 'loading';
+    return {
+      source: source === 'grants' ? 'grants' : 'credits',
+      state,
+      formats,
+      context: {
+        ...formats,
+        now,
+        minute: Math.floor(now.getTime() / 60_000),
+        includeLedgers,
+        sharedAsOf: commonBalanceDate(views),
+        invoiceUrl,
+        pageUrl: document.baseURI,
+      },
+      views,
       totals,
-      low: lowTotals(totals, this.lowBalance),
+      low: lowTotals(totals, lowBalance),
+      expiring: views.filter((v) => v.expiring).map((v) => v.credit),
+      body: views.length
+        ? 'credits'
+        : !shown && loading
+          ? 'loading'
+          : shown && complete && !shown.skipped.length && !state.error
+            ? 'empty'
+            : 'none',
     };
   }
 
   override render() {
-    this.#computeView();
-    const formats = this.#formatsFor();
+    const { state, formats, context, totals, low, body } = this.#view;
     const { i18n, money } = formats;
-    const { shown, status, error, now, views, totals, low } = this.#view;
-    const loading = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !shown);
-    const announcement =
-      this.#refreshed && shown?.complete && !error
-        ? i18n.t('updated', {
-            totals: i18n.list(totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`)),
-          })
-        : '';
-    const context: ViewContext = {
-      ...formats,
-      now,
-      minute: Math.floor(now.getTime() / 60_000),
-      includeLedgers: this.includeLedgers,
-      sharedAsOf: commonBalanceDate(views),
-      invoiceUrl: this.invoiceUrl,
-      pageUrl: document.baseURI,
-    };
-
+    const { shown, error } = state;
+    const announcement = state.refreshed
+      ? i18n.t('updated', {
+          totals: i18n.list(totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`)),
+        })
+      : '';
     return html`
-      <section part="base" class="base" aria-busy=${loading ? 'true' : 'false'} aria-labelledby="title">
+      <section part="base" class="base" aria-busy=${state.status === 'loading' ? 'true' : 'false'} aria-labelledby="title">
         <header part="header" class="header">
           <h2 id="title" class="title">${i18n.t('title')}</h2>
           ${totals.length ? renderTotals(totals, low, context) : nothing}
@@ -378,47 +266,57 @@ export class CreditBalance extends LitElement {
             : nothing}
         </header>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
-        ${shown?.skipped.length ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: shown.skipped.length })}</p>` : nothing}
-        ${shown
-          ? views.length
-            ? html`<div class="credits">
-                ${repeat(
-                  views,
-                  (v) => v.credit.id,
-                  // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
-                  (v) => guard([v.credit, context.minute, formats, context.includeLedgers, context.invoiceUrl, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
-                )}
-              </div>`
-            : loading || shown.skipped.length
-              ? nothing
-              : html`<p part="empty" class="empty">${i18n.t('empty')}</p>`
-          : loading
-            ? renderSkeleton(i18n)
-            : nothing}
+        ${state.skipped.length ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: state.skipped.length })}</p>` : nothing}
+        ${this.#renderBody(body)}
         <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
       </section>
     `;
   }
 
+  /** Under the header: one branch per state of the body. */
+  #renderBody(body: View['body']) {
+    const { views, context, formats } = this.#view;
+    switch (body) {
+      case 'loading':
+        return renderSkeleton(formats.i18n);
+      case 'empty':
+        return html`<p part="empty" class="empty">${formats.i18n.t('empty')}</p>`;
+      case 'none':
+        return nothing;
+      case 'credits':
+        return html`<div class="credits">
+          ${repeat(
+            views,
+            (v) => v.credit.id,
+            // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
+            (v) =>
+              guard(
+                [v.credit, context.minute, formats, context.includeLedgers, context.invoiceUrl, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter],
+                () => renderCredit(v, context),
+              ),
+          )}
+        </div>`;
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { source, shown, status, error, views, totals, low } = this.#view;
-    const expiring = views.filter((v) => v.expiring).map((v) => v.credit);
+    const { source, state, totals, low, expiring } = this.#view;
+    const { shown, error, status } = state;
     this.#setStates({
-      loading: status === TaskStatus.PENDING,
+      loading: status === 'loading',
       ready: !!shown && shown.credits.length + shown.skipped.length > 0,
-      empty: status === TaskStatus.COMPLETE && !!shown && shown.credits.length + shown.skipped.length === 0,
+      empty: status === 'complete' && !!shown && shown.credits.length + shown.skipped.length === 0,
       error: !!error,
       stale: !!error && !!shown,
       expiring: expiring.length > 0,
       low: low.length > 0,
     });
 
-    const announce = this.#announce;
-    this.#announce = undefined;
-    if (announce === 'error' && error) {
+    const outcome = this.#credits.takeOutcome();
+    if (outcome === 'error' && error) {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));
-    } else if (announce === 'load' && shown) {
+    } else if (outcome === 'load' && shown) {
       this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals, skipped: shown.skipped }));
       if (expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: expiring }));
       if (low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: low }));
@@ -431,13 +329,6 @@ export class CreditBalance extends LitElement {
       else this.#internals.states.delete(state);
     }
   }
-}
-
-function toErrorDetail(error: unknown): ErrorDetail {
-  if (error instanceof CreditBalanceError) {
-    return { code: error.code, message: error.message, ...(error.status !== undefined && { status: error.status }) };
-  }
-  return { code: 'invalid-response', message: error instanceof Error ? error.message : String(error) };
 }
 
 function validLocale(locale: string): string {

@@ -12,7 +12,10 @@ export interface LoadDetail {
 export interface ErrorDetail {
   code: ErrorCode;
   status?: number;
+  /** For developers and logs: what went wrong, naming the attribute, status or field. */
   message: string;
+  /** The underlying error, where one was wrapped (a failed token request, an unexpected exception). */
+  cause?: unknown;
 }
 
 const init = { bubbles: true, composed: true } as const;

@@ -5,7 +5,7 @@
  * listens to `on<event-name>` props, for example `oncredit-balance-load`.
  */
 import type { HTMLAttributes, RefAttributes } from 'react';
-import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './attributes.js';
+import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './framework-types.js';
 import type { CreditBalance } from './credit-balance.js';
 
 type Listeners = { [E in keyof CreditBalanceEvents as `on${E}`]?: (event: CreditBalanceEvents[E]) => void };

@@ -7,7 +7,7 @@ import type { DateFormat } from './lib/dates.js';
 import { invoiceHref } from './lib/invoice.js';
 import type { Translator } from './lib/messages.js';
 import { type MoneyFormat, toDisplayAmount } from './lib/money.js';
-import { type CreditStatus, type CreditView, remainingShare, timelineGeometry } from './lib/schedule.js';
+import { type CreditStatus, type CreditView, remainingShare, timelineGeometry } from './lib/view-model.js';
 
 /**
  * The widget's templates, as pure functions of the data and a context: the element decides what to show,
@@ -77,12 +77,14 @@ export function renderTotals(totals: Total[], low: Total[], { i18n, money }: Vie
   </ul>`;
 }
 
-/** The error a person can act on, the time of the data still shown (when stale), and the retry button. */
+/** The error a person can act on, the time of the data still shown (when stale), and the retry button (none for a configuration mistake). */
 export function renderError(error: ErrorDetail, staleSince: Date | undefined, onRetry: () => void, { i18n, dates }: ViewContext) {
   return html`<div part="error" class="error" role="alert">
     ${staleSince ? html`<p class="error__stale">${i18n.t('stale', { time: dates.dateTime(staleSince) })}</p>` : nothing}
     <p class="error__message">${i18n.t(`error.${error.code}`, { status: error.status ?? '' })}</p>
-    <button part="retry-button" class="retry" type="button" @click=${onRetry}>${i18n.t('retry')}</button>
+    ${error.code === 'config' // trying again cannot mend the page's markup
+      ? nothing
+      : html`<button part="retry-button" class="retry" type="button" @click=${onRetry}>${i18n.t('retry')}</button>`}
   </div>`;
 }
 

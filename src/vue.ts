@@ -5,7 +5,7 @@
  * as properties: `:token-provider.prop="…"`. Events: `@credit-balance-load="…"`.
  */
 import type { DefineComponent } from 'vue';
-import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './attributes.js';
+import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './framework-types.js';
 
 type Listeners = {
   [E in keyof CreditBalanceEvents as `on${Capitalize<E>}`]?: (event: CreditBalanceEvents[E]) => void;

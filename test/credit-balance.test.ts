@@ -148,13 +148,13 @@ describe('<credit-balance>', () => {
       'starting-at': '2025-01-01T00:00:00Z',
       'effective-before': '2030-01-01T00:00:00Z',
       'credit-id': 'nope',
-      'page-size': '500',
+      'page-size': '20',
     });
     expect(routes(await requestLog(id), 'credits')[0]!.body).to.deep.equal({
       customer_id: id,
       include_balance: true,
       include_contract_credits: false,
-      limit: 25,
+      limit: 20,
       include_archived: true,
       include_ledgers: true,
       covering_date: '2026-01-01T00:00:00Z',
@@ -341,13 +341,13 @@ describe('<credit-balance>', () => {
     expect(parts(el, 'credit')).to.have.length(7);
   });
 
-  it('reports a token error when no token source is set', async () => {
+  it('reports a config error when no token source is set', async () => {
     const el = document.createElement('credit-balance');
     el.customerId = CUSTOMERS.acme;
     const failed = oneEvent(el, 'credit-balance-error');
     await fixture(el);
-    expect((await failed).detail.code).to.equal('token');
-    expect(text(part(el, 'error'))).to.include('Your session could not be verified');
+    expect((await failed).detail).to.include({ code: 'config', message: 'Set the token-url attribute or the tokenProvider property.' });
+    expect(text(part(el, 'error'))).to.equal('Credits cannot be shown here at the moment.');
   });
 
   it('follows the host colour scheme', async () => {

@@ -85,28 +85,64 @@ const cases: Case[] = [
   { name: 'empty pages that repeat their cursor stop with an error', spec: { credits: [], cursor: 'repeat' }, outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
 ];
 
-describe('fault injection', () => {
-  for (const [name, attributes] of [
-    ['a token-url that is not a URL', { 'token-url': 'http://[' }],
-    ['an api-base that is not a URL', { 'api-base': 'http://[' }],
-    ['an invalid locale and time zone', { locale: 'not a locale!', 'time-zone': 'Mars/Olympus' }],
-  ] as const) {
-    it(`${name}: a clear answer, never a crash`, async () => {
-      const el = document.createElement('credit-balance');
-      el.tokenUrl = TOKEN_URL;
-      el.customerId = CUSTOMERS.acme;
-      for (const [attribute, value] of Object.entries(attributes)) el.setAttribute(attribute, value);
-      const event = await mountSettled(el);
-      if ('locale' in attributes) {
-        expect(event.type).to.equal('credit-balance-load');
-        expect(part(el, 'credit')!.textContent).to.match(/\$|€/);
-      } else {
-        expect((event as CreditBalanceErrorEvent).detail.message).to.include('is not a URL');
-        expect(part(el, 'retry-button')).to.not.equal(null);
+describe('the host developer’s mistakes', () => {
+  const mistakes: [string, Record<string, string>, string][] = [
+    ['a token-url that is not a URL', { 'token-url': 'http://[' }, 'token-url'],
+    ['an api-base that is not a URL', { 'api-base': 'http://[' }, 'api-base'],
+    ['an unknown source', { source: 'plans' }, 'source'],
+    ['an unknown scope', { scope: 'everyone' }, 'scope'],
+    ['a page size past the API’s range', { 'page-size': '500' }, 'page-size'],
+    ['a page size that is not a number', { 'page-size': 'ten' }, 'page-size'],
+    ['expiring-soon-days below zero', { 'expiring-soon-days': '-3' }, 'expiring-soon-days'],
+    ['a low-balance that is not a number', { 'low-balance': 'lots' }, 'low-balance'],
+    ['an invoice-url without {invoice_id}', { 'invoice-url': '/billing/invoices' }, 'invoice-url'],
+  ];
+  for (const [name, attributes, attribute] of mistakes) {
+    it(`${name}: a config error, a neutral message, one warning naming ${attribute}, no request`, async () => {
+      const id = await scenario({ base: CUSTOMERS.acme });
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        const el = document.createElement('credit-balance');
+        el.tokenUrl = TOKEN_URL;
+        el.customerId = id;
+        for (const [key, value] of Object.entries(attributes)) el.setAttribute(key, value);
+        const event = (await mountSettled(el)) as CreditBalanceErrorEvent;
+        expect(event.detail.code).to.equal('config');
+        expect(event.detail.message).to.include(attribute);
+        expect(part(el, 'error')!.textContent!.trim()).to.equal('Credits cannot be shown here at the moment.');
+        expect(part(el, 'retry-button'), 'retrying cannot mend markup').to.equal(null);
+        await el.updateComplete;
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.include(`The ${attribute} attribute`);
+        expect(await requestLog(id), 'no request').to.deep.equal([]);
+
+        // Mended, the widget loads.
+        for (const key of Object.keys(attributes)) el.removeAttribute(key);
+        if (attribute === 'token-url') el.tokenUrl = TOKEN_URL;
+        const loaded = oneEvent(el, 'credit-balance-load');
+        await loaded;
+        expect(parts(el, 'credit')).to.have.length(7);
+      } finally {
+        console.warn = warn;
       }
     });
   }
 
+  it('an invalid locale and time zone fall back to English and UTC: a clear answer, never a crash', async () => {
+    const el = document.createElement('credit-balance');
+    el.tokenUrl = TOKEN_URL;
+    el.customerId = CUSTOMERS.acme;
+    el.setAttribute('locale', 'not a locale!');
+    el.setAttribute('time-zone', 'Mars/Olympus');
+    const event = await mountSettled(el);
+    expect(event.type).to.equal('credit-balance-load');
+    expect(part(el, 'credit')!.textContent).to.match(/\$|€/);
+  });
+});
+
+describe('fault injection', () => {
   for (const c of cases) {
     it(c.name, async function () {
       this.timeout(20_000);

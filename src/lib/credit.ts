@@ -1,4 +1,5 @@
 import type { CreditType } from './money.js';
+import { TupleMap } from './tuple-map.js';
 
 /** Which Metronome list a widget reads. */
 export type SourceName = 'credits' | 'grants';
@@ -79,15 +80,31 @@ export interface Total {
 
 /** One total per credit type, over the credits with a balance (one without is unknown, not zero). */
 export function totalsOf(credits: readonly NormalizedCredit[]): Total[] {
-  const totals = new Map<string, Total>();
-  for (const credit of credits) {
-    if (credit.balance === undefined) continue;
-    const key = `${credit.creditType.id}\u0000${credit.creditType.name}`;
-    const total = totals.get(key) ?? { creditType: credit.creditType, available: 0, granted: 0, count: 0 };
-    total.available += credit.balance;
-    total.granted += credit.granted;
-    total.count += 1;
-    totals.set(key, total);
+  const totals = groupByCreditType(
+    credits.filter((credit) => credit.balance !== undefined),
+    (credit) => credit.creditType,
+  );
+  return totals.map((group) => ({
+    creditType: group[0]!.creditType,
+    available: group.reduce((sum, credit) => sum + credit.balance!, 0),
+    granted: group.reduce((sum, credit) => sum + credit.granted, 0),
+    count: group.length,
+  }));
+}
+
+/** `items` grouped by their credit type (its id and name), in the order each type first appears. */
+export function groupByCreditType<T>(items: readonly T[], creditTypeOf: (item: T) => CreditType): T[][] {
+  const groups = new TupleMap<[string, string], T[]>();
+  const ordered: T[][] = [];
+  for (const item of items) {
+    const { id, name } = creditTypeOf(item);
+    const key: [string, string] = [id, name];
+    let group = groups.get(key);
+    if (!group) {
+      groups.set(key, (group = []));
+      ordered.push(group);
+    }
+    group.push(item);
   }
-  return [...totals.values()];
+  return ordered;
 }

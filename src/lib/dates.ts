@@ -2,7 +2,7 @@ import { differenceInHours } from 'date-fns/differenceInHours';
 import { differenceInMinutes } from 'date-fns/differenceInMinutes';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
-import { memo } from './memo.js';
+import { memo } from './tuple-map.js';
 
 /** Parses an RFC 3339 timestamp (`Z` or an offset, with or without fractions); `undefined` when it is not one. */
 export function parseTimestamp(value: unknown): Date | undefined {
@@ -44,8 +44,7 @@ export class DateFormat {
   readonly #midnight = memo((time: number) =>
     this.timeZone === 'UTC' ? time % 86_400_000 === 0 : this.#clock.format(time) === '00:00:00' && time % 1000 === 0,
   );
-  readonly #ranges = memo((key: string): RangeWording => {
-    const [start, endBefore] = key.split('|').map(Number) as [number, number];
+  readonly #ranges = memo((start: number, endBefore: number): RangeWording => {
     if (this.#midnight(start) && this.#midnight(endBefore) && endBefore > start) {
       return { kind: 'days', range: this.#day.formatRange(start, subMilliseconds(endBefore, 1)) };
     }
@@ -75,7 +74,7 @@ export class DateFormat {
    * ending on the last usable day ("Jan 1 – 31, 2026"); otherwise the end is an instant that is not included.
    */
   range(start: Date, endBefore: Date): RangeWording {
-    return this.#ranges(`${start.getTime()}|${endBefore.getTime()}`);
+    return this.#ranges(start.getTime(), endBefore.getTime());
   }
 
   /** "in 3 days", "tomorrow", "in 11 months", "in 3 years", "5 hours ago": the largest sensible unit. */

@@ -1,4 +1,4 @@
-import { memo } from './memo.js';
+import { memo } from './tuple-map.js';
 
 /** A Metronome credit type (pricing unit). */
 export interface CreditType {
@@ -50,18 +50,18 @@ function shifted(value: number, shift: number): { decimal: Intl.StringNumericLit
  * Fractional amounts are never rounded to zero, and never lose more than the unit's usual precision plus four digits.
  */
 export class MoneyFormat {
-  readonly #formats = new Map<string, Intl.NumberFormat>();
 
   constructor(readonly locale: string) {}
 
-  #format(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    let format = this.#formats.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(this.locale, options);
-      this.#formats.set(key, format);
-    }
-    return format;
-  }
+  /** A currency's format (a plain number's without one) with `minDigits` to `digits` decimals. */
+  readonly #format = memo(
+    (currency: string | undefined, minDigits: number, digits: number) =>
+      new Intl.NumberFormat(this.locale, {
+        ...(currency && { style: 'currency', currency }),
+        minimumFractionDigits: minDigits,
+        maximumFractionDigits: digits,
+      }),
+  );
 
   /**
    * `value × 10^-shift`, with at least `minDigits` decimals and at most four more. A non-zero amount too
@@ -72,29 +72,23 @@ export class MoneyFormat {
     const maxDigits = minDigits + EXTRA_DIGITS;
     const tooSmall = value !== 0 && exponent < -maxDigits;
     const digits = tooSmall ? maxDigits : Math.min(Math.max(minDigits, decimals), maxDigits);
-    const format = this.#format(`${currency}|${minDigits}|${digits}`, {
-      ...(currency && { style: 'currency', currency }),
-      minimumFractionDigits: minDigits,
-      maximumFractionDigits: digits,
-    });
+    const format = this.#format(currency, minDigits, digits);
     if (!tooSmall) return format.format(decimal);
     const smallest = format.format(`${value < 0 ? '-' : ''}1e-${maxDigits}` as Intl.StringNumericLiteral);
     return `${value < 0 ? '>' : '<'} ${smallest}`;
   }
 
   /** The usual number of decimals of a currency in this locale (USD 2, JPY 0, BHD 3). */
-  #currencyDigits(currency: string): number {
-    return this.#format(`${currency}|usual`, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  }
+  readonly #currencyDigits = memo(
+    (currency: string) =>
+      new Intl.NumberFormat(this.locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2,
+  );
 
-  readonly #amounts = memo((key: string) => {
-    const [amount, id, name] = key.split('\u0000') as [string, string, string];
-    return this.#amount(Number(amount), { id, name });
-  });
+  readonly #amounts = memo((amount: number, id: string, name: string) => this.#amount(amount, { id, name }));
 
   /** "$12.50", "€10.00", "1,250 API calls". */
   amount(amount: number, creditType: CreditType): string {
-    return this.#amounts(`${amount}\u0000${creditType.id}\u0000${creditType.name}`);
+    return this.#amounts(amount, creditType.id, creditType.name);
   }
 
   #amount(amount: number, creditType: CreditType): string {

@@ -1,4 +1,6 @@
-import { CreditBalanceError, abortable } from './api/errors.js';
+import { abortable } from './abort.js';
+import { TupleMap } from './tuple-map.js';
+import { CreditBalanceError } from './api/errors.js';
 
 /** What the host's token endpoint (or `tokenProvider`) answers. */
 export interface TokenResponse {
@@ -68,16 +70,16 @@ export function parseTokenResponse(json: unknown, now: number): Token {
 }
 
 /**
- * One cached token and at most one token request in flight per key (token source + customer), for every
+ * One cached token and at most one token request in flight per key (`[token source, customer]`), for every
  * widget that asks. A token is reused until its refresh time and dropped after a `401`.
  */
 export class TokenCache {
-  readonly #entries = new Map<string, Promise<Token>>();
+  readonly #entries = new TupleMap<readonly unknown[], Promise<Token>>();
 
   constructor(private readonly now: () => number) {}
 
   /** The cached token for `key`, or a new one from `fetchToken` (shared by everyone asking meanwhile). */
-  async get(key: string, fetchToken: () => Promise<unknown>, signal: AbortSignal): Promise<Token> {
+  async get(key: readonly unknown[], fetchToken: () => Promise<unknown>, signal: AbortSignal): Promise<Token> {
     let entry = this.#entries.get(key);
     if (entry) {
       const token = await abortable(entry, signal).catch((error: unknown) => {
@@ -96,7 +98,7 @@ export class TokenCache {
   }
 
   /** Forgets `token` after the API refused it, unless a newer token already replaced it. */
-  async invalidate(key: string, token: Token): Promise<void> {
+  async invalidate(key: readonly unknown[], token: Token): Promise<void> {
     const entry = this.#entries.get(key);
     if (entry && (await entry.catch(() => undefined)) === token && this.#entries.get(key) === entry) {
       this.#entries.delete(key);

@@ -15,7 +15,7 @@ import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
 import { DateFormat } from '../../src/lib/dates.js';
 import { Translator } from '../../src/lib/messages.js';
 import { MoneyFormat, USD_CENTS_ID } from '../../src/lib/money.js';
-import { lowTotals, viewCredits } from '../../src/lib/schedule.js';
+import { lowTotals, viewCredits } from '../../src/lib/view-model.js';
 import { parseTokenResponse } from '../../src/lib/token.js';
 import { type ViewContext, renderCredit, renderTotals } from '../../src/templates.js';
 

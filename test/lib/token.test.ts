@@ -60,10 +60,10 @@ describe('token', () => {
       let calls = 0;
       const cache = new TokenCache(() => clock);
       const fetchToken = async () => ({ token: `t${++calls}`, expires_in: 300 });
-      const tokens = await Promise.all([1, 2, 3].map(() => cache.get('k', fetchToken, never)));
+      const tokens = await Promise.all([1, 2, 3].map(() => cache.get(['k'], fetchToken, never)));
       expect(tokens.map((t) => t.value)).to.deep.equal(['t1', 't1', 't1']);
       clock += 200_000;
-      expect((await cache.get('k', fetchToken, never)).value).to.equal('t1');
+      expect((await cache.get(['k'], fetchToken, never)).value).to.equal('t1');
       expect(calls).to.equal(1);
     });
 
@@ -72,17 +72,17 @@ describe('token', () => {
       let calls = 0;
       const cache = new TokenCache(() => clock);
       const fetchToken = async () => ({ token: `t${++calls}`, expires_in: 300 });
-      await cache.get('k', fetchToken, never);
+      await cache.get(['k'], fetchToken, never);
       clock += 271_000;
-      const [a, b] = await Promise.all([cache.get('k', fetchToken, never), cache.get('k', fetchToken, never)]);
+      const [a, b] = await Promise.all([cache.get(['k'], fetchToken, never), cache.get(['k'], fetchToken, never)]);
       expect([a.value, b.value]).to.deep.equal(['t2', 't2']);
       expect(calls).to.equal(2);
     });
 
     it('keeps keys apart', async () => {
       const cache = new TokenCache(() => now);
-      const a = await cache.get('a', async () => ({ token: 'A', expires_in: 300 }), never);
-      const b = await cache.get('b', async () => ({ token: 'B', expires_in: 300 }), never);
+      const a = await cache.get(['a'], async () => ({ token: 'A', expires_in: 300 }), never);
+      const b = await cache.get(['b'], async () => ({ token: 'B', expires_in: 300 }), never);
       expect([a.value, b.value]).to.deep.equal(['A', 'B']);
     });
 
@@ -90,11 +90,11 @@ describe('token', () => {
       let calls = 0;
       const cache = new TokenCache(() => now);
       const fetchToken = async () => ({ token: `t${++calls}`, expires_in: 300 });
-      const first = await cache.get('k', fetchToken, never);
-      await Promise.all([cache.invalidate('k', first), cache.invalidate('k', first)]);
-      const second = await cache.get('k', fetchToken, never);
-      await cache.invalidate('k', first); // a late report about the old token
-      expect((await cache.get('k', fetchToken, never)).value).to.equal(second.value);
+      const first = await cache.get(['k'], fetchToken, never);
+      await Promise.all([cache.invalidate(['k'], first), cache.invalidate(['k'], first)]);
+      const second = await cache.get(['k'], fetchToken, never);
+      await cache.invalidate(['k'], first); // a late report about the old token
+      expect((await cache.get(['k'], fetchToken, never)).value).to.equal(second.value);
       expect(calls).to.equal(2);
     });
 
@@ -106,8 +106,8 @@ describe('token', () => {
         if (calls === 1) throw new CreditBalanceError('token', 'down');
         return { token: 'ok', expires_in: 300 };
       };
-      await cache.get('k', fetchToken, never).catch(() => undefined);
-      expect((await cache.get('k', fetchToken, never)).value).to.equal('ok');
+      await cache.get(['k'], fetchToken, never).catch(() => undefined);
+      expect((await cache.get(['k'], fetchToken, never)).value).to.equal('ok');
     });
 
     it('lets one caller abort without cancelling the shared request', async () => {
@@ -115,8 +115,8 @@ describe('token', () => {
       let release!: () => void;
       const fetchToken = () => new Promise((resolve) => (release = () => resolve({ token: 'shared', expires_in: 300 })));
       const controller = new AbortController();
-      const aborted = cache.get('k', fetchToken, controller.signal);
-      const other = cache.get('k', fetchToken, never);
+      const aborted = cache.get(['k'], fetchToken, controller.signal);
+      const other = cache.get(['k'], fetchToken, never);
       controller.abort();
       release();
       let error: unknown;

@@ -4,7 +4,7 @@ import { creditsSource } from './credits.js';
 import { CreditBalanceError } from './errors.js';
 import { grantsSource } from './grants.js';
 import { type HttpDeps, postJson } from './http.js';
-import { type LoadPlan, type Source, clampLimit } from './source.js';
+import { type LoadPlan, PAGE_SIZES, type Source } from './source.js';
 import { page } from './validate.js';
 
 export const DEFAULT_API_BASE = 'https://api.metronome.com';
@@ -23,9 +23,9 @@ export interface LoadConfig extends Omit<LoadPlan, 'customerId' | 'apiBase' | 'l
   pageUrl: string;
 }
 
-/** Where tokens come from: one cache entry per `key`, filled by `fetch`. */
+/** Where tokens come from: one cache entry per `key` (`[token URL or provider, customer]`), filled by `fetch`. */
 export interface TokenSession {
-  key: string;
+  key: readonly unknown[];
   fetch: () => Promise<unknown>;
   cache: TokenCache;
 }
@@ -40,10 +40,11 @@ export function planLoad(config: LoadConfig, token: Token): LoadPlan {
   let apiBase: string;
   try {
     apiBase = new URL(config.apiBase || token.apiBase || DEFAULT_API_BASE, pageUrl).href;
-  } catch {
-    throw new CreditBalanceError('network', `The API base "${config.apiBase || token.apiBase}" is not a URL.`);
+  } catch (error) {
+    // The api-base attribute is checked up front (a config error): this is the token endpoint's api_base.
+    throw new CreditBalanceError('token', `The token endpoint's api_base "${token.apiBase}" is not a URL.`, undefined, { cause: error });
   }
-  return { ...filters, customerId, apiBase, limit: clampLimit(sources[config.source], pageSize) };
+  return { ...filters, customerId, apiBase, limit: pageSize ?? PAGE_SIZES[config.source].default };
 }
 
 /** What a load has read so far: the credits, and the records it could not read. */
@@ -154,4 +155,5 @@ export const asTokenError = (error: unknown): CreditBalanceError =>
     'token',
     `Could not get a token: ${error instanceof Error ? error.message : String(error)}`,
     error instanceof CreditBalanceError ? error.status : undefined,
+    { cause: error },
   );

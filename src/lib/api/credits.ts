@@ -59,7 +59,6 @@ const byStart = (a: Segment, b: Segment) => a.startsAt.getTime() - b.startsAt.ge
 /** Contract credits: `POST /v1/contracts/customerCredits/list`, `limit` and `next_page` in the body. */
 export const creditsSource: Source = {
   name: 'credits',
-  limits: { min: 1, max: 25, default: 25 },
 
   request(plan, cursor) {
     const body: Json = {

@@ -42,7 +42,6 @@ export function grantLedger(deductions: unknown[], pending: unknown[], path: str
 /** Legacy Plans credit grants: `POST /v1/credits/listGrants`, `limit` and `next_page` in the query string. */
 export const grantsSource: Source = {
   name: 'grants',
-  limits: { min: 1, max: 100, default: 100 },
 
   request(plan, cursor) {
     const query = new URLSearchParams({ limit: String(plan.limit) });

@@ -1,4 +1,5 @@
-import { CreditBalanceError, abortReason, isAbortError } from './errors.js';
+import { abortReason, isAbortError } from '../abort.js';
+import { CreditBalanceError } from './errors.js';
 
 /** What the HTTP layer needs from the outside world, so tests can pass their own. */
 export interface HttpDeps {

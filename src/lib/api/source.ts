@@ -21,7 +21,7 @@ export interface LoadPlan {
 /** One of the two Metronome lists, behind one interface. */
 export interface Source {
   readonly name: SourceName;
-  readonly limits: { min: number; max: number; default: number };
+
   /** The request for the page after `cursor` (the first page without one). */
   request(plan: LoadPlan, cursor: string | undefined): { url: string; body: unknown };
   /** One item of `data`, checked and normalized; `path` names it in errors. */
@@ -30,9 +30,8 @@ export interface Source {
 
 export const endpoint = (apiBase: string, path: string): string => `${apiBase.replace(/\/+$/, '')}${path}`;
 
-/** A page size for `source`: the requested one clamped to the API's range, or the default. */
-export function clampLimit(source: Source, requested: number | undefined): number {
-  const { min, max } = source.limits;
-  if (requested === undefined || !Number.isFinite(requested)) return source.limits.default;
-  return Math.min(max, Math.max(min, Math.trunc(requested)));
-}
+/** The API's page sizes: at most `max` items a page, `default` when `page-size` is unset. */
+export const PAGE_SIZES: Record<SourceName, { max: number; default: number }> = {
+  credits: { max: 25, default: 25 },
+  grants: { max: 100, default: 100 },
+};

@@ -9,7 +9,7 @@ import {
   timelineGeometry,
   viewCredit,
   viewCredits,
-} from '../../src/lib/schedule.js';
+} from '../../src/lib/view-model.js';
 
 const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
 const EUR = { id: 'eur', name: 'EUR' };

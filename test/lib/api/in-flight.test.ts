@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { InFlightLoads } from '../../src/lib/api/shared.js';
+import { InFlightLoads } from '../../../src/lib/api/in-flight.js';
 
 /** A load whose steps the test releases one by one. */
 function controllable() {
@@ -35,8 +35,8 @@ describe('InFlightLoads', () => {
   it('runs one load for every follower of the same key', async () => {
     const loads = new InFlightLoads<number[]>();
     const load = controllable();
-    const a = collect(loads.follow('k', load.start, never()));
-    const b = collect(loads.follow('k', load.start, never()));
+    const a = collect(loads.follow(['k'], load.start, never()));
+    const b = collect(loads.follow(['k'], load.start, never()));
     for (let i = 0; i < 3; i++) await load.step();
     expect(await a).to.deep.equal([[0], [0, 1], [0, 1, 2]]);
     expect(await b).to.deep.equal([[0], [0, 1], [0, 1, 2]]);
@@ -46,23 +46,34 @@ describe('InFlightLoads', () => {
   it('gives a late follower the latest value, then the rest', async () => {
     const loads = new InFlightLoads<number[]>();
     const load = controllable();
-    const early = collect(loads.follow('k', load.start, never()));
+    const early = collect(loads.follow(['k'], load.start, never()));
     await load.step();
     await load.step();
-    const late = collect(loads.follow('k', load.start, never()));
+    const late = collect(loads.follow(['k'], load.start, never()));
     await load.step();
     expect(await late).to.deep.equal([[0, 1], [0, 1, 2]]);
     expect((await early).length).to.equal(3);
   });
 
+  it('keys by tuples: parts a joined string would confuse stay apart, and equal tuples meet', async () => {
+    const loads = new InFlightLoads<number[]>();
+    const load = controllable();
+    const a = collect(loads.follow(['a|b', 'c'], load.start, never()));
+    const b = collect(loads.follow(['a', 'b|c'], load.start, never()));
+    const c = collect(loads.follow(['a|b', 'c'], load.start, never()));
+    for (let i = 0; i < 6; i++) await load.step();
+    await Promise.all([a, b, c]);
+    expect(load.starts()).to.equal(2);
+  });
+
   it('keeps different keys apart, and starts again once a load has finished', async () => {
     const loads = new InFlightLoads<number[]>();
     const load = controllable();
-    const a = collect(loads.follow('a', load.start, never()));
-    const b = collect(loads.follow('b', load.start, never()));
+    const a = collect(loads.follow(['a'], load.start, never()));
+    const b = collect(loads.follow(['b'], load.start, never()));
     for (let i = 0; i < 6; i++) await load.step();
     await Promise.all([a, b]);
-    const again = collect(loads.follow('a', load.start, never()));
+    const again = collect(loads.follow(['a'], load.start, never()));
     for (let i = 0; i < 3; i++) await load.step();
     await again;
     expect(load.starts()).to.equal(3);
@@ -73,8 +84,8 @@ describe('InFlightLoads', () => {
     const load = controllable();
     const quitter = new AbortController();
     const stayer = new AbortController();
-    const quitting = collect(loads.follow('k', load.start, quitter.signal)).catch((e: unknown) => e);
-    const staying = collect(loads.follow('k', load.start, stayer.signal)).catch((e: unknown) => e);
+    const quitting = collect(loads.follow(['k'], load.start, quitter.signal)).catch((e: unknown) => e);
+    const staying = collect(loads.follow(['k'], load.start, stayer.signal)).catch((e: unknown) => e);
     await load.step();
     quitter.abort();
     expect(((await quitting) as DOMException).name).to.equal('AbortError');
@@ -93,7 +104,7 @@ describe('InFlightLoads', () => {
       throw new Error('boom');
     };
     const results = await Promise.all(
-      [1, 2].map(() => collect(loads.follow('k', failing, never())).catch((e: unknown) => (e as Error).message)),
+      [1, 2].map(() => collect(loads.follow(['k'], failing, never())).catch((e: unknown) => (e as Error).message)),
     );
     expect(results).to.deep.equal(['boom', 'boom']);
   });

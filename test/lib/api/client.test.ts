@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { type LoadConfig, type Loaded, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../src/lib/api/client.js';
-import { CreditBalanceError } from '../../src/lib/api/errors.js';
-import type { NormalizedCredit } from '../../src/lib/credit.js';
-import { TokenCache } from '../../src/lib/token.js';
-import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario } from '../helpers.js';
+import { type LoadConfig, type Loaded, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../../src/lib/api/client.js';
+import { CreditBalanceError } from '../../../src/lib/api/errors.js';
+import type { NormalizedCredit } from '../../../src/lib/credit.js';
+import { TokenCache } from '../../../src/lib/token.js';
+import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario } from '../../helpers.js';
 
 const never = new AbortController().signal;
 
@@ -20,7 +20,7 @@ function config(customerId: string, fields: Partial<LoadConfig> = {}): LoadConfi
 }
 
 function session(customerId: string, http = realHttp()) {
-  return { key: `test|${customerId}|${Math.random()}`, cache: new TokenCache(() => Date.now()), fetch: () => requestToken(TOKEN_URL, customerId, http) };
+  return { key: ['test', customerId, Math.random()], cache: new TokenCache(() => Date.now()), fetch: () => requestToken(TOKEN_URL, customerId, http) };
 }
 
 /** The credits after each page. */

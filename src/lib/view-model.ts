@@ -1,5 +1,5 @@
 import { addDays } from 'date-fns/addDays';
-import type { NormalizedCredit, Segment, Total } from './credit.js';
+import { type NormalizedCredit, type Segment, type Total, groupByCreditType } from './credit.js';
 import { toDisplayAmount } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';
@@ -104,8 +104,6 @@ export function compareDrawDown(a: CreditView, b: CreditView): number {
   );
 }
 
-const creditTypeKey = (credit: NormalizedCredit) => `${credit.creditType.id}\u0000${credit.creditType.name}`;
-
 /**
  * Views of every credit in display order, each usable one with its place in its credit type's draw-down
  * order (unless `drawOrder` is false).
@@ -113,15 +111,8 @@ const creditTypeKey = (credit: NormalizedCredit) => `${credit.creditType.id}\u00
 export function viewCredits(credits: readonly NormalizedCredit[], options: ViewOptions): CreditView[] {
   const views = credits.map((credit) => viewCredit(credit, options)).sort(compareViews);
   if (options.drawOrder === false) return views;
-  const usable = new Map<string, CreditView[]>();
-  for (const view of views) {
-    if (!view.active || (view.credit.balance ?? 0) <= 0) continue;
-    const key = creditTypeKey(view.credit);
-    let group = usable.get(key);
-    if (!group) usable.set(key, (group = []));
-    group.push(view);
-  }
-  for (const group of usable.values()) {
+  const usable = views.filter((view) => view.active && (view.credit.balance ?? 0) > 0);
+  for (const group of groupByCreditType(usable, (view) => view.credit.creditType)) {
     group.sort(compareDrawDown).forEach((view, i) => {
       view.drawPosition = i + 1;
       if (i > 0) view.drawsAfter = group[i - 1]!.credit;

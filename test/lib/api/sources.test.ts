@@ -1,10 +1,9 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
-import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../src/lib/api/credits.js';
-import { CreditBalanceError } from '../../src/lib/api/errors.js';
-import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../src/lib/api/grants.js';
-import type { LoadPlan } from '../../src/lib/api/source.js';
-import { clampLimit } from '../../src/lib/api/source.js';
+import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../../src/lib/api/credits.js';
+import { CreditBalanceError } from '../../../src/lib/api/errors.js';
+import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../../src/lib/api/grants.js';
+import type { LoadPlan } from '../../../src/lib/api/source.js';
 
 const plan: LoadPlan = {
   source: 'credits',
@@ -86,13 +85,6 @@ describe('credits source', () => {
     });
   });
 
-  it('clamps the page size to 1–25', () => {
-    expect(clampLimit(creditsSource, 100)).to.equal(25);
-    expect(clampLimit(creditsSource, 0)).to.equal(1);
-    expect(clampLimit(creditsSource, 7.9)).to.equal(7);
-    expect(clampLimit(creditsSource, undefined)).to.equal(25);
-    expect(clampLimit(creditsSource, Number.NaN)).to.equal(25);
-  });
 
   it('normalizes a credit: segments in order, granted summed, both timestamp forms', () => {
     const credit = creditsSource.normalize(wireCredit({ name: 'Promo', priority: 2 }), 'data[0]');
@@ -215,10 +207,6 @@ describe('grants source', () => {
     });
   });
 
-  it('clamps the page size to 1–100, default 100', () => {
-    expect(clampLimit(grantsSource, 500)).to.equal(100);
-    expect(clampLimit(grantsSource, undefined)).to.equal(100);
-  });
 
   it('normalizes a grant: balance after pending charges, posted balance beside it, one segment', () => {
     const grant = grantsSource.normalize(wireGrant(), 'data[0]');

@@ -1,4 +1,5 @@
-import { abortReason } from './errors.js';
+import { abortReason, abortable } from '../abort.js';
+import { TupleMap } from '../tuple-map.js';
 
 interface InFlight<T> {
   /** The latest value, and how many values the load has yielded. */
@@ -20,9 +21,10 @@ interface InFlight<T> {
  * the next call starts a new one.
  */
 export class InFlightLoads<T> {
-  readonly #loads = new Map<string, InFlight<T>>();
+  readonly #loads = new TupleMap<readonly unknown[], InFlight<T>>();
 
-  async *follow(key: string, start: (signal: AbortSignal) => AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  /** Follows the load for `key` (a tuple of everything that shapes it), starting it when none is in flight. */
+  async *follow(key: readonly unknown[], start: (signal: AbortSignal) => AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
     signal.throwIfAborted();
     const load = this.#loads.get(key) ?? this.#start(key, start);
     load.subscribers += 1;
@@ -36,14 +38,7 @@ export class InFlightLoads<T> {
         }
         if (load.failed) throw load.error;
         if (load.done) return;
-        await new Promise<void>((resolve, reject) => {
-          const onAbort = () => reject(abortReason(signal));
-          signal.addEventListener('abort', onAbort, { once: true });
-          void load.changed.then(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-          });
-        });
+        await abortable(load.changed, signal);
       }
     } finally {
       load.subscribers -= 1;
@@ -54,7 +49,7 @@ export class InFlightLoads<T> {
     }
   }
 
-  #start(key: string, start: (signal: AbortSignal) => AsyncIterable<T>): InFlight<T> {
+  #start(key: readonly unknown[], start: (signal: AbortSignal) => AsyncIterable<T>): InFlight<T> {
     let notify = () => {};
     const arm = () => new Promise<void>((resolve) => (notify = resolve));
     const load: InFlight<T> = {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { backoffMs, isRetryableStatus, postJson, retryAfterMs } from '../../src/lib/api/http.js';
-import { MOCK, mockToken, realHttp, rejection, requestLog, routes, scenario } from '../helpers.js';
+import { backoffMs, isRetryableStatus, postJson, retryAfterMs } from '../../../src/lib/api/http.js';
+import { MOCK, mockToken, realHttp, rejection, requestLog, routes, scenario } from '../../helpers.js';
 
 const never = new AbortController().signal;
 const now = Date.parse('2026-11-21T10:00:00Z');

@@ -1,0 +1,223 @@
+/**
+ * Loading, for `<credit-balance>`: a reactive controller that owns the `Task`, the token cache and the loads
+ * in flight that every widget on the page shares, the key that tells one configuration from another,
+ * progressive rendering and reconnecting. The element reads one value, {@link CreditsController.value}.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ErrorDetail } from './events.js';
+import { isAbortError, sleep } from './lib/abort.js';
+import { type LoadConfig, type Loaded, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
+import { CreditBalanceError } from './lib/api/errors.js';
+import type { HttpDeps } from './lib/api/http.js';
+import { InFlightLoads } from './lib/api/in-flight.js';
+import { type ConfigInput, configProblem } from './lib/config.js';
+import type { SkippedCredit } from './lib/credit.js';
+import { TokenCache, type TokenResponse } from './lib/token.js';
+
+/** Every widget on the page shares these: one token request and one cached token per token source and customer… */
+const sharedTokens = new TokenCache(() => Date.now());
+/** …and one load for widgets with the same configuration, while it is in flight. */
+const sharedLoads = new InFlightLoads<Loaded>();
+
+const browserHttp: HttpDeps = {
+  fetch: (input, init) => globalThis.fetch(input, init),
+  now: () => Date.now(),
+  random: () => Math.random(),
+  sleep,
+};
+
+/** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */
+const PROGRESS_MS = 150;
+
+/** What the element's attributes and properties say about loading. */
+export interface CreditsRequest extends Omit<ConfigInput, 'hasTokenProvider'>, Omit<LoadConfig, 'source' | 'scope'> {
+  tokenProvider?: (() => Promise<TokenResponse>) | undefined;
+}
+
+/** Data on screen, and the configuration it was loaded for. */
+export interface Shown extends Loaded {
+  key: readonly unknown[];
+  at: Date;
+  /** Every page has arrived (a first load renders page by page). */
+  complete: boolean;
+}
+
+/** What the element shows. */
+export interface CreditsState {
+  /** `idle`: nothing in flight and nothing owed (a load interrupted by removing the element). */
+  status: 'loading' | 'complete' | 'error' | 'idle';
+  /** Data for the current configuration: the last good data, after a failed refresh. */
+  shown?: Shown;
+  error?: ErrorDetail;
+  /** The records of `shown` that could not be read. */
+  skipped: SkippedCredit[];
+  /** The last load replaced data already on screen (screen readers hear the new totals). */
+  refreshed: boolean;
+}
+
+/** A configuration: its key, and either what to load or the mistake that stops it. */
+type Plan = { key: readonly unknown[] } & ({ load: LoadConfig; session: TokenSession } | { problem: CreditBalanceError });
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => Object.is(part, b[i]));
+
+export class CreditsController implements ReactiveController {
+  #shown?: Shown;
+  #refreshed = false;
+  #interrupted = false;
+  /** The result the next update owes the page an event for. */
+  #outcome?: 'load' | 'error';
+  #plan!: Plan;
+
+  readonly #task: Task<readonly [Plan], Loaded>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly request: () => CreditsRequest,
+  ) {
+    host.addController(this);
+    this.#task = new Task(host, {
+      args: () => [(this.#plan = plan(this.request()))] as const,
+      argsEqual: ([a], [b]) => sameKey(a.key, b.key),
+      task: ([plan], { signal }) => this.#load(plan, signal),
+      onComplete: () => {
+        this.#outcome = 'load';
+      },
+      onError: (error) => {
+        this.#interrupted = isAbortError(error);
+        if (this.#interrupted) return;
+        this.#outcome = 'error';
+        // Part of a first load is not "last good data": show the error alone.
+        if (!this.#shown?.complete) this.#shown = undefined;
+      },
+    });
+  }
+
+  get value(): CreditsState {
+    const shown = this.#shown && sameKey(this.#shown.key, this.#plan.key) ? this.#shown : undefined;
+    const status = this.#task.status;
+    const error = status === TaskStatus.ERROR && !this.#interrupted ? errorDetail(this.#task.error) : undefined;
+    return {
+      status:
+        status === TaskStatus.COMPLETE ? 'complete' : error ? 'error' : status === TaskStatus.ERROR ? 'idle' : 'loading',
+      ...(shown && { shown }),
+      ...(error && { error }),
+      skipped: shown?.skipped ?? [],
+      refreshed: this.#refreshed && !!shown?.complete && !error,
+    };
+  }
+
+  /** The result whose event is owed, once: `load`, `error`, or nothing new. */
+  takeOutcome(): 'load' | 'error' | undefined {
+    const outcome = this.#outcome;
+    this.#outcome = undefined;
+    return outcome;
+  }
+
+  /** Loads again; resolves when the load has settled. */
+  async run(): Promise<void> {
+    await this.#task.run();
+  }
+
+  hostConnected(): void {
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.#task.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.#task.status === TaskStatus.PENDING) this.#task.abort();
+  }
+
+  async #load(plan: Plan, signal: AbortSignal): Promise<Loaded> {
+    if ('problem' in plan) {
+      console.warn(`<credit-balance>: ${plan.problem.message}`);
+      throw plan.problem;
+    }
+    const { key, load, session } = plan;
+    const current = this.#shown && sameKey(this.#shown.key, key) ? this.#shown : undefined;
+    // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
+    const progressive = !current?.complete;
+    let loaded: Loaded = { credits: [], skipped: [] };
+    let renderedAt = -Infinity;
+    const pages = sharedLoads.follow(key, (shared) => loadCredits(load, session, browserHttp, shared, current?.credits), signal);
+    for await (loaded of pages) {
+      if (signal.aborted) break;
+      // The first page at once; later ones at most every PROGRESS_MS, then the whole list when complete.
+      if (progressive && performance.now() - renderedAt >= PROGRESS_MS) {
+        renderedAt = performance.now();
+        this.#shown = { key, ...loaded, at: new Date(), complete: false };
+        this.host.requestUpdate();
+      }
+    }
+    signal.throwIfAborted();
+    this.#shown = { key, ...loaded, at: new Date(), complete: true };
+    this.#refreshed = !progressive;
+    return loaded;
+  }
+}
+
+/** The configuration `request` describes: its key (everything that shapes the requests) and how to load it. */
+function plan(request: CreditsRequest): Plan {
+  const problem = configProblem({ ...request, hasTokenProvider: !!request.tokenProvider });
+  if (problem) return { key: ['config', problem.message], problem };
+  const { tokenProvider, tokenUrl, customerId, pageUrl } = request;
+  const load: LoadConfig = {
+    source: request.source as LoadConfig['source'],
+    scope: request.scope as LoadConfig['scope'],
+    includeArchived: request.includeArchived,
+    includeLedgers: request.includeLedgers,
+    pageUrl,
+    ...(customerId && { customerId }),
+    ...(request.apiBase && { apiBase: request.apiBase }),
+    ...(request.pageSize !== undefined && { pageSize: request.pageSize }),
+    ...(request.coveringDate && { coveringDate: request.coveringDate }),
+    ...(request.startingAt && { startingAt: request.startingAt }),
+    ...(request.effectiveBefore && { effectiveBefore: request.effectiveBefore }),
+    ...(request.notExpiringBefore && { notExpiringBefore: request.notExpiringBefore }),
+    ...(request.creditId && { creditId: request.creditId }),
+  };
+  // The token provider function itself, or the resolved token URL, identifies where tokens come from.
+  const url = tokenProvider ? undefined : new URL(tokenUrl!, pageUrl).href;
+  const session: TokenSession = {
+    key: [tokenProvider ?? url, customerId],
+    cache: sharedTokens,
+    fetch: tokenProvider
+      ? () =>
+          Promise.resolve()
+            .then(tokenProvider)
+            .catch((error: unknown) => {
+              throw asTokenError(error);
+            })
+      : () => requestToken(url!, customerId, browserHttp),
+  };
+  const key = [
+    ...session.key,
+    load.source,
+    load.scope,
+    load.includeArchived,
+    load.includeLedgers,
+    load.apiBase && new URL(load.apiBase, pageUrl).href,
+    load.pageSize,
+    load.coveringDate,
+    load.startingAt,
+    load.effectiveBefore,
+    load.notExpiringBefore,
+    load.creditId,
+  ];
+  return { key, load, session };
+}
+
+/** What `credit-balance-error` carries: the code and message, and for a fault that is not ours to name, its cause. */
+function errorDetail(error: unknown): ErrorDetail {
+  if (error instanceof CreditBalanceError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.status !== undefined && { status: error.status }),
+      ...(error.cause !== undefined && { cause: error.cause }),
+    };
+  }
+  return { code: 'unexpected', message: error instanceof Error ? error.message : String(error), cause: error };
+}

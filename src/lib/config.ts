@@ -1,0 +1,61 @@
+/**
+ * The host developer's mistakes, caught before any request: what the element's attributes say, checked
+ * against what the widget can work with. Each problem names the attribute, for the one console warning.
+ */
+import { CreditBalanceError } from './api/errors.js';
+import { PAGE_SIZES } from './api/source.js';
+
+/** The attributes and properties a configuration check reads, as the element holds them. */
+export interface ConfigInput {
+  tokenUrl?: string | undefined;
+  hasTokenProvider: boolean;
+  apiBase?: string | undefined;
+  source: string;
+  scope: string;
+  pageSize?: number | undefined;
+  expiringSoonDays: number;
+  lowBalance?: number | undefined;
+  invoiceUrl?: string | undefined;
+  /** The page's URL, which relative URLs are resolved against. */
+  pageUrl: string;
+}
+
+const isUrl = (value: string, base: string) => {
+  try {
+    new URL(value, base);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The first mistake in `input`, as a `config` error naming the attribute; `undefined` when there is none. */
+export function configProblem(input: ConfigInput): CreditBalanceError | undefined {
+  const problem = (attribute: string, what: string) =>
+    new CreditBalanceError('config', `The ${attribute} attribute ${what}.`);
+  if (!input.tokenUrl && !input.hasTokenProvider) {
+    return new CreditBalanceError('config', 'Set the token-url attribute or the tokenProvider property.');
+  }
+  if (!input.hasTokenProvider && input.tokenUrl && !isUrl(input.tokenUrl, input.pageUrl)) {
+    return problem('token-url', `"${input.tokenUrl}" is not a URL`);
+  }
+  if (input.apiBase && !isUrl(input.apiBase, input.pageUrl)) return problem('api-base', `"${input.apiBase}" is not a URL`);
+  if (input.source !== 'credits' && input.source !== 'grants') {
+    return problem('source', `"${input.source}" is neither "credits" nor "grants"`);
+  }
+  if (input.scope !== 'all' && input.scope !== 'customer') return problem('scope', `"${input.scope}" is neither "all" nor "customer"`);
+  const max = PAGE_SIZES[input.source].max;
+  if (input.pageSize !== undefined && !(Number.isInteger(input.pageSize) && input.pageSize >= 1 && input.pageSize <= max)) {
+    return problem('page-size', `must be a whole number from 1 to ${max} for ${input.source}, not ${input.pageSize}`);
+  }
+  if (!(Number.isFinite(input.expiringSoonDays) && input.expiringSoonDays >= 0)) {
+    return problem('expiring-soon-days', `must be a number of days (0 or more), not ${input.expiringSoonDays}`);
+  }
+  if (input.lowBalance !== undefined && !Number.isFinite(input.lowBalance)) {
+    return problem('low-balance', `must be a number, not ${input.lowBalance}`);
+  }
+  if (input.invoiceUrl !== undefined && !input.invoiceUrl.includes('{invoice_id}')) {
+    return problem('invoice-url', `"${input.invoiceUrl}" has no {invoice_id} placeholder`);
+  }
+  return undefined;
+}
