@@ -17,9 +17,12 @@ export default defineConfig({
     {
       name: 'credit-balance-demo-backend',
       configureServer(server) {
-        // demo/cdn.html loads the built bundle: /dist/credit-balance.bundle.js (after `npm run build`).
-        server.middlewares.use('/dist/credit-balance.bundle.js', (_req, res) => {
-          readFile(new URL('./dist/credit-balance.bundle.js', import.meta.url)).then(
+        // demo/cdn.html loads the built bundle, /dist/credit-balance.bundle.js, and the bundle its chunks from
+        // /dist/credit-balance/ (after `npm run build`).
+        server.middlewares.use('/dist', (req, res, next) => {
+          const path = new URL(req.url ?? '/', 'http://x').pathname;
+          if (!/^\/credit-balance(\.bundle|\/[\w-]+)\.js$/.test(path)) return next();
+          readFile(new URL(`./dist${path}`, import.meta.url)).then(
             (code) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(code),
             () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Run `npm run build` first.'),
           );
@@ -35,7 +38,13 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     // Library mode leaves ES output unminified; the script-tag bundle is for browsers, so minify it fully.
-    rolldownOptions: { output: { minify: true } },
+    // What only some pages need (other languages, grants, history) goes into chunks in credit-balance/ beside
+    // the entry, which finds them relative to its own URL (import.meta.url).
+    // The entry may export what its chunks share with it, so shared code stays in the entry: one request.
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: { minify: true, chunkFileNames: 'credit-balance/[name]-[hash].js' },
+    },
     lib: {
       entry: new URL('./src/index.ts', import.meta.url).pathname,
       formats: ['es'],

@@ -12,12 +12,20 @@ import { CreditsController, type CreditsRequest, type CreditsState } from './cre
 import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
 import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/dates.js';
-import { type Messages, Translator } from './lib/messages.js';
+import { type Messages, Translator, catalogueFor, loadCatalogue } from './lib/messages.js';
 import { MoneyFormat, toDisplayAmount } from './lib/money.js';
 import type { TokenResponse } from './lib/token.js';
 import { memo } from './lib/tuple-map.js';
 import { type CreditView, lowTotals, viewCredits } from './lib/view-model.js';
-import { type ViewContext, commonBalanceDate, renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
+import {
+  type LedgerTemplate,
+  type ViewContext,
+  commonBalanceDate,
+  renderCredit,
+  renderError,
+  renderSkeleton,
+  renderTotals,
+} from './templates.js';
 
 type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
@@ -25,8 +33,12 @@ type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 interface View {
   source: SourceName;
   state: CreditsState;
-  formats: Formats;
-  context: ViewContext;
+  formats: Formats | undefined;
+  /**
+   * Absent while a chunk this widget needs is on its way (its language's catalogue, the history's template):
+   * nothing is worded or shown until they have arrived, so a German page never shows English first.
+   */
+  context: ViewContext | undefined;
   views: CreditView[];
   totals: Total[];
   low: Total[];
@@ -35,15 +47,32 @@ interface View {
   body: 'loading' | 'credits' | 'empty' | 'none';
 }
 
-/** Formatters for a requested locale, time zone and set of overrides, made once each (validating a locale is costly). */
-const formatsFor = memo((locale: string, timeZone: string, strings: Messages | undefined): Formats => {
+/**
+ * Formatters for a requested locale, time zone and set of overrides, made once each (validating a locale is
+ * costly); `undefined` until the locale's catalogue has arrived (and not remembered as such).
+ */
+const formatsFor = memo((locale: string, timeZone: string, strings: Messages | undefined): Formats | undefined => {
   const valid = validLocale(locale);
+  if (!catalogueFor(valid)) return undefined;
   return {
     i18n: new Translator(valid, strings),
     money: new MoneyFormat(valid),
     dates: new DateFormat(valid, validTimeZone(timeZone)),
   };
 });
+
+/** The history's template: a chunk of its own, fetched in the first update of a widget that shows history. */
+let ledgerTemplate: LedgerTemplate | undefined;
+let ledgerArriving: Promise<void> | undefined;
+const fetchLedgerTemplate = () =>
+  (ledgerArriving ??= import('./ledger.js').then(
+    (module) => {
+      ledgerTemplate = module.renderLedger;
+    },
+    () => {
+      ledgerArriving = undefined; // try again at the next update
+    },
+  ));
 
 /**
  * @summary A customer's Metronome credits: balances, totals per credit type and access schedules.
@@ -215,6 +244,10 @@ export class CreditBalance extends LitElement {
     const { shown } = state;
     const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
     const formats = formatsFor(lang, this.timeZone, this.strings);
+    // The catalogue and the history's template are fetched now, alongside the token request the controller has
+    // just started, never after it.
+    if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
+    if (includeLedgers && !ledgerTemplate) void fetchLedgerTemplate().then(() => this.requestUpdate());
     const now = new Date();
     const complete = state.status === 'complete' || state.status === 'error';
     const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays, drawOrder: shown.complete }) : [];
@@ -224,11 +257,11 @@ export class CreditBalance extends LitElement {
       source: source === 'grants' ? 'grants' : 'credits',
       state,
       formats,
-      context: {
+      context: formats && (!includeLedgers || ledgerTemplate) && {
         ...formats,
         now,
         minute: Math.floor(now.getTime() / 60_000),
-        includeLedgers,
+        renderLedger: includeLedgers ? ledgerTemplate : undefined,
         sharedAsOf: commonBalanceDate(views),
         invoiceUrl,
         pageUrl: document.baseURI,
@@ -249,6 +282,9 @@ export class CreditBalance extends LitElement {
 
   override render() {
     const { state, formats, context, totals, low, body } = this.#view;
+    if (!formats || !context) {
+      return html`<section part="base" class="base" aria-busy="true">${renderSkeleton(undefined)}</section>`;
+    }
     const { i18n, money } = formats;
     const { shown, error } = state;
     const announcement = state.refreshed
@@ -267,20 +303,20 @@ export class CreditBalance extends LitElement {
         </header>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
         ${state.skipped.length ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: state.skipped.length })}</p>` : nothing}
-        ${this.#renderBody(body)}
+        ${this.#renderBody(body, context)}
         <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
       </section>
     `;
   }
 
   /** Under the header: one branch per state of the body. */
-  #renderBody(body: View['body']) {
-    const { views, context, formats } = this.#view;
+  #renderBody(body: View['body'], context: ViewContext) {
+    const { views } = this.#view;
     switch (body) {
       case 'loading':
-        return renderSkeleton(formats.i18n);
+        return renderSkeleton(context.i18n);
       case 'empty':
-        return html`<p part="empty" class="empty">${formats.i18n.t('empty')}</p>`;
+        return html`<p part="empty" class="empty">${context.i18n.t('empty')}</p>`;
       case 'none':
         return nothing;
       case 'credits':
@@ -291,7 +327,7 @@ export class CreditBalance extends LitElement {
             // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
             (v) =>
               guard(
-                [v.credit, context.minute, formats, context.includeLedgers, context.invoiceUrl, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter],
+                [v.credit, context.minute, context.i18n, context.money, context.dates, context.renderLedger, context.invoiceUrl, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter],
                 () => renderCredit(v, context),
               ),
           )}
@@ -301,11 +337,11 @@ export class CreditBalance extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { source, state, totals, low, expiring } = this.#view;
+    const { source, state, context, totals, low, expiring } = this.#view;
     const { shown, error, status } = state;
     this.#setStates({
       loading: status === 'loading',
-      ready: !!shown && shown.credits.length + shown.skipped.length > 0,
+      ready: !!context && !!shown && shown.credits.length + shown.skipped.length > 0,
       empty: status === 'complete' && !!shown && shown.credits.length + shown.skipped.length === 0,
       error: !!error,
       stale: !!error && !!shown,
@@ -313,6 +349,8 @@ export class CreditBalance extends LitElement {
       low: low.length > 0,
     });
 
+    // Events say what is on screen: none until the widget's chunks have arrived and the result is shown.
+    if (!context) return;
     const outcome = this.#credits.takeOutcome();
     if (outcome === 'error' && error) {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));

@@ -2,9 +2,8 @@ import { html, nothing } from 'lit';
 import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import type { ErrorDetail } from './events.js';
-import type { LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
+import type { Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
-import { invoiceHref } from './lib/invoice.js';
 import type { Translator } from './lib/messages.js';
 import { type MoneyFormat, toDisplayAmount } from './lib/money.js';
 import { type CreditStatus, type CreditView, remainingShare, timelineGeometry } from './lib/view-model.js';
@@ -24,7 +23,8 @@ export interface ViewContext {
    * change from one minute to the next, and templates for the same minute can be skipped.
    */
   minute: number;
-  includeLedgers: boolean;
+  /** The history's template, when the widget shows history (`include-ledgers`) and its chunk has arrived. */
+  renderLedger?: LedgerTemplate | undefined;
   /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
   sharedAsOf?: Date | undefined;
   /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
@@ -32,6 +32,9 @@ export interface ViewContext {
   /** The page's URL, which `invoiceUrl` is resolved against. */
   pageUrl: string;
 }
+
+/** The history's template, from its own chunk (`ledger.ts`). */
+export type LedgerTemplate = typeof import('./ledger.js').renderLedger;
 
 /** A schedule longer than this starts collapsed; the timeline above it still shows every period. */
 const OPEN_SCHEDULE_MAX = 4;
@@ -89,14 +92,14 @@ export function renderError(error: ErrorDetail, staleSince: Date | undefined, on
 }
 
 /** A period `[start, endBefore)` in words: whole days through the last one, otherwise "… – before …". */
-function periodText(start: Date, endBefore: Date, { i18n, dates }: ViewContext): string {
+export function periodText(start: Date, endBefore: Date, { i18n, dates }: ViewContext): string {
   const range = dates.range(start, endBefore);
   return range.kind === 'days' ? range.range : i18n.t('rangeInstants', { start: range.start, end: range.endBefore });
 }
 
 /** One credit or grant: name, badges, balance, meter, what comes next, its timeline, schedule and history. */
 export function renderCredit(view: CreditView, context: ViewContext) {
-  const { i18n, money, dates, now, sharedAsOf, includeLedgers } = context;
+  const { i18n, money, dates, now, sharedAsOf } = context;
   const { credit } = view;
   const name = credit.name || i18n.t('unnamed');
   const amount = (value: number) => money.amount(value, credit.creditType);
@@ -138,7 +141,7 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
     ${credit.products.length ? note(i18n.t('appliesTo', { products: i18n.list(credit.products) })) : nothing}
-    ${guard([credit, context.dates, context.i18n, context.money, includeLedgers, context.minute, context.invoiceUrl], () =>
+    ${guard([credit, context.dates, context.i18n, context.money, context.renderLedger, context.minute, context.invoiceUrl], () =>
       renderPeriods(view, context),
     )}
   </article>`;
@@ -165,7 +168,7 @@ function renderMeter(name: string, balance: string, max: string, share: number, 
  * and the formats, so a change elsewhere in the card (its place in the draw-down order) skips them.
  */
 function renderPeriods(view: CreditView, context: ViewContext) {
-  const { i18n, money, includeLedgers } = context;
+  const { i18n, money, renderLedger } = context;
   const { credit } = view;
   const amount = (value: number) => money.amount(value, credit.creditType);
   return html`${renderTimeline(view, context)}
@@ -183,7 +186,7 @@ function renderPeriods(view: CreditView, context: ViewContext) {
           </ol>
         </details>`
       : nothing}
-    ${includeLedgers && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}`;
+    ${renderLedger && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}`;
 }
 
 /**
@@ -221,37 +224,6 @@ function renderTimeline(view: CreditView, context: ViewContext) {
   </div>`;
 }
 
-/** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
-function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {
-  const { i18n, dates, invoiceUrl, pageUrl } = context;
-  const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
-  const label = (entry: LedgerEntry) => {
-    const key = `ledger.${entry.type}`;
-    return i18n.t(i18n.has(key) ? key : 'ledger.other');
-  };
-  return html`<details part="ledger" class="ledger">
-    <summary>${i18n.t('history', { count: credit.ledger.length })}</summary>
-    <ol class="ledger__entries">
-      ${credit.ledger.map((entry) => {
-        const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
-        const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, pageUrl);
-        return html`<li class="ledger__entry">
-          <span class="ledger__label">${entry.pending ? i18n.t('pending', { label: label(entry) }) : label(entry)}</span>
-          <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
-            >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
-          >
-          <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
-          ${segment && credit.segments.length > 1
-            ? html`<span class="ledger__period">${i18n.t('period', { range: periodText(segment.startsAt, segment.endsBefore, context) })}</span>`
-            : nothing}
-          ${entry.reason ? html`<span class="ledger__reason">${entry.reason}</span>` : nothing}
-          ${invoice ? html`<a class="ledger__invoice" href=${invoice}>${i18n.t('invoice')}</a>` : nothing}
-        </li>`;
-      })}
-    </ol>
-  </details>`;
-}
-
 /** Grants measure balances at the end of the billing period: the date when every grant shares it. */
 export function commonBalanceDate(views: CreditView[]): Date | undefined {
   const first = views[0]?.credit.balanceAsOf;
@@ -265,9 +237,10 @@ function renderStatus(status: CreditStatus, i18n: Translator) {
     : html`<span part="badge" class="badge badge--${status}">${i18n.t(`status.${status}`)}</span>`;
 }
 
-export function renderSkeleton(i18n: Translator) {
+/** Placeholder cards while loading; without a translator (the page's catalogue still on its way) they say nothing. */
+export function renderSkeleton(i18n: Translator | undefined) {
   return html`<div class="skeleton" role="status">
-    <span class="visually-hidden">${i18n.t('loading')}</span>
+    <span class="visually-hidden">${i18n?.t('loading')}</span>
     ${[0, 1, 2].map(() => html`<div class="skeleton__card" aria-hidden="true"></div>`)}
   </div>`;
 }

@@ -5,7 +5,7 @@ import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { Translator } from '../src/lib/messages.js';
+import { Translator, loadCatalogue } from '../src/lib/messages.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
 import type { Fault } from '../demo/mock/metronome.js';
 import { TOKEN_URL, injectFaults, mountSettled, scenario } from './helpers.js';
@@ -171,7 +171,8 @@ describe('copy a native billing customer would sign off', () => {
       }
 
       if (review.timeout) {
-        it('the timeout message reads as reviewed', () => {
+        it('the timeout message reads as reviewed', async () => {
+          await loadCatalogue(review.locale);
           expect(new Translator(review.locale).t('error.timeout')).to.include(review.timeout);
         });
       }

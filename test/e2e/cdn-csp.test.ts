@@ -1,4 +1,5 @@
-// A plain HTML page that loads only dist/credit-balance.bundle.js, served with a strict Content Security
+// A plain HTML page that loads only dist/credit-balance.bundle.js (and the chunks it fetches from beside
+// itself: the grants widget needs one), served with a strict Content Security
 // Policy (no 'unsafe-inline' anywhere), in Chromium and Firefox ESR: the credits render, the policy is never
 // violated, and the page talks only to itself. Needs `npm run build` (npm test builds first).
 import assert from 'node:assert/strict';
@@ -25,7 +26,9 @@ let origin: string;
 
 before(async () => {
   site = await serve({
-    files: { '/': file('demo/cdn.html'), '/dist/credit-balance.bundle.js': file('dist/credit-balance.bundle.js') },
+    // The page, and the bundle with its chunk folder (dist/credit-balance/), as a host would self-host them.
+    files: { '/': file('demo/cdn.html') },
+    dir: file('.'),
     headers: { 'content-security-policy': CSP },
   });
   origin = site.origin;
@@ -53,7 +56,7 @@ describe('the script tag alone, under a strict CSP', () => {
         const counts = await page.evaluate(() =>
           [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!.querySelectorAll('[part~="credit"]').length),
         );
-        assert.deepEqual(counts, [7, 3]);
+        assert.deepEqual(counts, [7, 4]);
         const styled = await page.evaluate(() => {
           const base = document.querySelector('credit-balance')!.shadowRoot!.querySelector('[part~="base"]')!;
           return getComputedStyle(base).borderTopStyle;

@@ -1,12 +1,26 @@
 import { expect } from '@open-wc/testing';
-import { type Message, Translator, catalogueFor, catalogues, en } from '../../src/lib/messages.js';
+import { type Catalogue, LANGUAGES, type Message, Translator, catalogueFor, en, loadCatalogue } from '../../src/lib/messages.js';
 
 const placeholders = (message: Message) =>
   [...new Set((typeof message === 'string' ? [message] : Object.values(message)).flatMap((m) => m!.match(/\{\w+\}/g) ?? []))].sort();
 
 describe('message catalogue', () => {
-  for (const [language, catalogue] of Object.entries(catalogues)) {
+  const catalogues: Record<string, Catalogue> = {};
+  before(async () => {
+    for (const language of LANGUAGES) catalogues[language] = await loadCatalogue(language);
+  });
+
+  it('ships English and four more languages, each fetched on its own', () => {
+    expect(LANGUAGES).to.deep.equal(['en', 'de', 'fr', 'es', 'ja']);
+  });
+
+  for (const language of LANGUAGES) {
     describe(language, () => {
+      let catalogue: Catalogue;
+      before(() => {
+        catalogue = catalogues[language]!;
+      });
+
       it('has every key, and nothing else', () => {
         expect(Object.keys(catalogue).sort()).to.deep.equal(Object.keys(en).sort());
       });
@@ -33,11 +47,12 @@ describe('message catalogue', () => {
     });
   }
 
-  it('picks the catalogue by language subtag, English otherwise', () => {
-    expect(catalogueFor('de-AT')).to.equal(catalogues.de);
+  it('picks the catalogue by language subtag, English otherwise', async () => {
+    expect(await loadCatalogue('de-AT')).to.equal(catalogues.de);
     expect(catalogueFor('ja')).to.equal(catalogues.ja);
     expect(catalogueFor('FR-ca')).to.equal(catalogues.fr);
     expect(catalogueFor('ar-EG')).to.equal(en);
+    expect(await loadCatalogue('ar-EG')).to.equal(en);
   });
 
   it('chooses plural forms with Intl.PluralRules', () => {

@@ -13,7 +13,8 @@ import type { Source } from '../../src/lib/api/source.js';
 import { page } from '../../src/lib/api/validate.js';
 import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
 import { DateFormat } from '../../src/lib/dates.js';
-import { Translator } from '../../src/lib/messages.js';
+import { renderLedger } from '../../src/ledger.js';
+import { LANGUAGES, Translator, loadCatalogue } from '../../src/lib/messages.js';
 import { MoneyFormat, USD_CENTS_ID } from '../../src/lib/money.js';
 import { lowTotals, viewCredits } from '../../src/lib/view-model.js';
 import { parseTokenResponse } from '../../src/lib/token.js';
@@ -186,7 +187,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     dates: new DateFormat(locale, timeZone),
     now,
     minute: Math.floor(now.getTime() / 60_000),
-    includeLedgers: true,
+    renderLedger,
     invoiceUrl: '/billing/invoices/{invoice_id}',
     pageUrl: location.href,
   };
@@ -199,6 +200,10 @@ const pageCase = (item: fc.Arbitrary<unknown>) =>
   fc.tuple(envelope(item), fc.constantFrom(...locales), fc.constantFrom(...zones), instant);
 
 describe('properties', () => {
+  before(async () => {
+    for (const language of LANGUAGES) await loadCatalogue(language);
+  });
+
   const sourceCases = [
     { name: 'credits', source: creditsSource, item: wireCredit, sdk: sdkCredit as fc.Arbitrary<unknown>, runs: RUNS.credits },
     { name: 'grants', source: grantsSource, item: wireGrant, sdk: sdkGrant as fc.Arbitrary<unknown>, runs: RUNS.grants },

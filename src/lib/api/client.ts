@@ -2,7 +2,6 @@ import type { NormalizedCredit, SkippedCredit, SourceName } from '../credit.js';
 import type { Token, TokenCache } from '../token.js';
 import { creditsSource } from './credits.js';
 import { CreditBalanceError } from './errors.js';
-import { grantsSource } from './grants.js';
 import { type HttpDeps, postJson } from './http.js';
 import { type LoadPlan, PAGE_SIZES, type Source } from './source.js';
 import { page } from './validate.js';
@@ -12,7 +11,18 @@ export const DEFAULT_API_BASE = 'https://api.metronome.com';
 /** Past this many pages a load stops with an error rather than loop on a cursor that never ends. */
 export const MAX_PAGES = 200;
 
-export const sources: Record<SourceName, Source> = { credits: creditsSource, grants: grantsSource };
+/**
+ * The source of a list. Grants (Metronome's older Plans) are a chunk of their own, fetched alongside the token
+ * request only by widgets that read them.
+ */
+export async function loadSource(name: SourceName): Promise<Source> {
+  if (name === 'credits') return creditsSource;
+  try {
+    return (await import('./grants.js')).grantsSource;
+  } catch (error) {
+    throw new CreditBalanceError('network', 'Could not fetch the code that reads credit grants.', undefined, { cause: error });
+  }
+}
 
 /** What the element's attributes say about a load. */
 export interface LoadConfig extends Omit<LoadPlan, 'customerId' | 'apiBase' | 'limit'> {
@@ -83,9 +93,12 @@ export async function* loadCredits(
   previous: readonly NormalizedCredit[] = [],
 ): AsyncGenerator<Loaded> {
   const before = new Map(previous.map((credit) => [credit.id, credit]));
+  // The grants code arrives while the token request is in flight, not after it.
+  const sourceArriving = loadSource(config.source);
+  sourceArriving.catch(() => {}); // handled below, once the token has come (or failed)
   let token = await session.cache.get(session.key, session.fetch, signal);
   const plan = planLoad(config, token);
-  const source = sources[plan.source];
+  const source = await sourceArriving;
   let refreshed = false;
 
   const fetchPage = async (request: { url: string; body: unknown }): Promise<unknown> => {
