@@ -19,5 +19,23 @@ export default {
         }
       },
     },
+    {
+      // The manifest is the public contract: no private or protected members (`#fields`, `update()`), and
+      // nothing a module does not export.
+      name: 'public-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          const exported = new Set((module.exports ?? []).map((e) => e.declaration?.name ?? e.name));
+          module.declarations = (module.declarations ?? []).filter((declaration) => exported.has(declaration.name));
+          for (const declaration of module.declarations) {
+            if (declaration.members) {
+              declaration.members = declaration.members.filter(
+                (member) => !member.name.startsWith('#') && (member.privacy ?? 'public') === 'public',
+              );
+            }
+          }
+        }
+      },
+    },
   ],
 };

@@ -7,16 +7,16 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_font: var(--credit-balance-font, inherit);
-    --_text: var(--credit-balance-text, light-dark(#1f2328, #e6edf3));
-    --_muted: var(--credit-balance-muted, light-dark(#59636e, #9198a1));
-    --_background: var(--credit-balance-background, light-dark(#ffffff, #0d1117));
-    --_surface: var(--credit-balance-surface, light-dark(#f6f8fa, #151b23));
-    --_border: var(--credit-balance-border, light-dark(#d1d9e0, #3d444d));
-    --_accent: var(--credit-balance-accent, light-dark(#0969da, #4493f8));
-    --_accent-text: var(--credit-balance-accent-text, light-dark(#ffffff, #0d1117));
-    --_success: var(--credit-balance-success, light-dark(#1a7f37, #3fb950));
-    --_warning: var(--credit-balance-warning, light-dark(#9a6700, #d29922));
-    --_danger: var(--credit-balance-danger, light-dark(#d1242f, #f85149));
+    --_text: var(--credit-balance-text-color, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--credit-balance-muted-color, light-dark(#59636e, #9198a1));
+    --_background: var(--credit-balance-background-color, light-dark(#ffffff, #0d1117));
+    --_surface: var(--credit-balance-surface-color, light-dark(#f6f8fa, #151b23));
+    --_border: var(--credit-balance-border-color, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--credit-balance-accent-color, light-dark(#0969da, #4493f8));
+    --_accent-text: var(--credit-balance-accent-text-color, light-dark(#ffffff, #0d1117));
+    --_success: var(--credit-balance-success-color, light-dark(#1a7f37, #3fb950));
+    --_warning: var(--credit-balance-warning-color, light-dark(#9a6700, #d29922));
+    --_danger: var(--credit-balance-danger-color, light-dark(#d1242f, #f85149));
     --_radius: var(--credit-balance-radius, 8px);
     --_gap: var(--credit-balance-gap, 12px);
 

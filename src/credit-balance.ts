@@ -61,16 +61,22 @@ const formatsFor = memo((locale: string, timeZone: string, strings: Messages | u
   };
 });
 
-/** The history's template: a chunk of its own, fetched in the first update of a widget that shows history. */
+/**
+ * The history's template: a chunk of its own, fetched in the first update of a widget that shows history.
+ * If it cannot be fetched (a host that copied the bundle without its chunk folder), the credits show without
+ * their history, and one warning says why.
+ */
 let ledgerTemplate: LedgerTemplate | undefined;
 let ledgerArriving: Promise<void> | undefined;
+let ledgerMissing = false;
 const fetchLedgerTemplate = () =>
   (ledgerArriving ??= import('./ledger.js').then(
     (module) => {
       ledgerTemplate = module.renderLedger;
     },
-    () => {
-      ledgerArriving = undefined; // try again at the next update
+    (error: unknown) => {
+      ledgerMissing = true;
+      console.warn('<credit-balance>: the history could not be fetched from beside the bundle; credits are shown without it.', error);
     },
   ));
 
@@ -86,14 +92,29 @@ const fetchLedgerTemplate = () =>
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The title and the totals.
- * @csspart total - One total per credit type.
+ * @csspart total - One total per credit type; carries `data-credit-type-id`.
+ * @csspart total-low - Beside `total`: the total is below `low-balance`.
  * @csspart credit - One credit (or grant); carries `data-credit-id`.
+ * @csspart credit-active - Beside `credit`: a period of it is usable now.
+ * @csspart credit-upcoming - Beside `credit`: its first period is still to start.
+ * @csspart credit-expired - Beside `credit`: every period has ended.
+ * @csspart credit-unscheduled - Beside `credit`: it has no access schedule.
+ * @csspart credit-expiring - Beside `credit`: what is left of it expires within `expiring-soon-days`.
  * @csspart credit-name - A credit's name.
  * @csspart balance - A credit's balance.
  * @csspart meter - The bar of what is left of what was granted.
  * @csspart schedule - A credit's access schedule.
  * @csspart segment - One schedule item; carries `data-segment-id`.
- * @csspart badge - A status label (active, upcoming, expired, expiring soon, low balance).
+ * @csspart segment-active - Beside `segment`: usable now.
+ * @csspart segment-upcoming - Beside `segment`: still to start.
+ * @csspart segment-expired - Beside `segment`: ended.
+ * @csspart badge - A status label (active, upcoming, expired, expiring soon, used next, low balance).
+ * @csspart badge-active - Beside `badge`: the "Active" label.
+ * @csspart badge-upcoming - Beside `badge`: the "Upcoming" label.
+ * @csspart badge-expired - Beside `badge`: the "Expired" label.
+ * @csspart badge-expiring - Beside `badge`: the "Expiring soon" label.
+ * @csspart badge-next - Beside `badge`: the "Used next" label.
+ * @csspart badge-low - Beside `badge`: the "Low balance" label of a total.
  * @csspart ledger - A credit's history (with `include-ledgers`).
  * @csspart notice - Says how many credits could not be shown (a record the widget could not read).
  * @csspart empty - The message shown when there are no credits.
@@ -101,16 +122,16 @@ const fetchLedgerTemplate = () =>
  * @csspart retry-button - The button that loads again after an error.
  *
  * @cssprop [--credit-balance-font=inherit] - Font family.
- * @cssprop [--credit-balance-text=light-dark(#1f2328, #e6edf3)] - Text colour.
- * @cssprop [--credit-balance-muted=light-dark(#59636e, #9198a1)] - Secondary text colour.
- * @cssprop [--credit-balance-background=light-dark(#ffffff, #0d1117)] - Background.
- * @cssprop [--credit-balance-surface=light-dark(#f6f8fa, #151b23)] - Background of each credit.
- * @cssprop [--credit-balance-border=light-dark(#d1d9e0, #3d444d)] - Border colour.
- * @cssprop [--credit-balance-accent=light-dark(#0969da, #4493f8)] - Meter fill, focus ring and button colour.
- * @cssprop [--credit-balance-accent-text=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
- * @cssprop [--credit-balance-success=light-dark(#1a7f37, #3fb950)] - Active status colour.
- * @cssprop [--credit-balance-warning=light-dark(#9a6700, #d29922)] - Expiring and low colour.
- * @cssprop [--credit-balance-danger=light-dark(#d1242f, #f85149)] - Error colour.
+ * @cssprop [--credit-balance-text-color=light-dark(#1f2328, #e6edf3)] - Text colour.
+ * @cssprop [--credit-balance-muted-color=light-dark(#59636e, #9198a1)] - Secondary text colour.
+ * @cssprop [--credit-balance-background-color=light-dark(#ffffff, #0d1117)] - Background.
+ * @cssprop [--credit-balance-surface-color=light-dark(#f6f8fa, #151b23)] - Background of each credit.
+ * @cssprop [--credit-balance-border-color=light-dark(#d1d9e0, #3d444d)] - Border colour.
+ * @cssprop [--credit-balance-accent-color=light-dark(#0969da, #4493f8)] - Meter fill, focus ring and button colour.
+ * @cssprop [--credit-balance-accent-text-color=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
+ * @cssprop [--credit-balance-success-color=light-dark(#1a7f37, #3fb950)] - Active status colour.
+ * @cssprop [--credit-balance-warning-color=light-dark(#9a6700, #d29922)] - Expiring and low colour.
+ * @cssprop [--credit-balance-danger-color=light-dark(#d1242f, #f85149)] - Error colour.
  * @cssprop [--credit-balance-radius=8px] - Corner radius.
  * @cssprop [--credit-balance-gap=12px] - Base spacing.
  *
@@ -190,6 +211,12 @@ export class CreditBalance extends LitElement {
    */
   @property({ attribute: 'invoice-url' }) invoiceUrl?: string;
 
+  /** The level of the title's heading, 1 to 6 (each credit's name is one below it), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Hides the title from sight, for a page with a heading of its own; screen readers still hear it. */
+  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
+
   /** Message overrides, keyed as in the message catalogue: a string, or plural forms (`{ one, other }`). */
   @property({ attribute: false }) strings?: Messages;
 
@@ -220,6 +247,7 @@ export class CreditBalance extends LitElement {
       expiringSoonDays: this.expiringSoonDays ?? 30,
       lowBalance: this.lowBalance ?? undefined,
       invoiceUrl: this.invoiceUrl ?? undefined,
+      headingLevel: this.headingLevel ?? 2,
       pageUrl: document.baseURI,
     };
   }
@@ -239,7 +267,7 @@ export class CreditBalance extends LitElement {
   }
 
   #computeView(): View {
-    const { source, expiringSoonDays, lowBalance, invoiceUrl, includeLedgers } = this.#request();
+    const { source, expiringSoonDays, lowBalance, invoiceUrl, includeLedgers, headingLevel } = this.#request();
     const state = this.#credits.value;
     const { shown } = state;
     const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
@@ -247,7 +275,8 @@ export class CreditBalance extends LitElement {
     // The catalogue and the history's template are fetched now, alongside the token request the controller has
     // just started, never after it.
     if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
-    if (includeLedgers && !ledgerTemplate) void fetchLedgerTemplate().then(() => this.requestUpdate());
+    const ledgerPending = includeLedgers && !ledgerTemplate && !ledgerMissing;
+    if (ledgerPending) void fetchLedgerTemplate().then(() => this.requestUpdate());
     const now = new Date();
     const complete = state.status === 'complete' || state.status === 'error';
     const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays, drawOrder: shown.complete }) : [];
@@ -257,15 +286,16 @@ export class CreditBalance extends LitElement {
       source: source === 'grants' ? 'grants' : 'credits',
       state,
       formats,
-      context: formats && (!includeLedgers || ledgerTemplate) && {
+      context: formats && !ledgerPending ? {
         ...formats,
         now,
         minute: Math.floor(now.getTime() / 60_000),
         renderLedger: includeLedgers ? ledgerTemplate : undefined,
+        headingLevel,
         sharedAsOf: commonBalanceDate(views),
         invoiceUrl,
         pageUrl: document.baseURI,
-      },
+      } : undefined,
       views,
       totals,
       low: lowTotals(totals, lowBalance),
@@ -295,7 +325,9 @@ export class CreditBalance extends LitElement {
     return html`
       <section part="base" class="base" aria-busy=${state.status === 'loading' ? 'true' : 'false'} aria-labelledby="title">
         <header part="header" class="header">
-          <h2 id="title" class="title">${i18n.t('title')}</h2>
+          <div id="title" class="title ${this.hideTitle ? 'visually-hidden' : ''}" role="heading" aria-level=${context.headingLevel}>
+            ${i18n.t('title')}
+          </div>
           ${totals.length ? renderTotals(totals, low, context) : nothing}
           ${context.sharedAsOf
             ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
@@ -327,7 +359,7 @@ export class CreditBalance extends LitElement {
             // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
             (v) =>
               guard(
-                [v.credit, context.minute, context.i18n, context.money, context.dates, context.renderLedger, context.invoiceUrl, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter],
+                [v.credit, context.minute, context.i18n, context.money, context.dates, context.renderLedger, context.invoiceUrl, context.headingLevel, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter],
                 () => renderCredit(v, context),
               ),
           )}

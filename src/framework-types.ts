@@ -1,10 +1,11 @@
+/**
+ * The framework typings' shared parts: the attributes of `<credit-balance>` as markup writes them, the
+ * properties that take values attributes cannot carry, and its events, derived from the
+ * `GlobalEventHandlersEventMap` entries that `events.ts` declares (the one source of the event names).
+ * `react.ts` and `vue.ts` build on these.
+ */
 import type { CreditBalance } from './credit-balance.js';
-import type {
-  CreditBalanceErrorEvent,
-  CreditBalanceExpiringEvent,
-  CreditBalanceLoadEvent,
-  CreditBalanceLowEvent,
-} from './events.js';
+import type {} from './events.js';
 
 /** The attributes of `<credit-balance>`, as markup and frameworks write them. */
 export interface CreditBalanceAttributes {
@@ -25,15 +26,15 @@ export interface CreditBalanceAttributes {
   'time-zone'?: string;
   'expiring-soon-days'?: number | string;
   'low-balance'?: number | string;
+  'invoice-url'?: string;
+  'heading-level'?: 1 | 2 | 3 | 4 | 5 | 6 | '1' | '2' | '3' | '4' | '5' | '6';
+  'hide-title'?: boolean;
 }
 
 /** The properties that take values attributes cannot carry (functions, objects). */
 export type CreditBalanceProperties = Partial<Pick<CreditBalance, 'tokenProvider' | 'strings'>>;
 
-/** Each event of `<credit-balance>`, by name. */
-export interface CreditBalanceEvents {
-  'credit-balance-load': CreditBalanceLoadEvent;
-  'credit-balance-error': CreditBalanceErrorEvent;
-  'credit-balance-expiring': CreditBalanceExpiringEvent;
-  'credit-balance-low': CreditBalanceLowEvent;
-}
+/** Each event of `<credit-balance>`, by name: the `credit-balance-*` entries of `GlobalEventHandlersEventMap`. */
+export type CreditBalanceEvents = {
+  [E in keyof GlobalEventHandlersEventMap as E extends `credit-balance-${string}` ? E : never]: GlobalEventHandlersEventMap[E];
+};

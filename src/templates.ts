@@ -6,7 +6,7 @@ import type { Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
 import type { Translator } from './lib/messages.js';
 import { type MoneyFormat, toDisplayAmount } from './lib/money.js';
-import { type CreditStatus, type CreditView, remainingShare, timelineGeometry } from './lib/view-model.js';
+import { type CreditStatus, type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view-model.js';
 
 /**
  * The widget's templates, as pure functions of the data and a context: the element decides what to show,
@@ -27,6 +27,8 @@ export interface ViewContext {
   renderLedger?: LedgerTemplate | undefined;
   /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
   sharedAsOf?: Date | undefined;
+  /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
+  headingLevel: number;
   /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
   invoiceUrl?: string | undefined;
   /** The page's URL, which `invoiceUrl` is resolved against. */
@@ -71,10 +73,10 @@ const cssProperties = directive(
 export function renderTotals(totals: Total[], low: Total[], { i18n, money }: ViewContext) {
   return html`<ul class="totals">
     ${totals.map(
-      (total) => html`<li part="total" class="total" data-credit-type-id=${total.creditType.id}>
+      (total) => html`<li part="total ${low.includes(total) ? 'total-low' : ''}" class="total" data-credit-type-id=${total.creditType.id}>
         <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
         <span class="total__label">${i18n.t('available', { count: toDisplayAmount(total.available, total.creditType) })}</span>
-        ${low.includes(total) ? html`<span part="badge" class="badge badge--low">${i18n.t('lowBalance')}</span>` : nothing}
+        ${low.includes(total) ? renderBadge('low', i18n.t('lowBalance')) : nothing}
       </li>`,
     )}
   </ul>`;
@@ -112,12 +114,16 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     view.scheduledLater && i18n.t('scheduledLater', { amount: amount(view.scheduledLater) }),
   ].filter(Boolean);
   const note = (text: string) => html`<p class="credit__note">${text}</p>`;
-  return html`<article part="credit" class="credit credit--${view.status}" data-credit-id=${credit.id}>
+  return html`<article
+    part="credit credit-${view.status} ${view.expiring ? 'credit-expiring' : ''}"
+    class="credit credit--${view.status}"
+    data-credit-id=${credit.id}
+  >
     <div class="credit__head">
-      <h3 part="credit-name" class="credit__name">${name}</h3>
+      <div part="credit-name" class="credit__name" role="heading" aria-level=${Math.min(6, context.headingLevel + 1)}>${name}</div>
       <span class="credit__badges">
-        ${view.drawPosition === 1 ? html`<span part="badge" class="badge badge--next">${i18n.t('usedNext')}</span>` : nothing}
-        ${view.expiring ? html`<span part="badge" class="badge badge--expiring">${i18n.t('expiringSoon')}</span>` : nothing}
+        ${view.drawPosition === 1 ? renderBadge('next', i18n.t('usedNext')) : nothing}
+        ${view.expiring ? renderBadge('expiring', i18n.t('expiringSoon')) : nothing}
         ${renderStatus(view.status, i18n)}
       </span>
     </div>
@@ -177,7 +183,7 @@ function renderPeriods(view: CreditView, context: ViewContext) {
           <summary>${i18n.t('schedule')} · ${i18n.t('periods', { count: view.segments.length })}</summary>
           <ol part="schedule" class="schedule" aria-label=${i18n.t('schedule')}>
             ${view.segments.map(
-              ({ segment, status }) => html`<li part="segment" class="segment segment--${status}" data-segment-id=${segment.id}>
+              ({ segment, status }) => html`<li part="segment segment-${status}" class="segment segment--${status}" data-segment-id=${segment.id}>
                 <span class="segment__amount">${amount(segment.amount)}</span>
                 <span class="segment__dates">${periodText(segment.startsAt, segment.endsBefore, context)}</span>
                 ${renderStatus(status, i18n)}
@@ -232,9 +238,12 @@ export function commonBalanceDate(views: CreditView[]): Date | undefined {
 
 /** The badge of a status: active, upcoming or expired; a credit without a schedule has none. */
 function renderStatus(status: CreditStatus, i18n: Translator) {
-  return status === 'unscheduled'
-    ? nothing
-    : html`<span part="badge" class="badge badge--${status}">${i18n.t(`status.${status}`)}</span>`;
+  return status === 'unscheduled' ? nothing : renderBadge(status, i18n.t(`status.${status}`));
+}
+
+/** A status label: the `badge` part, and beside it one for its kind (`badge-expiring`, `badge-low`, …). */
+function renderBadge(kind: 'next' | 'expiring' | 'low' | SegmentStatus, label: string) {
+  return html`<span part="badge badge-${kind}" class="badge badge--${kind}">${label}</span>`;
 }
 
 /** Placeholder cards while loading; without a translator (the page's catalogue still on its way) they say nothing. */

@@ -362,11 +362,62 @@ describe('<credit-balance>', () => {
 
   it('lets the host theme through custom properties and parts', async () => {
     const el = await fixture<CreditBalance>(html`<credit-balance
-      style="--credit-balance-background: rgb(1, 2, 3)"
+      style="--credit-balance-background-color: rgb(1, 2, 3)"
       token-url=${TOKEN_URL}
       customer-id=${CUSTOMERS.empty}
     ></credit-balance>`);
     expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  describe('the theming API', () => {
+    it('names each state in a part beside the general one, so a host styles it without JavaScript', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        .themed::part(credit-expired) { outline: 3px solid rgb(200, 0, 0); }
+        .themed::part(credit-upcoming) { outline: 3px solid rgb(0, 0, 200); }
+        .themed::part(badge-expiring) { color: rgb(0, 120, 0); }
+        .themed::part(total-low) { outline: 2px solid rgb(9, 9, 9); }
+        .themed::part(segment-expired) { outline: 1px solid rgb(4, 5, 6); }`;
+      document.head.append(style);
+      try {
+        const el = await loaded(CUSTOMERS.acme, { class: 'themed', 'low-balance': '1000000' });
+        const beta = creditNamed(el, 'Beta tester credit');
+        expect(beta.part.contains('credit-expired')).to.equal(true);
+        expect(getComputedStyle(beta).outlineColor).to.equal('rgb(200, 0, 0)');
+        expect(getComputedStyle(creditNamed(el, 'Renewal bonus')).outlineColor).to.equal('rgb(0, 0, 200)');
+        expect(getComputedStyle(creditNamed(el, 'Launch promotion')).outlineColor, 'an active credit is not styled as expired').to.not.equal('rgb(200, 0, 0)');
+        const expiring = parts(el, 'badge-expiring');
+        expect(expiring.length).to.be.greaterThan(0);
+        expect([...new Set(expiring.map(text))]).to.deep.equal(['Expiring soon']);
+        expect(getComputedStyle(expiring[0]!).color).to.equal('rgb(0, 120, 0)');
+        expect(creditNamed(el, 'Launch promotion').part.contains('credit-expiring')).to.equal(true);
+        expect(parts(el, 'total-low')).to.have.length(3);
+        expect(getComputedStyle(parts(el, 'total-low')[0]!).outlineColor).to.equal('rgb(9, 9, 9)');
+        expect(parts(el, 'segment-expired').length).to.be.greaterThan(0);
+        expect(parts(el, 'badge-active').map(text).every((t) => t === 'Active')).to.equal(true);
+        expect(parts(el, 'badge-next').map(text)).to.include('Used next');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('takes the heading level from the host, and can hide the title from sight only', async () => {
+      const el = await loaded(CUSTOMERS.acme, { 'heading-level': '3', 'hide-title': '' });
+      const title = el.shadowRoot!.querySelector('.title')!;
+      expect([title.getAttribute('role'), title.getAttribute('aria-level')]).to.deep.equal(['heading', '3']);
+      expect(parts(el, 'credit-name').every((name) => name.getAttribute('aria-level') === '4')).to.equal(true);
+      // Hidden from sight, still the section's name for assistive technology.
+      expect(title.getBoundingClientRect().width).to.be.at.most(1);
+      expect(part(el, 'base')!.getAttribute('aria-labelledby')).to.equal('title');
+      await expect(el).to.be.accessible();
+
+      el.removeAttribute('hide-title');
+      el.setAttribute('heading-level', '2');
+      await el.updateComplete;
+      expect(title.getBoundingClientRect().width).to.be.greaterThan(10);
+      expect(title.getAttribute('aria-level')).to.equal('2');
+      expect(part(el, 'credit-name')!.getAttribute('aria-level')).to.equal('3');
+    });
   });
 
   it('refresh() resolves once the new data is rendered', async () => {

@@ -96,6 +96,7 @@ describe('the host developer’s mistakes', () => {
     ['expiring-soon-days below zero', { 'expiring-soon-days': '-3' }, 'expiring-soon-days'],
     ['a low-balance that is not a number', { 'low-balance': 'lots' }, 'low-balance'],
     ['an invoice-url without {invoice_id}', { 'invoice-url': '/billing/invoices' }, 'invoice-url'],
+    ['a heading-level past 6', { 'heading-level': '7' }, 'heading-level'],
   ];
   for (const [name, attributes, attribute] of mistakes) {
     it(`${name}: a config error, a neutral message, one warning naming ${attribute}, no request`, async () => {

@@ -16,6 +16,7 @@ export interface ConfigInput {
   expiringSoonDays: number;
   lowBalance?: number | undefined;
   invoiceUrl?: string | undefined;
+  headingLevel: number;
   /** The page's URL, which relative URLs are resolved against. */
   pageUrl: string;
 }
@@ -53,6 +54,9 @@ export function configProblem(input: ConfigInput): CreditBalanceError | undefine
   }
   if (input.lowBalance !== undefined && !Number.isFinite(input.lowBalance)) {
     return problem('low-balance', `must be a number, not ${input.lowBalance}`);
+  }
+  if (!(Number.isInteger(input.headingLevel) && input.headingLevel >= 1 && input.headingLevel <= 6)) {
+    return problem('heading-level', `must be a whole number from 1 to 6, not ${input.headingLevel}`);
   }
   if (input.invoiceUrl !== undefined && !input.invoiceUrl.includes('{invoice_id}')) {
     return problem('invoice-url', `"${input.invoiceUrl}" has no {invoice_id} placeholder`);

@@ -7,6 +7,7 @@ const valid: ConfigInput = {
   source: 'credits',
   scope: 'all',
   expiringSoonDays: 30,
+  headingLevel: 2,
   pageUrl: 'https://app.example/settings',
 };
 
@@ -31,6 +32,8 @@ describe('configProblem: the host developer’s mistakes, each naming its attrib
     { name: 'expiring-soon days that are not a number', input: { expiringSoonDays: Number.NaN }, names: 'expiring-soon-days' },
     { name: 'a low balance that is not a number', input: { lowBalance: Number.NaN }, names: 'low-balance' },
     { name: 'an invoice URL without {invoice_id}', input: { invoiceUrl: '/billing/invoices' }, names: 'invoice-url' },
+    { name: 'a heading level past 6', input: { headingLevel: 7 }, names: 'heading-level' },
+    { name: 'a heading level of zero', input: { headingLevel: 0 }, names: 'heading-level' },
   ];
   for (const c of cases) {
     it(`${c.name} → a config error naming ${c.names}`, () => {

@@ -188,6 +188,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     now,
     minute: Math.floor(now.getTime() / 60_000),
     renderLedger,
+    headingLevel: 2,
     invoiceUrl: '/billing/invoices/{invoice_id}',
     pageUrl: location.href,
   };
