@@ -25,6 +25,7 @@ const browserHttp: HttpDeps = {
   now: () => Date.now(),
   random: () => Math.random(),
   sleep,
+  deadline: (ms) => AbortSignal.timeout(ms),
 };
 
 /** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */

@@ -3,12 +3,11 @@
 // full-width punctuation), with plurals, lists and the pending label from the catalogue.
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
-import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
 import { Translator, loadCatalogue } from '../src/lib/messages.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
 import type { Fault } from '../demo/mock/metronome.js';
-import { TOKEN_URL, injectFaults, mountSettled, scenario } from './helpers.js';
+import { injectFaults, mount, scenario } from './helpers.js';
 
 const DAY = 86_400_000;
 const NNBSP = '\u202f';
@@ -23,15 +22,8 @@ const heard = (el: CreditBalance) => {
   return `${root.textContent} ${labels.join(' ')}`.replace(/[ \t\n\r\u00a0]+/g, ' ');
 };
 
-async function widget(customerId: string, locale: string, attributes: Record<string, string> = {}): Promise<CreditBalance> {
-  const el = document.createElement('credit-balance');
-  el.setAttribute('token-url', TOKEN_URL);
-  el.setAttribute('customer-id', customerId);
-  el.setAttribute('locale', locale);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  await mountSettled(el);
-  return el;
-}
+const widget = async (customerId: string, locale: string, attributes: Record<string, string> = {}) =>
+  (await mount({ 'customer-id': customerId, locale, ...attributes })).el;
 
 /** A contract credit whose history has every ledger type the review touched, and a period ending mid-afternoon. */
 function reviewedCredit(): Metronome.Credit {

@@ -1,40 +1,33 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import type {
-  CreditBalanceErrorEvent,
-  CreditBalanceExpiringEvent,
-  CreditBalanceLoadEvent,
-  CreditBalanceLowEvent,
-} from '../src/events.js';
-import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, mountSettled, part, parts, requestLog, routes, scenario, settled, text } from './helpers.js';
+import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
+import {
+  CUSTOMERS,
+  TOKEN_URL,
+  creditNamed,
+  injectFaults,
+  mount,
+  openGate,
+  part,
+  parts,
+  received,
+  requestLog,
+  routes,
+  scenario,
+  text,
+} from './helpers.js';
 
 const hasState = (el: CreditBalance, state: string) => el.matches(`:state(${state})`);
 
-function widget(customerId: string, extra: Record<string, string>): CreditBalance {
-  const el = document.createElement('credit-balance');
-  el.setAttribute('token-url', TOKEN_URL);
-  el.setAttribute('customer-id', customerId);
-  for (const [name, value] of Object.entries(extra)) el.setAttribute(name, value);
-  return el;
-}
-
-/** A widget for `customerId` (removed after the test), waiting for its first load (or error) to be rendered. */
-async function loaded(customerId: string, extra: Record<string, string> = {}): Promise<CreditBalance> {
-  const el = widget(customerId, extra);
-  await mountSettled(el);
-  return el;
-}
+/** A widget for `customerId` (removed after the test), after its first load (or error) is rendered. */
+const loaded = async (customerId: string, extra: Record<string, string> = {}) => (await mount({ 'customer-id': customerId, ...extra })).el;
 
 describe('<credit-balance>', () => {
   describe('a contract customer', () => {
     // One load shared by the tests of this block, kept in the page until they are done.
     let el: CreditBalance;
     before(async () => {
-      el = widget(CUSTOMERS.acme, { 'include-ledgers': '' });
-      const done = settled(el);
-      document.body.append(el);
-      await done;
+      ({ el } = await mount({ 'customer-id': CUSTOMERS.acme, 'include-ledgers': '' }, {}, { parent: document.body }));
     });
     after(() => el.remove());
 
@@ -164,22 +157,10 @@ describe('<credit-balance>', () => {
     });
   });
 
-  it('refreshes the token after a 401 and shows the data', async () => {
-    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 401 }] });
-    const el = await loaded(id);
-    expect(parts(el, 'credit')).to.have.length(7);
-    expect(routes(await requestLog(id), 'token')).to.have.length(2);
-  });
-
   it('shows a clear error with a retry button, and recovers on retry', async () => {
     const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 500, times: 3 }] });
-    const el = document.createElement('credit-balance');
-    el.tokenUrl = TOKEN_URL;
-    el.customerId = id;
-    const failed = oneEvent(el, 'credit-balance-error') as Promise<CreditBalanceErrorEvent>;
-    await fixture(el);
-    const event = await failed;
-    expect(event.detail).to.include({ code: 'http', status: 500 });
+    const { el, outcome } = await mount({ 'customer-id': id });
+    expect((outcome as CreditBalanceErrorEvent).detail).to.include({ code: 'http', status: 500 });
     expect(text(part(el, 'error'))).to.include('The billing service answered with an error (HTTP 500)');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
     expect(hasState(el, 'error')).to.equal(true);
@@ -234,37 +215,35 @@ describe('<credit-balance>', () => {
   });
 
   it('shows an accessible loading skeleton while loading', async () => {
-    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 600 }] });
-    const el = document.createElement('credit-balance');
-    el.tokenUrl = TOKEN_URL;
-    el.customerId = id;
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
+    const { el } = await mount({ 'customer-id': id }, {}, { settle: false });
     const done = oneEvent(el, 'credit-balance-load');
-    await fixture(el);
+    await received(id, 'credits');
+    await el.updateComplete;
     expect(hasState(el, 'loading')).to.equal(true);
     expect(text(el.shadowRoot!.querySelector('.skeleton'))).to.equal('Loading credits…');
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
+    await openGate(id, 'answer');
     await done;
     expect(hasState(el, 'loading')).to.equal(false);
   });
 
   it('never shows an older configuration’s response after a change mid-request', async () => {
-    const slow = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 700 }] });
+    // The first customer's answer is held back until the second customer's has been shown, then let go.
+    const slow = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
     const fast = await scenario({ base: CUSTOMERS.empty });
-    const el = document.createElement('credit-balance');
-    el.tokenUrl = TOKEN_URL;
-    el.customerId = slow;
-    await fixture(el);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const loads: CreditBalanceLoadEvent[] = [];
-    el.addEventListener('credit-balance-load', (e) => loads.push(e));
+    const { el, events } = await mount({ 'customer-id': slow }, {}, { settle: false });
+    await received(slow, 'credits');
     el.customerId = fast;
     await oneEvent(el, 'credit-balance-load');
-    await new Promise((resolve) => setTimeout(resolve, 900)); // the slow answer has arrived by now
+    await openGate(slow, 'answer');
+    await el.refresh(); // a full load of the current customer after the old answer went out: still the new one
     expect(part(el, 'empty')).to.not.equal(null);
     expect(parts(el, 'credit')).to.have.length(0);
-    expect(loads).to.have.length(1);
-    expect(loads[0]!.detail.credits).to.deep.equal([]);
+    const loads = events.filter((e): e is CreditBalanceLoadEvent => e.type === 'credit-balance-load');
+    expect(loads).to.have.length(2);
+    expect(loads.map((e) => e.detail.credits)).to.deep.equal([[], []]);
   });
 
   it('renders text from the API as text, never as HTML', async () => {
@@ -293,12 +272,8 @@ describe('<credit-balance>', () => {
   });
 
   it('fires load with the normalized credits and one total per credit type', async () => {
-    const el = document.createElement('credit-balance');
-    el.tokenUrl = TOKEN_URL;
-    el.customerId = CUSTOMERS.acme;
-    const event = oneEvent(el, 'credit-balance-load') as Promise<CreditBalanceLoadEvent>;
-    await fixture(el);
-    const { detail, bubbles, composed } = await event;
+    const { outcome } = await mount({ 'customer-id': CUSTOMERS.acme });
+    const { detail, bubbles, composed } = outcome as CreditBalanceLoadEvent;
     expect([bubbles, composed]).to.deep.equal([true, true]);
     expect(detail.source).to.equal('credits');
     expect(detail.credits).to.have.length(7);
@@ -310,16 +285,10 @@ describe('<credit-balance>', () => {
   });
 
   it('raises expiring and low, with their states', async () => {
-    const el = document.createElement('credit-balance');
-    el.tokenUrl = TOKEN_URL;
-    el.customerId = CUSTOMERS.acme;
-    el.lowBalance = 200;
-    const expiring = oneEvent(el, 'credit-balance-expiring');
-    const low = oneEvent(el, 'credit-balance-low');
-    await fixture(el);
-    const [expiringEvent, lowEvent] = (await Promise.all([expiring, low])) as [CreditBalanceExpiringEvent, CreditBalanceLowEvent];
-    expect(expiringEvent.detail.credits.map((c) => c.name)).to.include('Launch promotion');
-    expect(lowEvent.detail.totals.map((t) => t.creditType.name)).to.deep.equal(['USD (cents)', 'EUR']);
+    const { el, find } = await mount({ 'customer-id': CUSTOMERS.acme, 'low-balance': '200' });
+    await el.updateComplete;
+    expect(find('credit-balance-expiring')!.detail.credits.map((c) => c.name)).to.include('Launch promotion');
+    expect(find('credit-balance-low')!.detail.totals.map((t) => t.creditType.name)).to.deep.equal(['USD (cents)', 'EUR']);
     expect(hasState(el, 'expiring')).to.equal(true);
     expect(hasState(el, 'low')).to.equal(true);
     expect(parts(el, 'badge').map(text)).to.include('Low balance');
@@ -327,26 +296,20 @@ describe('<credit-balance>', () => {
 
   it('uses a token provider instead of a token URL', async () => {
     const id = await scenario({ base: CUSTOMERS.acme });
-    const el = document.createElement('credit-balance');
     let calls = 0;
-    el.tokenProvider = async () => {
+    const tokenProvider = async () => {
       calls += 1;
       const response = await fetch(TOKEN_URL, { method: 'POST', body: JSON.stringify({ customer_id: id }) });
       return { ...(await response.json()), customer_id: id };
     };
-    const done = oneEvent(el, 'credit-balance-load');
-    await fixture(el);
-    await done;
+    const { el } = await mount({ 'token-url': null }, { tokenProvider });
     expect(calls).to.equal(1);
     expect(parts(el, 'credit')).to.have.length(7);
   });
 
   it('reports a config error when no token source is set', async () => {
-    const el = document.createElement('credit-balance');
-    el.customerId = CUSTOMERS.acme;
-    const failed = oneEvent(el, 'credit-balance-error');
-    await fixture(el);
-    expect((await failed).detail).to.include({ code: 'config', message: 'Set the token-url attribute or the tokenProvider property.' });
+    const { el, outcome } = await mount({ 'token-url': null, 'customer-id': CUSTOMERS.acme });
+    expect((outcome as CreditBalanceErrorEvent).detail).to.include({ code: 'config', message: 'Set the token-url attribute or the tokenProvider property.' });
     expect(text(part(el, 'error'))).to.equal('Credits cannot be shown here at the moment.');
   });
 
@@ -440,16 +403,13 @@ describe('<credit-balance> through the server companion', () => {
   it('loads through the companion: a signed token in the browser, the Metronome key only upstream', async () => {
     const id = await scenario({ base: CUSTOMERS.acme });
     const tokens: string[] = [];
-    const el = document.createElement('credit-balance');
-    el.tokenProvider = async () => {
+    const tokenProvider = async () => {
       const response = await fetch('/api/credit-balance/token', { method: 'POST', body: JSON.stringify({ customer_id: id }) });
       const body = await response.json();
       tokens.push(body.token);
       return body;
     };
-    const done = oneEvent(el, 'credit-balance-load');
-    await fixture(el);
-    await done;
+    const { el } = await mount({ 'token-url': null }, { tokenProvider });
     expect(parts(el, 'credit')).to.have.length(7);
     expect(tokens[0]).to.match(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const [list] = routes(await requestLog(id), 'credits');

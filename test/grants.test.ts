@@ -1,19 +1,13 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
+import { expect } from '@open-wc/testing';
 import type { CreditBalanceLoadEvent } from '../src/events.js';
 import { billingPeriodEnd, plansGrants } from '../demo/mock/fixtures.js';
-import { CUSTOMERS, TOKEN_URL, creditNamed, parts, requestLog, routes, scenario, text } from './helpers.js';
+import { CUSTOMERS, creditNamed, mount, parts, requestLog, routes, scenario, text } from './helpers.js';
 
-
+/** A grants widget for `customerId`, loaded. */
 async function grantsWidget(customerId: string, attributes: Record<string, string> = {}) {
-  const el = document.createElement('credit-balance');
-  el.setAttribute('token-url', TOKEN_URL);
-  el.setAttribute('customer-id', customerId);
-  el.setAttribute('source', 'grants');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const loaded = oneEvent(el, 'credit-balance-load') as Promise<CreditBalanceLoadEvent>;
-  await fixture(el);
-  return { el, event: await loaded };
+  const { el, outcome } = await mount({ 'customer-id': customerId, source: 'grants', ...attributes });
+  expect(outcome.type).to.equal('credit-balance-load');
+  return { el, event: outcome as CreditBalanceLoadEvent };
 }
 
 describe('<credit-balance source="grants">', () => {

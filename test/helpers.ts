@@ -1,5 +1,8 @@
 import { fixture, oneEvent } from '@open-wc/testing';
 import type { Fault, LoggedRequest, Scenario } from '../demo/mock/metronome.js';
+import '../src/define.js';
+import type { CreditBalance } from '../src/credit-balance.js';
+import type { CreditBalanceEvents } from '../src/framework-types.js';
 import { CreditBalanceError } from '../src/lib/api/errors.js';
 import type { HttpDeps } from '../src/lib/api/http.js';
 
@@ -20,6 +23,20 @@ export async function injectFaults(id: string, faults: Fault[]): Promise<void> {
   await fetch(`${MOCK}/__scenarios/${encodeURIComponent(id)}/faults`, { method: 'POST', body: JSON.stringify(faults) });
 }
 
+/** Opens a gate of the scenario (see `Fault.gate`): the answers held behind it go out. */
+export async function openGate(id: string, gate: string): Promise<void> {
+  await fetch(`${MOCK}/__scenarios/${encodeURIComponent(id)}/gates/${gate}`, { method: 'POST' });
+}
+
+/** Resolves once the mock has received `count` requests of `route` for the scenario (checked every frame). */
+export async function received(id: string, route: Fault['route'], count = 1): Promise<LoggedRequest[]> {
+  for (;;) {
+    const requests = routes(await requestLog(id), route);
+    if (requests.length >= count) return requests;
+    await nextFrame();
+  }
+}
+
 /** What the mock received for a scenario, in order. */
 export async function requestLog(id: string): Promise<LoggedRequest[]> {
   const response = await fetch(`${MOCK}/__scenarios/${encodeURIComponent(id)}/log`);
@@ -28,9 +45,14 @@ export async function requestLog(id: string): Promise<LoggedRequest[]> {
 
 export const routes = (log: LoggedRequest[], route: Fault['route']) => log.filter((r) => r.route === route);
 
-/** Real fetch against the mock; sleeps are recorded and skipped, so backoff is checked without waiting. */
-export function realHttp(): HttpDeps & { sleeps: number[] } {
+/**
+ * Real fetch against the mock; sleeps are recorded and skipped, so backoff is checked without waiting. The
+ * first `timeouts` attempts run out of time at once (an attempt's deadline the test decides, not the clock);
+ * the others have none.
+ */
+export function realHttp({ timeouts = 0 } = {}): HttpDeps & { sleeps: number[] } {
   const sleeps: number[] = [];
+  let timedOut = 0;
   return {
     sleeps,
     fetch: (input, init) => fetch(input, init),
@@ -39,6 +61,7 @@ export function realHttp(): HttpDeps & { sleeps: number[] } {
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    deadline: () => (timedOut++ < timeouts ? AbortSignal.abort(new DOMException('Timed out', 'TimeoutError')) : new AbortController().signal),
   };
 }
 
@@ -51,11 +74,46 @@ export async function mockToken(customerId: string): Promise<{ token: string }> 
 /** The widget's first load or error event, whichever comes. */
 export const settled = (el: Element) => Promise.race([oneEvent(el, 'credit-balance-load'), oneEvent(el, 'credit-balance-error')]);
 
-/** Puts `el` in the page (removed after the test) and resolves with its first load or error event. */
-export async function mountSettled(el: Element): Promise<Event> {
-  const outcome = settled(el);
-  await fixture(el);
-  return outcome;
+type WidgetEvent = CreditBalanceEvents[keyof CreditBalanceEvents];
+
+/** A widget in the page, the first outcome of its loading, and every event it has fired since it was made. */
+export interface Mounted {
+  el: CreditBalance;
+  /** Its first `credit-balance-load` or `credit-balance-error` (absent with `settle: false`). */
+  outcome: WidgetEvent;
+  events: WidgetEvent[];
+  /** The first event of a type it has fired, if any. */
+  find<K extends keyof CreditBalanceEvents>(type: K): CreditBalanceEvents[K] | undefined;
+}
+
+/**
+ * The one way tests put `<credit-balance>` in the page (removed after the test): with these attributes
+ * (`token-url` is the mock's token endpoint unless given; `null` leaves an attribute out) and properties, then
+ * — unless `settle` is false — waiting until its first load or error has been rendered.
+ */
+export async function mount(
+  attributes: Record<string, string | null> = {},
+  properties: Partial<CreditBalance> = {},
+  { settle = true, parent }: { settle?: boolean; parent?: Element } = {},
+): Promise<Mounted> {
+  const el = document.createElement('credit-balance');
+  for (const [name, value] of Object.entries({ 'token-url': TOKEN_URL, ...attributes })) {
+    if (value !== null) el.setAttribute(name, value);
+  }
+  Object.assign(el, properties);
+  const events: WidgetEvent[] = [];
+  for (const type of ['credit-balance-load', 'credit-balance-error', 'credit-balance-expiring', 'credit-balance-low'] as const) {
+    el.addEventListener(type, (event) => events.push(event));
+  }
+  const outcome = settle ? settled(el) : undefined;
+  if (parent) parent.append(el);
+  else await fixture(el);
+  return {
+    el,
+    outcome: (await outcome) as WidgetEvent,
+    events,
+    find: <K extends keyof CreditBalanceEvents>(type: K) => events.find((e) => e.type === type) as CreditBalanceEvents[K] | undefined,
+  };
 }
 
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import '../src/define.js';
 import { CreditBalance } from '../src/credit-balance.js';
 import * as events from '../src/events.js';
-import { CUSTOMERS, TOKEN_URL, mountSettled, scenario } from './helpers.js';
+import { CUSTOMERS, mount, scenario } from './helpers.js';
 
 interface Named {
   name: string;
@@ -62,9 +62,7 @@ describe('custom-elements.json', () => {
     const failing = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 403 }] });
     const widgets = await Promise.all(
       [CUSTOMERS.acme, CUSTOMERS.edge, CUSTOMERS.empty, failing].map(async (customer) => {
-        const el = document.createElement('credit-balance');
-        Object.assign(el, { tokenUrl: TOKEN_URL, customerId: customer, includeLedgers: true, lowBalance: 1_000_000 });
-        await mountSettled(el);
+        const { el } = await mount({ 'customer-id': customer, 'include-ledgers': '', 'low-balance': '1000000' });
         await el.updateComplete;
         return el;
       }),

@@ -2,31 +2,21 @@
 // it marks optional, through the rendered widget. Each case is something a paying customer would see.
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
-import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import type { CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from '../src/events.js';
+import type { CreditBalanceLoadEvent } from '../src/events.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
-import { CUSTOMERS, TOKEN_URL, creditNamed, mountSettled, part, parts, scenario, text } from './helpers.js';
+import { CUSTOMERS, creditNamed, mount, part, parts, scenario, text } from './helpers.js';
 
 const USD = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };
 const DAY = 86_400_000;
 const hasState = (el: CreditBalance, state: string) => el.matches(`:state(${state})`);
 const badges = (card: HTMLElement) => parts(card, 'badge').map(text);
 
-/** A widget for `customerId`, mounted; resolves with it and its first load event (every event it fires is kept). */
-async function mount(customerId: string, attributes: Record<string, string> = {}) {
-  const el = document.createElement('credit-balance');
-  el.setAttribute('token-url', TOKEN_URL);
-  el.setAttribute('customer-id', customerId);
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const events: Event[] = [];
-  for (const type of ['credit-balance-load', 'credit-balance-error', 'credit-balance-expiring', 'credit-balance-low']) {
-    el.addEventListener(type, (event) => events.push(event));
-  }
-  const outcome = await mountSettled(el);
-  expect(outcome.type, 'the load succeeds').to.equal('credit-balance-load');
-  const find = <T extends Event>(type: string) => events.find((e) => e.type === type) as T | undefined;
-  return { el, load: outcome as CreditBalanceLoadEvent, find };
+/** A widget for `customerId`, loaded: with it, its load event and every event it fired. */
+async function mountLoaded(customerId: string, attributes: Record<string, string> = {}) {
+  const mounted = await mount({ 'customer-id': customerId, ...attributes });
+  expect(mounted.outcome.type, 'the load succeeds').to.equal('credit-balance-load');
+  return { ...mounted, load: mounted.outcome as CreditBalanceLoadEvent };
 }
 
 /** A credit with only the fields the SDK requires, and `fields` over them. */
@@ -47,7 +37,7 @@ const schedule = (amount: number, start: number, end: number): Metronome.Credit[
 describe('real Metronome data', () => {
   describe('one bad credit never blanks the rest', () => {
     it('shows the others, says how many could not be shown, and reports each in the load event', async () => {
-      const { el, load } = await mount(CUSTOMERS.edge, { 'low-balance': '1' });
+      const { el, load } = await mountLoaded(CUSTOMERS.edge, { 'low-balance': '1' });
       // Four readable credits render; the unreadable one (an amount sent as a string) is set aside.
       expect(parts(el, 'credit')).to.have.length(4);
       expect(parts(el, 'credit-name').map(text)).to.not.include('Partner credit');
@@ -65,7 +55,7 @@ describe('real Metronome data', () => {
     it('counts several, in the widget’s language', async () => {
       const broken = (id: string) => ({ ...sdkCredit(id), balance: '12' });
       const id = await scenario({ credits: [broken('x'), sdkCredit('ok', { name: 'Fine', balance: 100 }), broken('y'), { no: 'id' }] });
-      const { el, load } = await mount(id, { locale: 'de-DE' });
+      const { el, load } = await mountLoaded(id, { locale: 'de-DE' });
       expect(parts(el, 'credit-name').map(text)).to.deep.equal(['Fine']);
       expect(text(part(el, 'notice'))).to.equal('3 Guthaben konnten nicht angezeigt werden.');
       expect(load.detail.skipped.map((s) => s.id)).to.deep.equal(['x', 'y', undefined]);
@@ -73,13 +63,13 @@ describe('real Metronome data', () => {
     });
 
     it('shows no notice when every credit could be read', async () => {
-      const { el, load } = await mount(CUSTOMERS.acme);
+      const { el, load } = await mountLoaded(CUSTOMERS.acme);
       expect(part(el, 'notice')).to.equal(null);
       expect(load.detail.skipped).to.deep.equal([]);
     });
 
     it('shows a credit without a balance as unavailable, left out of the totals and the low-balance check', async () => {
-      const { el, load, find } = await mount(CUSTOMERS.edge, { 'low-balance': '1' });
+      const { el, load, find } = await mountLoaded(CUSTOMERS.edge, { 'low-balance': '1' });
       const annual = creditNamed(el, 'Annual commitment bonus');
       expect(text(part(annual, 'balance'))).to.equal('Balance unavailable');
       expect(part(annual, 'meter')).to.equal(null);
@@ -91,13 +81,13 @@ describe('real Metronome data', () => {
       expect(parts(el, 'total').map(text)).to.deep.equal(['$130.00 available', '2,500 available']);
       expect(load.detail.totals[0]!.count).to.equal(2);
       expect(text(annual)).to.not.match(/NaN|undefined|\$0\.00/);
-      expect(find<CreditBalanceLowEvent>('credit-balance-low')).to.equal(undefined);
+      expect(find('credit-balance-low')).to.equal(undefined);
     });
 
     it('a customer whose only credit has no balance has no total, and no false low-balance warning', async () => {
       const now = Date.now();
       const id = await scenario({ credits: [sdkCredit('a', { name: 'Pending setup', access_schedule: schedule(10_000, now - DAY, now + 90 * DAY) })] });
-      const { el, find } = await mount(id, { 'low-balance': '50' });
+      const { el, find } = await mountLoaded(id, { 'low-balance': '50' });
       expect(parts(el, 'total')).to.have.length(0);
       expect(hasState(el, 'low')).to.equal(false);
       expect(find('credit-balance-low')).to.equal(undefined);
@@ -106,7 +96,7 @@ describe('real Metronome data', () => {
 
   describe('grants as the SDK defines them', () => {
     it('a grant that expires before the billing period ends shows what is left to use, flagged expiring', async () => {
-      const { el, load, find } = await mount(CUSTOMERS.plans, { source: 'grants', 'low-balance': '150' });
+      const { el, load, find } = await mountLoaded(CUSTOMERS.plans, { source: 'grants', 'low-balance': '150' });
       const launch = creditNamed(el, 'Launch week bonus');
       // Metronome's including_pending is 0; $80.00 posted less the $15.00 pending charge before it expires.
       expect(text(part(launch, 'balance'))).to.equal('$65.00');
@@ -114,13 +104,13 @@ describe('real Metronome data', () => {
       expect(text(launch)).to.include('Expires before the end of the billing period');
       expect(badges(launch)).to.include('Expiring soon');
       expect(hasState(el, 'expiring')).to.equal(true);
-      const expiring = find<CreditBalanceExpiringEvent>('credit-balance-expiring');
+      const expiring = find('credit-balance-expiring');
       expect(expiring!.detail.credits.map((c) => c.name)).to.include('Launch week bonus');
       // It counts in the total: $115.00 + $65.00 + $0 (expired), so dollars are not low against $150 (at $115 they
       // would be); the 64 GPU hours are.
       expect(parts(el, 'total').map(text)[0]).to.equal('$180.00 available');
       expect(load.detail.totals[0]!.available).to.equal(18_000);
-      const low = find<CreditBalanceLowEvent>('credit-balance-low');
+      const low = find('credit-balance-low');
       expect(low!.detail.totals.map((t) => t.creditType.name)).to.deep.equal(['GPU hours']);
       // A grant lasting past the period end says nothing of the kind.
       expect(text(creditNamed(el, 'Welcome credit'))).to.not.include('Expires before the end');
@@ -143,7 +133,7 @@ describe('real Metronome data', () => {
           { ...launch!, deductions: [deduction(launch!.id, 5_000, 30_000, 10)], pending_deductions: [] },
         ],
       });
-      const { el } = await mount(id, { source: 'grants', 'include-ledgers': '' });
+      const { el } = await mountLoaded(id, { source: 'grants', 'include-ledgers': '' });
       for (const name of ['Welcome credit', 'Launch week bonus']) {
         const entries = [...part(creditNamed(el, name), 'ledger')!.querySelectorAll('.ledger__entry')].map(text);
         expect(entries, name).to.have.length(1);
@@ -153,7 +143,7 @@ describe('real Metronome data', () => {
   });
 
   it('a credit without an access schedule shows its balance, with no period and no status badge', async () => {
-    const { el } = await mount(CUSTOMERS.edge);
+    const { el } = await mountLoaded(CUSTOMERS.edge);
     const goodwill = creditNamed(el, 'Support goodwill credit');
     // Without a schedule there is no credit type either: a plain number, never dollars.
     expect(text(part(goodwill, 'balance'))).to.equal('2,500');
@@ -176,7 +166,7 @@ describe('real Metronome data', () => {
     ];
     for (const c of cases) {
       it(`${c.locale}: a start three years away reads in years`, async () => {
-        const { el } = await mount(CUSTOMERS.edge, { locale: c.locale });
+        const { el } = await mountLoaded(CUSTOMERS.edge, { locale: c.locale });
         const when = text(creditNamed(el, 'Renewal credit').querySelector('.credit__when'));
         expect(when).to.include(c.starts);
         expect(when).to.not.match(/3[56]|month|Monat|mois|mes|か月/);
@@ -186,11 +176,11 @@ describe('real Metronome data', () => {
 
   describe('reasons and invoices in the history', () => {
     it('shows a manual adjustment’s reason and a grant deduction’s reason', async () => {
-      const { el } = await mount(CUSTOMERS.edge, { 'include-ledgers': '' });
+      const { el } = await mountLoaded(CUSTOMERS.edge, { 'include-ledgers': '' });
       const entry = part(creditNamed(el, 'Support goodwill credit'), 'ledger')!.querySelector('.ledger__entry')!;
       expect(text(entry)).to.match(/^Manual adjustment \+2,500 .* Goodwill for the outage on the 3rd$/);
 
-      const grants = await mount(CUSTOMERS.plans, { source: 'grants', 'include-ledgers': '' });
+      const grants = await mountLoaded(CUSTOMERS.plans, { source: 'grants', 'include-ledgers': '' });
       const launch = [...part(creditNamed(grants.el, 'Launch week bonus'), 'ledger')!.querySelectorAll('.ledger__entry')].map(text);
       expect(launch).to.have.length(3);
       expect(launch[0]).to.match(/^Deduction −\$20\.00 .* Usage invoice$/);
@@ -211,7 +201,7 @@ describe('real Metronome data', () => {
           }),
         ],
       });
-      const { el } = await mount(id, { 'include-ledgers': '', 'invoice-url': '/billing/invoices/{invoice_id}' });
+      const { el } = await mountLoaded(id, { 'include-ledgers': '', 'invoice-url': '/billing/invoices/{invoice_id}' });
       const links = [...part(el, 'ledger')!.querySelectorAll('a')];
       expect(links).to.have.length(1);
       expect(links[0]!.getAttribute('href')).to.equal(`${location.origin}/billing/invoices/inv%201%2Fa%3Fb`);
@@ -232,7 +222,7 @@ describe('real Metronome data', () => {
   });
 
   it('is accessible with the notice, the unavailable balance and the invoice links', async () => {
-    const { el } = await mount(CUSTOMERS.edge, { 'include-ledgers': '', 'invoice-url': '/invoices/{invoice_id}' });
+    const { el } = await mountLoaded(CUSTOMERS.edge, { 'include-ledgers': '', 'invoice-url': '/invoices/{invoice_id}' });
     for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
     await expect(el).to.be.accessible();
   });

@@ -1,9 +1,8 @@
 // Nothing leaks: API text is never HTML, the token stays in memory, and the widget talks only to the token
 // URL and the API base.
-import { expect, fixture, oneEvent } from '@open-wc/testing';
-import '../src/define.js';
+import { expect } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { CUSTOMERS, MOCK, TOKEN_URL, requestLog, routes, scenario } from './helpers.js';
+import { CUSTOMERS, MOCK, TOKEN_URL, mount, requestLog, routes, scenario } from './helpers.js';
 
 /** Strings that would do something if any of them were interpreted as markup, a URL or a template. */
 export const HOSTILE = [
@@ -24,13 +23,8 @@ export const HOSTILE = [
 
 async function render(spec: Parameters<typeof scenario>[0], attributes: Record<string, string> = {}) {
   const id = await scenario(spec);
-  const el = document.createElement('credit-balance');
-  el.tokenUrl = TOKEN_URL;
-  el.customerId = id;
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  const done = oneEvent(el, 'credit-balance-load');
-  await fixture(el);
-  await done;
+  const { el, outcome } = await mount({ 'customer-id': id, ...attributes });
+  expect(outcome.type).to.equal('credit-balance-load');
   return { el, id };
 }
 

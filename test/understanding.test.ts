@@ -4,18 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { CUSTOMERS, TOKEN_URL, creditNamed, injectFaults, parts, scenario, settled, text } from './helpers.js';
-
-
-/** Mounts `template` and waits until every widget in it has loaded or failed. */
-async function settle<T extends Element>(template: ReturnType<typeof html>): Promise<T> {
-  const root = await fixture<T>(template);
-  const widgets = root.localName === 'credit-balance' ? [root] : [...root.querySelectorAll('credit-balance')];
-  await Promise.all(
-    widgets.map((w) => (w.matches(':state(ready), :state(empty), :state(error)') ? null : settled(w))),
-  );
-  return root;
-}
+import { CUSTOMERS, creditNamed, injectFaults, mount, openGate, parts, received, scenario, text } from './helpers.js';
 
 describe('understanding credits', () => {
   describe('languages', () => {
@@ -27,7 +16,7 @@ describe('understanding credits', () => {
     ];
     for (const c of cases) {
       it(`speaks ${c.locale}: messages, money, relative times`, async () => {
-        const el = await settle<CreditBalance>(html`<credit-balance locale=${c.locale} token-url=${TOKEN_URL} customer-id=${CUSTOMERS.acme}></credit-balance>`);
+        const { el } = await mount({ locale: c.locale, 'customer-id': CUSTOMERS.acme });
         expect(text(el.shadowRoot!.querySelector('.title'))).to.equal(c.title);
         expect(text(parts(el, 'total')[0]!.querySelector('.total__amount'))).to.equal(c.total);
         const promo = creditNamed(el, 'Launch promotion');
@@ -37,26 +26,21 @@ describe('understanding credits', () => {
     }
 
     it('takes the language of the nearest lang attribute', async () => {
-      const root = await settle<HTMLElement>(html`<div lang="fr-CA"><credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.empty}></credit-balance></div>`);
-      const el = root.querySelector('credit-balance')!;
+      const { el } = await mount({ 'customer-id': CUSTOMERS.empty }, {}, { parent: await fixture(html`<div lang="fr-CA"></div>`) });
       expect(text(parts(el, 'empty')[0])).to.equal('Ce compte n’a aucun crédit.');
     });
 
     it('falls back to English words with the locale’s own digits', async () => {
-      const el = await settle<CreditBalance>(html`<credit-balance locale="ar-EG" token-url=${TOKEN_URL} customer-id=${CUSTOMERS.acme}></credit-balance>`);
+      const { el } = await mount({ locale: 'ar-EG', 'customer-id': CUSTOMERS.acme });
       expect(text(el.shadowRoot!.querySelector('.title'))).to.equal('Credits');
       expect(text(parts(el, 'total')[2]!.querySelector('.total__amount'))).to.match(/[٠-٩]/);
     });
 
     it('lets the host override any message, plurals included', async () => {
-      const el = document.createElement('credit-balance');
-      el.tokenUrl = TOKEN_URL;
-      el.customerId = CUSTOMERS.acme;
-      el.includeLedgers = true;
-      el.strings = { title: 'Your prepaid balance', history: { one: 'One change', other: '{count} changes' } };
-      const loaded = oneEvent(el, 'credit-balance-load');
-      await fixture(el);
-      await loaded;
+      const { el } = await mount(
+        { 'customer-id': CUSTOMERS.acme, 'include-ledgers': '' },
+        { strings: { title: 'Your prepaid balance', history: { one: 'One change', other: '{count} changes' } } },
+      );
       expect(text(el.shadowRoot!.querySelector('.title'))).to.equal('Your prepaid balance');
       expect(text(parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0]!.querySelector('summary'))).to.equal('17 changes');
       expect(text(parts(creditNamed(el, 'Launch promotion'), 'ledger')[0]!.querySelector('summary'))).to.equal('One change');
@@ -66,13 +50,7 @@ describe('understanding credits', () => {
   describe('a contract customer', () => {
     let el: CreditBalance;
     before(async () => {
-      el = document.createElement('credit-balance');
-      el.tokenUrl = TOKEN_URL;
-      el.customerId = CUSTOMERS.acme;
-      el.includeLedgers = true;
-      const loaded = oneEvent(el, 'credit-balance-load');
-      document.body.append(el);
-      await loaded;
+      ({ el } = await mount({ 'customer-id': CUSTOMERS.acme, 'include-ledgers': '' }, {}, { parent: document.body }));
     });
     after(() => el.remove());
 
@@ -142,8 +120,7 @@ describe('understanding credits', () => {
   });
 
   it('lays out right to left', async () => {
-    const root = await settle<HTMLElement>(html`<div dir="rtl" lang="ar"><credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.acme}></credit-balance></div>`);
-    const el = root.querySelector('credit-balance')!;
+    const { el } = await mount({ 'customer-id': CUSTOMERS.acme }, {}, { parent: await fixture(html`<div dir="rtl" lang="ar"></div>`) });
     const monthly = creditNamed(el, 'Monthly platform credit');
     const bars = [...monthly.querySelectorAll('.timeline__bar')].map((b) => b.getBoundingClientRect());
     // Time runs from right to left: the first (oldest) period is rightmost.
@@ -165,14 +142,20 @@ describe('understanding credits', () => {
       it(`${scheme}, ${dir}: loading, ready (history open), stale, error, empty`, async function () {
         // axe five times over every credit with its schedule and history open, on a shared two-core machine.
         this.timeout(60_000);
-        const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 400 }] });
-        const root = await fixture<HTMLElement>(html`<div dir=${dir} style="color-scheme: ${scheme}; background: Canvas">
-          <credit-balance token-url=${TOKEN_URL} customer-id=${id} include-ledgers low-balance="500"></credit-balance>
-          <credit-balance token-url=${TOKEN_URL} customer-id=${CUSTOMERS.empty}></credit-balance>
-        </div>`);
-        const [el, empty] = [...root.querySelectorAll('credit-balance')] as [CreditBalance, CreditBalance];
+        // Its answer is held back until the loading state has been checked.
+        const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
+        const parent = await fixture<HTMLElement>(html`<div dir=${dir} style="color-scheme: ${scheme}; background: Canvas"></div>`);
+        const [{ el }, { el: empty }] = await Promise.all([
+          mount({ 'customer-id': id, 'include-ledgers': '', 'low-balance': '500' }, {}, { settle: false, parent }),
+          mount({ 'customer-id': CUSTOMERS.empty }, {}, { parent }),
+        ]);
+        await received(id, 'credits');
+        await el.updateComplete;
+        expect(el.matches(':state(loading)')).to.equal(true);
         await expect(el, 'loading').to.be.accessible();
-        if (!el.matches(':state(ready)')) await oneEvent(el, 'credit-balance-load');
+        const loaded = oneEvent(el, 'credit-balance-load');
+        await openGate(id, 'answer');
+        await loaded;
         for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
         await expect(el, 'ready').to.be.accessible();
         await injectFaults(id, [{ route: 'credits', status: 500, times: 3 }]);
@@ -182,7 +165,7 @@ describe('understanding credits', () => {
         el.customerId = await scenario({ faults: [{ route: 'credits', status: 404 }] });
         await oneEvent(el, 'credit-balance-error');
         await expect(el, 'error').to.be.accessible();
-        if (!empty.matches(':state(empty)')) await oneEvent(empty, 'credit-balance-load');
+        expect(empty.matches(':state(empty)')).to.equal(true);
         await expect(empty, 'empty').to.be.accessible();
       });
     }

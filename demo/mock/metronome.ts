@@ -20,6 +20,11 @@ export interface Fault {
   body?: string;
   /** Wait this long before answering (the normal answer when no status or body is given). */
   delayMs?: number;
+  /**
+   * Hold the answer until the test opens this gate (`POST /__scenarios/:id/gates/:gate`): a slow answer
+   * whose timing the test decides, without waiting on the clock.
+   */
+  gate?: string;
   /** Cut the connection after the headers: the browser sees a network error. */
   drop?: boolean;
   /** How many requests this fault answers (default 1). */
@@ -52,6 +57,19 @@ export interface LoggedRequest {
 interface ScenarioState extends Scenario {
   log: LoggedRequest[];
   faults: Fault[];
+  /** Each gate, and how to open it. */
+  gates: Map<string, { opened: Promise<void>; open: () => void }>;
+}
+
+/** The gate `name` of a scenario, made closed on first use. */
+function gate(scenario: ScenarioState, name: string) {
+  let entry = scenario.gates.get(name);
+  if (!entry) {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    scenario.gates.set(name, (entry = { opened, open }));
+  }
+  return entry;
 }
 
 export interface MockOptions {
@@ -119,6 +137,7 @@ export function createMockMetronome(options: MockOptions = {}) {
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) scenario.faults.splice(index, 1);
     if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.gate) await gate(scenario, fault.gate).opened;
     if (fault.drop) {
       const body = new ReadableStream({
         start(controller) {
@@ -224,13 +243,17 @@ export function createMockMetronome(options: MockOptions = {}) {
     if (path === '/__scenarios' && request.method === 'POST') {
       const spec = ((await readJson(request)) ?? {}) as Scenario;
       const id = `scenario-${++scenarioCount}-${crypto.randomUUID()}`;
-      scenarios.set(id, { ...spec, faults: [...(spec.faults ?? [])].map((f) => ({ ...f })), log: [] });
+      scenarios.set(id, { ...spec, faults: [...(spec.faults ?? [])].map((f) => ({ ...f })), log: [], gates: new Map() });
       return json(200, { id });
     }
-    const control = /^\/__scenarios\/([^/]+)\/(log|faults)$/.exec(path);
+    const control = /^\/__scenarios\/([^/]+)\/(log|faults|gates\/([\w-]+))$/.exec(path);
     if (control) {
       const scenario = scenarios.get(decodeURIComponent(control[1]!));
       if (!scenario) return error(404, 'No such scenario');
+      if (control[3] && request.method === 'POST') {
+        gate(scenario, control[3]).open();
+        return json(200, { opened: control[3] });
+      }
       if (control[2] === 'log' && request.method === 'GET') return json(200, { requests: scenario.log });
       if (control[2] === 'faults' && request.method === 'POST') {
         const faults = (await request.json()) as Fault[];

@@ -269,11 +269,13 @@ describe('Metronome’s faults', () => {
   });
 
   it('answers 504 when Metronome is too slow', async () => {
-    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: 500 }] });
+    // Metronome's answer is held back until the companion has given up on it.
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
     const { token, list } = await companion(id, { upstreamTimeoutMs: 100 });
     const response = await list(CREDITS, {}, await token());
     assert.equal(response.status, 504);
     assert.match(String(response.json().message), /did not answer/);
+    await fetch(`${upstream}/__scenarios/${id}/gates/answer`, { method: 'POST' });
   });
 
   it('answers 502 when Metronome cannot be reached', async () => {

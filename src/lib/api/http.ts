@@ -9,6 +9,8 @@ export interface HttpDeps {
   /** A number in [0, 1). */
   random: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** A signal that aborts `ms` from now: each attempt's time limit (`AbortSignal.timeout` in browsers). */
+  deadline: (ms: number) => AbortSignal;
 }
 
 export interface RetryPolicy {
@@ -72,15 +74,14 @@ export async function postJson(
     const canRetry = attempt < policy.maxRetries;
     let failure: CreditBalanceError;
     let delay: number | undefined;
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), policy.timeoutMs);
+    const timeout = deps.deadline(policy.timeoutMs);
     try {
       const response = await deps.fetch(request.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...request.headers },
         body: JSON.stringify(request.body),
         credentials: request.credentials ?? 'same-origin',
-        signal: AbortSignal.any([signal, timeout.signal]),
+        signal: AbortSignal.any([signal, timeout]),
       });
       const text = await response.text();
       if (response.ok) return parseJson(text, request.url);
@@ -101,12 +102,10 @@ export async function postJson(
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
       if (error instanceof CreditBalanceError) throw error;
-      failure = timeout.signal.aborted
+      failure = timeout.aborted
         ? new CreditBalanceError('timeout', `No answer from ${request.url} within ${policy.timeoutMs / 1000} s.`)
         : new CreditBalanceError('network', `Could not reach ${request.url}${isAbortError(error) ? '' : `: ${String(error)}`}`);
       if (!canRetry) throw failure;
-    } finally {
-      clearTimeout(timer);
     }
     await deps.sleep(delay ?? backoffMs(attempt, deps.random()), signal);
   }

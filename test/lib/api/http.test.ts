@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { backoffMs, isRetryableStatus, postJson, retryAfterMs } from '../../../src/lib/api/http.js';
-import { MOCK, mockToken, realHttp, rejection, requestLog, routes, scenario } from '../../helpers.js';
+import { MOCK, mockToken, openGate, realHttp, received, rejection, requestLog, routes, scenario } from '../../helpers.js';
 
 const never = new AbortController().signal;
 const now = Date.parse('2026-11-21T10:00:00Z');
@@ -112,17 +112,19 @@ describe('http', () => {
     });
 
     it('times out each attempt and retries it', async () => {
-      // Two attempts stall for 3 s; each is cut at 1 s, and the third answers at once.
-      const { id, request } = await setup([{ route: 'credits', delayMs: 3000, times: 2 }]);
-      const data = await postJson(request, never, realHttp(), { maxRetries: 2, timeoutMs: 1000, maxRetryAfterMs: 30_000 });
+      // The first two attempts run out of time; the third answers.
+      const { request } = await setup([]);
+      const http = realHttp({ timeouts: 2 });
+      const data = await postJson(request, never, http);
       expect(data).to.deep.equal({ data: [], next_page: null });
-      expect(routes(await requestLog(id), 'credits')).to.have.length(3);
+      expect(http.sleeps).to.deep.equal([backoffMs(0, 0.5), backoffMs(1, 0.5)]);
     });
 
     it('reports a timeout when every attempt is too slow', async () => {
-      const { request } = await setup([{ route: 'credits', delayMs: 400, times: 3 }]);
-      const error = await rejection(postJson(request, never, realHttp(), { maxRetries: 1, timeoutMs: 100, maxRetryAfterMs: 0 }));
+      const { request } = await setup([]);
+      const error = await rejection(postJson(request, never, realHttp({ timeouts: 3 })));
       expect(error.code).to.equal('timeout');
+      expect(error.message).to.include('within 20 s');
     });
 
     it('refuses HTML answered with 200 as an invalid response', async () => {
@@ -130,14 +132,16 @@ describe('http', () => {
       expect((await rejection(postJson(request, never, realHttp()))).code).to.equal('invalid-response');
     });
 
-    it('stops at once when the caller aborts', async () => {
-      const { request } = await setup([{ route: 'credits', delayMs: 2000 }]);
+    it('stops at once when the caller aborts, the answer still held back', async () => {
+      const { id, request } = await setup([{ route: 'credits', gate: 'answer' }]);
       const controller = new AbortController();
       const pending = postJson(request, controller.signal, realHttp());
-      setTimeout(() => controller.abort(), 50);
+      await received(id, 'credits');
+      controller.abort();
       let error: unknown;
       await pending.catch((e: unknown) => (error = e));
       expect((error as DOMException).name).to.equal('AbortError');
+      await openGate(id, 'answer');
     });
   });
 });
