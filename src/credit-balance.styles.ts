@@ -1,3 +1,4 @@
+/** The element's styles: the public custom properties read once into private ones, then every part's look. */
 import { css } from 'lit';
 
 /**

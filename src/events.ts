@@ -1,3 +1,4 @@
+/** The element's four events, as `Event` subclasses with typed details, and their `GlobalEventHandlersEventMap` entries. */
 import type { ErrorCode } from './lib/api/errors.js';
 import type { NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
 

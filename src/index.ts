@@ -1,3 +1,4 @@
+/** The package's entry: registers the element and exports the class, the events and the public types. */
 import './define.js';
 
 export { CreditBalance } from './credit-balance.js';

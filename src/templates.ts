@@ -1,3 +1,4 @@
+/** The widget's templates, as pure functions of the view and a context (the history's are in `ledger.ts`). */
 import { html, nothing } from 'lit';
 import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';

@@ -1,3 +1,4 @@
+/** The normalized shape of a credit or grant (what `credit-balance-load` carries), and the totals per credit type. */
 import type { CreditType } from './money.js';
 import { TupleMap } from './tuple-map.js';
 

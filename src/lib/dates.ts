@@ -1,3 +1,4 @@
+/** Timestamps parsed, and dates, ranges and relative times worded in one locale and time zone (date-fns lives here). */
 import { differenceInHours } from 'date-fns/differenceInHours';
 import { differenceInMinutes } from 'date-fns/differenceInMinutes';
 import { differenceInMonths } from 'date-fns/differenceInMonths';

@@ -1,3 +1,4 @@
+/** Credit types to units (USD cents, ISO currencies, custom units) and amounts formatted exactly, as decimal strings. */
 import { memo } from './tuple-map.js';
 
 /** A Metronome credit type (pricing unit). */

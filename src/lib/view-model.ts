@@ -1,3 +1,7 @@
+/**
+ * The view model: each credit as the widget shows it at one instant (status, active and next periods, what is
+ * expiring, the draw-down order), the order on screen, the timeline's geometry and the low totals.
+ */
 import { addDays } from 'date-fns/addDays';
 import { type NormalizedCredit, type Segment, type Total, groupByCreditType } from './credit.js';
 import { toDisplayAmount } from './money.js';

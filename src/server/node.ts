@@ -1,3 +1,4 @@
+/** Node's `http` listener around a web-standard `(Request) => Promise<Response>` handler (Express, plain Node). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A web-standard handler: Next.js route handlers, edge runtimes, Hono, Deno, Bun. */

@@ -1,3 +1,7 @@
+/**
+ * A whole load: the plan from the attributes and the token, the source (grants fetched on demand), every page
+ * followed, each record read or set aside, the 401 refresh; and the token request to the host.
+ */
 import type { NormalizedCredit, SkippedCredit, SourceName } from '../credit.js';
 import type { Token, TokenCache } from '../token.js';
 import { creditsSource } from './credits.js';

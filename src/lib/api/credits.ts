@@ -1,3 +1,4 @@
+/** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
 import type { LedgerEntry, Segment } from '../credit.js';
 import type { CreditType } from '../money.js';
 import { type Source, endpoint } from './source.js';

@@ -1,3 +1,7 @@
+/**
+ * Plans credit grants ("List credit grants"): the request, and each grant read as strictly as `@metronome/sdk`
+ * types it, its balance derived as the README's "Grants" table says. A chunk of its own, fetched on demand.
+ */
 import type { LedgerEntry } from '../credit.js';
 import { creditType } from './credits.js';
 import { type Source, endpoint } from './source.js';

@@ -1,3 +1,4 @@
+/** POSTing JSON the way Metronome's own client does: retries with backoff, `Retry-After`, per-attempt time limits. */
 import { abortReason, isAbortError } from '../abort.js';
 import { CreditBalanceError } from './errors.js';
 

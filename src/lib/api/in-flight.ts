@@ -1,3 +1,4 @@
+/** Loads in flight shared by every widget with the same configuration (one request per page for all of them). */
 import { abortReason, abortable } from '../abort.js';
 import { TupleMap } from '../tuple-map.js';
 

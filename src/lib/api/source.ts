@@ -1,3 +1,4 @@
+/** What a load plan holds, the interface the two Metronome lists share, and the API's page sizes. */
 import type { NormalizedCredit, SourceName } from '../credit.js';
 
 /** Everything that shapes the requests of one load, after the token has filled in the customer and the base. */

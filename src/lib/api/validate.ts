@@ -1,3 +1,4 @@
+/** Guards for reading API JSON at the boundary, and Metronome's page envelope. */
 import { parseTimestamp } from '../dates.js';
 import { CreditBalanceError } from './errors.js';
 
