@@ -1,3 +1,4 @@
+import type Metronome from '@metronome/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
@@ -260,7 +261,7 @@ describe('<credit-balance>', () => {
             schedule_items: [{ id: '" onmouseover="x', amount: 5, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' }],
           },
           balance: 5,
-        },
+        } satisfies Metronome.Credit,
       ],
     });
     const el = await loaded(id);

@@ -335,6 +335,16 @@ export const billingPeriodEnd = (now: Date): Date =>
  */
 export function plansGrants(now: Date, customerId: string): MockGrant[] {
   const periodEnd = iso(billingPeriodEnd(now));
+  /** A deduction from the grant `seed`, `day` days from today, its running balance the credit type's. */
+  const deduction = (seed: string, amount: number, day: number, reason: string, runningBalance: number, invoice?: string) => ({
+    amount,
+    created_by: 'system',
+    credit_grant_id: fixtureId(seed),
+    effective_at: iso(dayStart(now, day)),
+    reason,
+    running_balance: runningBalance,
+    ...(invoice && { invoice_id: fixtureId(invoice) }),
+  });
   const grant = (seed: string, fields: Partial<MockGrant> & Pick<MockGrant, 'name' | 'grant_amount'>): MockGrant => ({
     id: fixtureId(seed),
     customer_id: customerId,
@@ -355,26 +365,10 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
       grant_amount: { amount: 20_000, credit_type: USD_CENTS },
       balance: { effective_at: periodEnd, excluding_pending: 15_000, including_pending: 11_500 },
       deductions: [
-        {
-          amount: 5_000,
-          created_by: 'system',
-          credit_grant_id: fixtureId('plans/welcome'),
-          effective_at: iso(dayStart(now, -20)),
-          reason: 'Invoice deduction',
-          running_balance: 15_000,
-          invoice_id: fixtureId('plans/invoice/1'),
-        },
+        deduction('plans/welcome', 5_000, -20, 'Invoice deduction', 15_000, 'plans/invoice/1'),
       ],
       pending_deductions: [
-        {
-          amount: 3_500,
-          created_by: 'system',
-          credit_grant_id: fixtureId('plans/welcome'),
-          effective_at: iso(dayStart(now, -1)),
-          reason: 'Draft invoice',
-          running_balance: 11_500,
-          invoice_id: fixtureId('plans/invoice/2'),
-        },
+        deduction('plans/welcome', 3_500, -1, 'Draft invoice', 11_500, 'plans/invoice/2'),
       ],
     }),
     grant('plans/compute-pack', {
@@ -384,14 +378,7 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
       paid_amount: { amount: 4_900, credit_type: USD_CENTS },
       balance: { effective_at: periodEnd, excluding_pending: 64, including_pending: 64 },
       deductions: [
-        {
-          amount: -36,
-          created_by: 'system',
-          credit_grant_id: fixtureId('plans/compute-pack'),
-          effective_at: iso(dayStart(now, -10)),
-          reason: 'Invoice deduction',
-          running_balance: 64,
-        },
+        deduction('plans/compute-pack', -36, -10, 'Invoice deduction', 64),
       ],
       products: [{ id: fixtureId('plans/product/gpu'), name: 'GPU compute' }],
     }),
@@ -403,34 +390,11 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
       grant_amount: { amount: 10_000, credit_type: USD_CENTS },
       balance: { effective_at: periodEnd, excluding_pending: 8_000, including_pending: 0 },
       deductions: [
-        {
-          amount: 2_000,
-          created_by: 'system',
-          credit_grant_id: fixtureId('plans/launch-week'),
-          effective_at: iso(dayStart(now, -2)),
-          reason: 'Usage invoice',
-          running_balance: 24_000,
-          invoice_id: fixtureId('plans/invoice/3'),
-        },
+        deduction('plans/launch-week', 2_000, -2, 'Usage invoice', 24_000, 'plans/invoice/3'),
       ],
       pending_deductions: [
-        {
-          amount: 1_500,
-          created_by: 'system',
-          credit_grant_id: fixtureId('plans/launch-week'),
-          effective_at: iso(dayStart(now, 0)),
-          reason: 'Draft usage invoice',
-          running_balance: 22_500,
-          invoice_id: fixtureId('plans/invoice/4'),
-        },
-        {
-          amount: 6_500,
-          created_by: 'system',
-          credit_grant_id: fixtureId('plans/launch-week'),
-          effective_at: iso(dayStart(now, 2)),
-          reason: 'Expiration',
-          running_balance: 16_000,
-        },
+        deduction('plans/launch-week', 1_500, 0, 'Draft usage invoice', 22_500, 'plans/invoice/4'),
+        deduction('plans/launch-week', 6_500, 2, 'Expiration', 16_000),
       ],
     }),
     grant('plans/expired', {

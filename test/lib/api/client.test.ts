@@ -1,3 +1,4 @@
+import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import { type LoadConfig, type Loaded, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../../src/lib/api/client.js';
 import { CreditBalanceError } from '../../../src/lib/api/errors.js';
@@ -56,7 +57,7 @@ describe('loadCredits against the mock', () => {
       deductions: [],
       pending_deductions: [],
       custom_fields: {},
-    }));
+    }) satisfies Metronome.V1.CreditGrantListResponse);
     const id = await scenario({ grants });
     const http = realHttp();
     const pages = await collect(loadCredits(config(id, { source: 'grants', pageSize: 2 }), session(id, http), http, never));
@@ -151,7 +152,7 @@ describe('loadCredits against the mock', () => {
     const raw = [
       { id: 'a', type: 'CREDIT', product: { id: 'p', name: 'A' }, balance: 1 },
       { id: 'b', type: 'CREDIT', product: { id: 'p', name: 'B' }, balance: 2 },
-    ];
+    ] satisfies Metronome.Credit[];
     const before = await scenario({ credits: raw });
     const after = await scenario({ credits: [raw[0], { ...raw[1], balance: 3 }] });
     const old = (await collect(loadCredits(config(before), session(before, http), http, never))).at(-1)!;
