@@ -1,4 +1,4 @@
-// `npm test`: the whole suite. Installs the browser when missing, type-checks, builds, runs the Node tests
+// `npm test`: the whole suite. Installs the browsers and redis-server when missing, type-checks, builds, runs the Node tests
 // and the browser tests, and ends with one line `N passed, N failed` summed over every runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -37,7 +37,7 @@ function counted(label, command, args, file, env) {
   if (!ok) broken = true;
 }
 
-step('browser', 'sh', ['scripts/ensure-browser.sh']);
+step('browsers and redis-server', 'sh', ['scripts/ensure-packages.sh']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);
 step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);

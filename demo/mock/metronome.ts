@@ -25,6 +25,10 @@ export interface Fault {
    * whose timing the test decides, without waiting on the clock.
    */
   gate?: string;
+  /** Send the headers and the start of a body, then nothing more until the gate (or forever): a stalled body. */
+  trickle?: boolean;
+  /** Answer with a JSON body this many bytes long, made as it is read (the log counts what was sent). */
+  bodyBytes?: number;
   /** Cut the connection after the headers: the browser sees a network error. */
   drop?: boolean;
   /** How many requests this fault answers (default 1). */
@@ -52,6 +56,10 @@ export interface LoggedRequest {
   body: unknown;
   authorization: string | null;
   at: number;
+  /** The caller went away before the answer was complete. */
+  aborted?: boolean;
+  /** Bytes of a `bodyBytes` answer actually sent. */
+  sent?: number;
 }
 
 interface ScenarioState extends Scenario {
@@ -130,14 +138,41 @@ export function createMockMetronome(options: MockOptions = {}) {
   }
 
   /** The injected answer for this request, if a fault is waiting for its route. */
-  async function injected(scenario: ScenarioState | undefined, route: Route): Promise<Response | undefined> {
+  async function injected(scenario: ScenarioState | undefined, route: Route, entry: LoggedRequest | undefined): Promise<Response | undefined> {
     const index = scenario?.faults.findIndex((f) => f.route === route) ?? -1;
     if (!scenario || index < 0) return undefined;
     const fault = scenario.faults[index]!;
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) scenario.faults.splice(index, 1);
     if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.trickle) {
+      const opened = fault.gate ? gate(scenario, fault.gate).opened : new Promise<void>(() => {});
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"data":['));
+          await opened;
+          controller.enqueue(new TextEncoder().encode('],"next_page":null}'));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    }
     if (fault.gate) await gate(scenario, fault.gate).opened;
+    if (fault.bodyBytes !== undefined) {
+      const total = fault.bodyBytes;
+      const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= total) return controller.close();
+          const part = chunk.subarray(0, Math.min(chunk.byteLength, total - sent));
+          sent += part.byteLength;
+          if (entry) entry.sent = sent;
+          controller.enqueue(part);
+        },
+      });
+      return new Response(body, { status: fault.status ?? 200, headers: { 'content-type': 'application/json', ...fault.headers } });
+    }
     if (fault.drop) {
       const body = new ReadableStream({
         start(controller) {
@@ -147,7 +182,8 @@ export function createMockMetronome(options: MockOptions = {}) {
       return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     }
     if (fault.status === undefined && fault.body === undefined) return undefined;
-    return new Response(fault.body ?? JSON.stringify({ message: 'Injected fault' }), {
+    const nullBody = [204, 205, 304].includes(fault.status ?? 200);
+    return new Response(nullBody ? null : (fault.body ?? JSON.stringify({ message: 'Injected fault' })), {
       status: fault.status ?? 200,
       headers: { 'content-type': 'application/json', ...fault.headers },
     });
@@ -280,9 +316,11 @@ export function createMockMetronome(options: MockOptions = {}) {
     const customerId =
       route === 'grants' && Array.isArray(body.customer_ids) ? String(body.customer_ids[0]) : String(body.customer_id ?? '');
     const scenario = scenarios.get(customerId);
-    scenario?.log.push({ route, query: Object.fromEntries(url.searchParams), body, authorization, at: Date.now() });
+    const entry: LoggedRequest = { route, query: Object.fromEntries(url.searchParams), body, authorization, at: Date.now() };
+    scenario?.log.push(entry);
+    request.signal.addEventListener('abort', () => (entry.aborted = true), { once: true });
 
-    const fault = await injected(scenario, route);
+    const fault = await injected(scenario, route, scenario && entry);
     if (fault) return fault;
 
     if (route === 'token') {

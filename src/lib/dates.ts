@@ -5,14 +5,35 @@ import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
 import { memo } from './tuple-map.js';
 
-/** Parses an RFC 3339 timestamp (`Z` or an offset, with or without fractions); `undefined` when it is not one. */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/**
+ * Parses an RFC 3339 timestamp (`Z` or an offset, with or without fractions); `undefined` when it is not one.
+ * Every field must be a real one: `2026-02-30`, `T24:00`, year `0000` or an offset past 23:59 are not dates.
+ */
 export function parseTimestamp(value: unknown): Date | undefined {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
-    return undefined;
-  }
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
+  if (!match) return undefined;
+  const [, year, month, day, hour, minute, second = '0', , zone, sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = fields;
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  local.setUTCFullYear(y); // years 0–99 are not 1900–1999
+  const roundTrips =
+    y >= 1 &&
+    local.getUTCFullYear() === y &&
+    local.getUTCMonth() === mo - 1 &&
+    local.getUTCDate() === d &&
+    local.getUTCHours() === h &&
+    local.getUTCMinutes() === mi &&
+    local.getUTCSeconds() === s;
+  if (!roundTrips || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
+  const offset = zone!.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  return new Date(local.getTime() - offset * 60_000 + fraction(match[7]));
 }
+
+/** The milliseconds of a fraction of a second (`.5` → 500), as `Date` reads them. */
+const fraction = (digits: string | undefined) => (digits ? Math.floor(Number(`0${digits}`) * 1000) : 0);
 
 /** The wording of a range whose end is exclusive: whole days read as "through the last day", other ends as "before". */
 export type RangeWording = { kind: 'days'; range: string } | { kind: 'instants'; start: string; endBefore: string };

@@ -4,8 +4,11 @@
  * organization-wide Metronome key, which never reaches a browser. No DOM, no Lit.
  */
 import { SignJWT, jwtVerify } from 'jose';
+import { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, memoryStore } from './limits.js';
+import { HttpError, creditsCall, grantsCall, jsonObject, readBody } from './requests.js';
 
 export { toNodeListener, type FetchHandler, type NodeListener } from './node.js';
+export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type Release, memoryStore } from './limits.js';
 
 export interface CreditBalanceHandlerOptions {
   /** The Metronome API key (bearer token). Secret: server only. */
@@ -25,47 +28,33 @@ export interface CreditBalanceHandlerOptions {
   tokenTtlSeconds?: number;
   /** Origins allowed to call from another origin (CORS, preflight included). Same-origin needs nothing. */
   allowedOrigins?: string[];
-  /** How long to wait for Metronome, in ms; default 30 000. */
+  /**
+   * How long to wait for Metronome's whole answer, in ms; default 15 000. It must be shorter than the widget's
+   * 20 s per attempt, so a retry never stacks a second upstream call on a live one.
+   */
   upstreamTimeoutMs?: number;
+  /** The largest answer taken from Metronome, in bytes; default 16 MiB. A larger one is a `502`. */
+  maxUpstreamBytes?: number;
+  /** How long a request body may take to arrive, in ms; default 10 000 (then `408`). */
+  bodyTimeoutMs?: number;
+  /** Per-customer limits on calls to Metronome; see {@link DEFAULT_LIMITS}. Past one: `429` with `Retry-After`. */
+  limits?: CustomerLimits;
+  /** Where the limits count: this process by default; `redisStore()` from `credit-balance/server/redis` for replicas. */
+  store?: LimitStore;
   /** The `fetch` used to reach Metronome (a custom agent, or a test double). */
   fetch?: typeof fetch;
 }
 
-/** The fields each proxied call may carry. Anything else is refused: it could reach further than the customer. */
-const CREDITS_FIELDS = new Set([
-  'customer_id',
-  'include_balance',
-  'include_contract_credits',
-  'include_archived',
-  'include_ledgers',
-  'covering_date',
-  'starting_at',
-  'effective_before',
-  'credit_id',
-  'limit',
-  'next_page',
-]);
-const GRANTS_FIELDS = new Set(['customer_ids', 'credit_type_ids', 'effective_before', 'not_expiring_before']);
-const GRANTS_QUERY = new Set(['limit', 'next_page']);
-
 const CREDITS_PATH = '/v1/contracts/customerCredits/list';
 const GRANTS_PATH = '/v1/credits/listGrants';
 const MAX_BODY_BYTES = 64 * 1024;
+/** The widget gives each attempt this long; the companion's upstream limit must be shorter. */
+const WIDGET_ATTEMPT_MS = 20_000;
 const AUDIENCE = 'credit-balance';
 const ISSUER = 'credit-balance/server';
 
 /** Headers of Metronome's answer that the widget needs (retry timing); nothing else is passed on. */
 const FORWARDED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry', 'x-metronome-rate-limit-type'];
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -75,41 +64,6 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
 
 function configError(message: string): never {
   throw new TypeError(`createCreditBalanceHandler: ${message}`);
-}
-
-/** Reads a JSON object body of at most {@link MAX_BODY_BYTES}. */
-async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel();
-        throw new HttpError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new HttpError(400, 'The body is not JSON.');
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'The body must be a JSON object.');
-  return body as Record<string, unknown>;
 }
 
 /**
@@ -144,13 +98,28 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
   for (const origin of allowedOrigins) {
     if (origin !== new URL(origin).origin) configError(`allowedOrigins must hold origins like "https://app.example.com" (got "${origin}").`);
   }
-  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 30_000;
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 15_000;
+  if (!(Number.isInteger(upstreamTimeoutMs) && upstreamTimeoutMs > 0 && upstreamTimeoutMs < WIDGET_ATTEMPT_MS)) {
+    configError(`upstreamTimeoutMs must be a whole number of ms below the widget's ${WIDGET_ATTEMPT_MS} per attempt.`);
+  }
+  const maxUpstreamBytes = options.maxUpstreamBytes ?? 16 * 1024 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  for (const [name, value] of Object.entries({ maxUpstreamBytes, bodyTimeoutMs })) {
+    if (!(Number.isInteger(value) && value > 0)) configError(`${name} must be a whole number above 0.`);
+  }
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) configError(`limits.${name} must be a number above 0.`);
+  }
+  const store = options.store ?? memoryStore();
   const upstreamFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   async function mintToken(request: Request): Promise<Response> {
+    // The body is read within its limits before anyone else reads it; authorize gets its own copy.
+    const body = await readBody(request, MAX_BODY_BYTES, bodyTimeoutMs);
     let who: { customerId: string } | null;
     try {
-      who = await authorize(request);
+      who = await authorize(new Request(request.url, { method: 'POST', headers: request.headers, body: body as BodyInit, signal: request.signal }));
     } catch {
       throw new HttpError(500, 'The session check failed.');
     }
@@ -186,51 +155,52 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
     }
   }
 
-  function scopeCredits(body: Record<string, unknown>, customerId: string): Record<string, unknown> {
-    for (const key of Object.keys(body)) {
-      if (!CREDITS_FIELDS.has(key)) throw new HttpError(400, `The field "${key}" is not allowed here.`);
+  /** One call to Metronome for `customerId`, within the customer's limits. */
+  async function limited(customerId: string, call: () => Promise<Response>): Promise<Response> {
+    const rate = await store.take(customerId, limits.burst, limits.perSecond);
+    if (!rate.ok) {
+      const seconds = String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)));
+      throw new HttpError(429, 'Too many calls for this customer: try again shortly.', { 'retry-after': seconds });
     }
-    if (body.customer_id !== undefined && body.customer_id !== customerId) {
-      throw new HttpError(403, 'customer_id does not match the signed-in customer.');
+    const release = await store.acquire(customerId, limits.maxInFlight, upstreamTimeoutMs + 5_000);
+    if (!release) throw new HttpError(429, 'Too many calls in flight for this customer.', { 'retry-after': '1' });
+    try {
+      return await call();
+    } finally {
+      await release();
     }
-    return { ...body, customer_id: customerId };
   }
 
-  function scopeGrants(body: Record<string, unknown>, query: URLSearchParams, customerId: string): Record<string, unknown> {
-    if ('credit_grant_ids' in body) {
-      throw new HttpError(400, 'The field "credit_grant_ids" is not allowed: grants are listed by customer only.');
-    }
-    for (const key of Object.keys(body)) {
-      if (!GRANTS_FIELDS.has(key)) throw new HttpError(400, `The field "${key}" is not allowed here.`);
-    }
-    for (const key of query.keys()) {
-      if (!GRANTS_QUERY.has(key)) throw new HttpError(400, `The query parameter "${key}" is not allowed here.`);
-    }
-    const ids = body.customer_ids;
-    if (ids !== undefined && !(Array.isArray(ids) && ids.length === 1 && ids[0] === customerId)) {
-      throw new HttpError(403, 'customer_ids may name only the signed-in customer.');
-    }
-    return { ...body, customer_ids: [customerId] };
-  }
-
-  async function forward(path: string, query: string, body: Record<string, unknown>): Promise<Response> {
+  /**
+   * Forwards a checked call with the key: the whole answer within {@link upstreamTimeoutMs} (`504` past it) and
+   * {@link maxUpstreamBytes} (`502`), no redirect followed, and abandoned as soon as the browser leaves.
+   */
+  async function forward(path: string, query: string, body: Record<string, unknown>, client: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(upstreamTimeoutMs);
+    const signal = AbortSignal.any([client, timeout]);
+    const failed = (cutOff: string) =>
+      timeout.aborted
+        ? new HttpError(504, `Metronome did not answer within ${upstreamTimeoutMs / 1000} s.`)
+        : new HttpError(502, client.aborted ? 'The browser left.' : cutOff);
     let response: Response;
     try {
       response = await upstreamFetch(`${upstreamBase}${path}${query}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${metronomeToken}`, 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(upstreamTimeoutMs),
+        redirect: 'manual',
+        signal,
       });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'TimeoutError') {
-        throw new HttpError(504, `Metronome did not answer within ${upstreamTimeoutMs / 1000} s.`);
-      }
-      throw new HttpError(502, 'Metronome could not be reached.');
+    } catch {
+      throw failed('Metronome could not be reached.');
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel().catch(() => {});
+      throw new HttpError(502, 'Metronome answered with a redirect, which is not followed.');
     }
     if (response.status === 401 || response.status === 403) {
       // The server's own key was refused: not the widget's token, so not a 401 for the browser to act on.
-      await response.body?.cancel();
+      await response.body?.cancel().catch(() => {});
       throw new HttpError(502, 'Metronome refused the server’s API key.');
     }
     const headers: Record<string, string> = {};
@@ -238,13 +208,23 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
       const value = response.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    let text: string;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
     try {
-      text = await response.text();
-    } catch {
-      throw new HttpError(502, 'Metronome’s answer was cut off.');
+      for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > maxUpstreamBytes) {
+          await response.body?.cancel().catch(() => {});
+          throw new HttpError(502, `Metronome’s answer is larger than ${maxUpstreamBytes} bytes.`);
+        }
+        chunks.push(chunk);
+      }
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw failed('Metronome’s answer was cut off.');
     }
-    return new Response(text, {
+    if (!size) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
+    return new Response(new Blob(chunks as BlobPart[]), {
       status: response.status,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
     });
@@ -283,9 +263,13 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
     if (path === '/token') return mintToken(request);
 
     const customerId = await customerOf(request);
-    const body = await readJsonObject(request);
-    if (path === CREDITS_PATH) return forward(path, '', scopeCredits(body, customerId));
-    return forward(path, url.search, scopeGrants(body, url.searchParams, customerId));
+    const body = jsonObject(await readBody(request, MAX_BODY_BYTES, bodyTimeoutMs));
+    if (path === CREDITS_PATH) {
+      const credits = creditsCall(body, customerId);
+      return limited(customerId, () => forward(path, '', credits, request.signal));
+    }
+    const grants = grantsCall(body, url.search, customerId);
+    return limited(customerId, () => forward(path, grants.query, grants.body, request.signal));
   }
 
   return async (request) => {

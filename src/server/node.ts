@@ -7,8 +7,8 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 /** A Node `http` listener: `http.createServer(listener)`, or Express/Connect middleware. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>;
 
-/** The web `Request` for a Node request, its body streamed. */
-export function toRequest(req: IncomingMessage): Request {
+/** The web `Request` for a Node request, its body streamed; `signal` aborts it (the browser left). */
+export function toRequest(req: IncomingMessage, signal?: AbortSignal): Request {
   const host = req.headers.host ?? 'localhost';
   const protocol = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
   const headers = new Headers();
@@ -21,6 +21,7 @@ export function toRequest(req: IncomingMessage): Request {
   return new Request(new URL(req.originalUrl ?? req.url ?? '/', `${protocol}://${host}`), {
     method,
     headers,
+    ...(signal && { signal }),
     ...(hasBody && { body: bodyStream(req), duplex: 'half' }),
   } as RequestInit);
 }
@@ -57,7 +58,10 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-/** Writes a web `Response` to a Node response; a body that fails midway cuts the connection. */
+/**
+ * Writes a web `Response` to a Node response, no faster than the client reads it (a large body is never piled
+ * up in memory); a body that fails midway, or a client that leaves, cuts it off.
+ */
 export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) {
@@ -71,10 +75,20 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
     return;
   }
   res.flushHeaders();
+  const reader = response.body.getReader();
   try {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) throw new Error('the client left');
+      if (!res.write(value)) await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+    }
     res.end();
   } catch {
+    void reader.cancel().catch(() => {});
     res.destroy();
   }
 }
@@ -85,13 +99,23 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
  */
 export function toNodeListener(handler: FetchHandler): NodeListener {
   return async (req, res) => {
+    // Methods a web `Request` cannot carry never reach the handler: they are refused like every other non-POST.
+    if (/^(CONNECT|TRACE|TRACK)$/i.test(req.method ?? '')) {
+      await writeResponse(Response.json({ message: 'Only POST is allowed.' }, { status: 405, headers: { allow: 'POST, OPTIONS' } }), res);
+      return;
+    }
+    // A browser that leaves aborts the request, and with it whatever the handler is waiting for upstream.
+    const left = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) left.abort(new DOMException('The client closed the connection.', 'AbortError'));
+    });
     let response: Response;
     try {
-      response = await handler(toRequest(req));
+      response = await handler(toRequest(req, left.signal));
     } catch {
       response = Response.json({ message: 'Internal error' }, { status: 500 });
     }
-    await writeResponse(response, res);
+    if (!left.signal.aborted) await writeResponse(response, res);
   };
 }
 

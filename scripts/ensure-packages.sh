@@ -1,0 +1,22 @@
+#!/bin/sh
+# Makes sure what the tests run against is installed: Chromium and Firefox ESR for the browser tests and
+# redis-server for the shared limits, from Debian's packages (never a download). On Debian/Ubuntu as root it
+# installs what is missing; elsewhere it says what to install.
+set -eu
+missing=""
+[ -x "${CHROME_PATH:-/usr/lib/chromium/chromium}" ] || missing="$missing chromium"
+[ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing="$missing firefox-esr"
+command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+[ -z "$missing" ] && exit 0
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "Installing from Debian's packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  exit 0
+fi
+echo "The tests need:$missing." >&2
+echo "Install them (Debian/Ubuntu: sudo apt-get install$missing; macOS: brew install redis), or point" >&2
+echo "CHROME_PATH and FIREFOX_PATH at Chromium/Chrome and Firefox binaries, then run npm test again." >&2
+exit 1

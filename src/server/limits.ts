@@ -1,0 +1,69 @@
+/**
+ * Per-customer limits on what the companion sends to Metronome with the organization's key: a cap on calls
+ * in flight and a request rate (a token bucket). The counts live in a {@link LimitStore}: in this process by
+ * default, or shared by every replica (`credit-balance/server/redis`).
+ */
+
+/** How many calls one customer may make to Metronome. The defaults never bother a real widget. */
+export interface CustomerLimits {
+  /** Upstream calls in flight at once; default 8 (a widget loads its pages one after another). */
+  maxInFlight?: number;
+  /** Calls a customer may make at once before the rate applies (the bucket's size); default 120. */
+  burst?: number;
+  /** Calls per second, refilling the bucket; default 4. */
+  perSecond?: number;
+}
+
+export const DEFAULT_LIMITS: Required<CustomerLimits> = { maxInFlight: 8, burst: 120, perSecond: 4 };
+
+/** Where the counts live. Every method is atomic for one key, however many replicas share the store. */
+export interface LimitStore {
+  /** Takes one call from `key`'s bucket; when it is empty, says how long until one is back. */
+  take(key: string, burst: number, perSecond: number): Promise<{ ok: true } | { ok: false; retryAfterMs: number }>;
+  /**
+   * Counts a call in flight for `key` unless `max` already are, and gives the function that ends it;
+   * `ttlMs` bounds a count whose end is lost (a replica that died mid-call).
+   */
+  acquire(key: string, max: number, ttlMs: number): Promise<Release | undefined>;
+}
+
+/** Ends a call in flight. */
+export type Release = () => Promise<void>;
+
+/** Past this many customers, buckets that have refilled completely are forgotten (they hold nothing). */
+const SWEEP_AT = 10_000;
+
+/** The counts in this process's memory: one limit per replica. */
+export function memoryStore(now: () => number = () => Date.now()): LimitStore {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const inFlight = new Map<string, number>();
+  return {
+    async take(key, burst, perSecond) {
+      const time = now();
+      if (buckets.size > SWEEP_AT) {
+        for (const [other, { tokens, at }] of buckets) {
+          if (tokens + ((time - at) / 1000) * perSecond >= burst) buckets.delete(other);
+        }
+      }
+      const bucket = buckets.get(key) ?? { tokens: burst, at: time };
+      bucket.tokens = Math.min(burst, bucket.tokens + ((time - bucket.at) / 1000) * perSecond);
+      bucket.at = time;
+      buckets.set(key, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { ok: true };
+      }
+      return { ok: false, retryAfterMs: Math.ceil(((1 - bucket.tokens) / perSecond) * 1000) };
+    },
+    async acquire(key, max) {
+      const count = inFlight.get(key) ?? 0;
+      if (count >= max) return undefined;
+      inFlight.set(key, count + 1);
+      return async () => {
+        const left = (inFlight.get(key) ?? 1) - 1;
+        if (left > 0) inFlight.set(key, left);
+        else inFlight.delete(key);
+      };
+    },
+  };
+}

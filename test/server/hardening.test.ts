@@ -1,0 +1,394 @@
+// The companion under attack by a customer with a valid token, over real HTTP: bodies bounded before anyone
+// reads them, per-customer limits (in memory, and shared through a real redis-server), upstream calls that end
+// when the browser leaves, timeouts in the right order, only checked values forwarded, upstream answers bounded
+// and not followed, and every other method refused.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type Server, createServer } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { MOCK_API_KEY, type Scenario, createMockMetronome } from '../../demo/mock/metronome.js';
+import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
+import { redisStore } from '../../src/server/redis.js';
+
+const SECRET = 'a-test-signing-secret-of-at-least-32-bytes!';
+const BASE = '/api/credit-balance';
+const CREDITS = `${BASE}/v1/contracts/customerCredits/list`;
+const GRANTS = `${BASE}/v1/credits/listGrants`;
+/** A cursor the mock reads (its first page). */
+const CURSOR = Buffer.from('offset:0').toString('base64url');
+
+const servers: Server[] = [];
+async function listen(listener: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(listener);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+after(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
+
+let upstream: string;
+before(async () => {
+  upstream = await listen(toNodeListener(createMockMetronome().handle));
+});
+
+async function scenario(spec: Scenario = {}): Promise<string> {
+  const response = await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) });
+  return ((await response.json()) as { id: string }).id;
+}
+const upstreamLog = async (id: string) =>
+  ((await (await fetch(`${upstream}/__scenarios/${id}/log`)).json()) as {
+    requests: { route: string; query: Record<string, string>; body: Record<string, unknown>; aborted?: boolean; sent?: number }[];
+  }).requests.filter((r) => r.route !== 'token');
+const openGate = (id: string, gate: string) => fetch(`${upstream}/__scenarios/${id}/gates/${gate}`, { method: 'POST' });
+
+/** Resolves once `check` holds (checked every 10 ms, for at most 5 s). */
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail(`never: ${what}`);
+}
+
+function handlerFor(customer: string, options: Partial<CreditBalanceHandlerOptions> = {}) {
+  return createCreditBalanceHandler({
+    metronomeToken: MOCK_API_KEY,
+    signingSecret: SECRET,
+    metronomeBaseUrl: upstream,
+    authorize: () => ({ customerId: customer }),
+    ...options,
+  });
+}
+
+/** A companion on a real port for `customer`, with a token minted for them. */
+async function companion(customer: string, options: Partial<CreditBalanceHandlerOptions> = {}) {
+  const origin = await listen(toNodeListener(handlerFor(customer, options)));
+  const token = ((await (await fetch(`${origin}${BASE}/token`, { method: 'POST', body: '{}' })).json()) as { token: string }).token;
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+    });
+  return { origin, token, call };
+}
+
+/** A request body that is made as it is read: `total` bytes of JSON-ish filler, counting what was pulled. */
+function lazyBody(total: number) {
+  let pulled = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      const chunk = new Uint8Array(Math.min(64 * 1024, total - pulled)).fill(0x20);
+      pulled += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return { stream, pulled: () => pulled };
+}
+
+describe('1. every body is bounded before anyone reads it', () => {
+  it('a 20 MB token request without Content-Length is 413, read no further than the limit, and authorize never sees it', async () => {
+    let authorized = 0;
+    const origin = await listen(toNodeListener(handlerFor('me', { authorize: () => ((authorized += 1), { customerId: 'me' }) })));
+    const body = lazyBody(20 * 1024 * 1024);
+    const response = await fetch(`${origin}${BASE}/token`, { method: 'POST', body: body.stream, duplex: 'half' } as RequestInit);
+    assert.equal(response.status, 413);
+    assert.equal(authorized, 0);
+    assert.ok(body.pulled() < 4 * 1024 * 1024, `the client was read ${body.pulled()} bytes into a 64 KB limit`);
+  });
+
+  it('a declared Content-Length over the limit is 413 at once, on the token and the list calls', async () => {
+    const { origin, call } = await companion('me');
+    const big = 'x'.repeat(70 * 1024);
+    assert.equal((await fetch(`${origin}${BASE}/token`, { method: 'POST', body: big })).status, 413);
+    assert.equal((await call(CREDITS, { body: big })).status, 413);
+  });
+
+  it('a chunked list body over the limit is 413', async () => {
+    const { call } = await companion('me');
+    const body = lazyBody(5 * 1024 * 1024);
+    const response = await call(CREDITS, { body: body.stream, duplex: 'half' } as RequestInit);
+    assert.equal(response.status, 413);
+  });
+
+  it('a body that never finishes is 408 after bodyTimeoutMs', async () => {
+    const { origin } = await companion('me', { bodyTimeoutMs: 200 });
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"customer_id":'));
+      },
+    });
+    const response = await fetch(`${origin}${BASE}/token`, { method: 'POST', body: stalled, duplex: 'half' } as RequestInit);
+    assert.equal(response.status, 408);
+  });
+});
+
+describe('2. per-customer limits', () => {
+  it('caps one customer’s calls in flight: the rest get 429 with Retry-After, and never reach Metronome', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', gate: 'answer', times: 100 }] });
+    const { call } = await companion(id, { limits: { maxInFlight: 3 } });
+    const refused: string[] = [];
+    const calls = Array.from({ length: 30 }, () =>
+      call(CREDITS, { body: '{}' }).then((response) => {
+        if (response.status === 429) refused.push(response.headers.get('retry-after')!);
+        return response.status;
+      }),
+    );
+    // While three are held upstream, every other call is refused at once.
+    await until(async () => refused.length === 27, 'the other 27 refused');
+    assert.equal((await upstreamLog(id)).length, 3);
+    await openGate(id, 'answer');
+    assert.deepEqual((await Promise.all(calls)).filter((status) => status === 200).length, 3);
+    assert.ok(refused.every((seconds) => Number(seconds) >= 1));
+    assert.equal((await upstreamLog(id)).length, 3);
+  });
+
+  it('limits one customer’s rate with a token bucket, another customer unaffected', async () => {
+    const [a, b] = [await scenario(), await scenario()];
+    const limits = { burst: 4, perSecond: 0.5 };
+    const store = (await import('../../src/server/limits.js')).memoryStore();
+    const first = await companion(a, { limits, store });
+    const second = await companion(b, { limits, store });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await first.call(CREDITS, { body: '{}' })).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
+    const refused = await first.call(CREDITS, { body: '{}' });
+    assert.equal(refused.headers.get('retry-after'), '2');
+    assert.equal((await second.call(CREDITS, { body: '{}' })).status, 200);
+  });
+
+  it('has defaults a real widget never meets: 80 pages in a row are served', async () => {
+    const id = await scenario();
+    const { call } = await companion(id);
+    for (let i = 0; i < 80; i++) assert.equal((await call(CREDITS, { body: '{}' })).status, 200, `page ${i + 1}`);
+  });
+});
+
+describe('3. limits shared across replicas, on a real redis-server', () => {
+  let redis: ChildProcess;
+  let url: string;
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+  const startRedis = async (port: number) => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await until(async () => {
+      try {
+        const socket = await new Promise<boolean>((resolve) => {
+          const s = createNetServer();
+          s.once('error', () => resolve(true));
+          s.listen(port, '127.0.0.1', () => s.close(() => resolve(false)));
+        });
+        return socket; // the port is taken: redis listens
+      } catch {
+        return false;
+      }
+    }, 'redis-server listening');
+    return child;
+  };
+  before(async () => {
+    const port = await freePort();
+    url = `redis://127.0.0.1:${port}`;
+    redis = await startRedis(port);
+  });
+  after(() => {
+    redis.kill();
+  });
+
+  it('two handler instances sharing one Redis enforce one rate together', async () => {
+    const id = await scenario();
+    const limits = { burst: 4, perSecond: 0.5 };
+    const storeA = redisStore(url, { prefix: `${id}:` });
+    const storeB = redisStore(url, { prefix: `${id}:` });
+    try {
+      const a = await companion(id, { limits, store: storeA });
+      const b = await companion(id, { limits, store: storeB });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? b : a).call(CREDITS, { body: '{}' })).status);
+      assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
+    } finally {
+      await Promise.all([storeA.close(), storeB.close()]);
+    }
+  });
+
+  it('two handler instances share one cap on calls in flight', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', gate: 'answer', times: 10 }] });
+    const storeA = redisStore(url, { prefix: `${id}:` });
+    const storeB = redisStore(url, { prefix: `${id}:` });
+    try {
+      const a = await companion(id, { limits: { maxInFlight: 2 }, store: storeA });
+      const b = await companion(id, { limits: { maxInFlight: 2 }, store: storeB });
+      const held = [a.call(CREDITS, { body: '{}' }), b.call(CREDITS, { body: '{}' })];
+      await until(async () => (await upstreamLog(id)).length === 2, 'two calls upstream');
+      assert.equal((await a.call(CREDITS, { body: '{}' })).status, 429);
+      assert.equal((await b.call(CREDITS, { body: '{}' })).status, 429);
+      await openGate(id, 'answer');
+      assert.deepEqual((await Promise.all(held)).map((r) => r.status), [200, 200]);
+      // The slots are free again.
+      assert.equal((await a.call(CREDITS, { body: '{}' })).status, 200);
+    } finally {
+      await Promise.all([storeA.close(), storeB.close()]);
+    }
+  });
+
+  it('fails open to each replica’s own limits when Redis is unreachable, and says so once', async () => {
+    const id = await scenario();
+    const deadPort = await freePort();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    const store = redisStore(`redis://127.0.0.1:${deadPort}`);
+    try {
+      const { call } = await companion(id, { limits: { burst: 3, perSecond: 0.5 }, store });
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await call(CREDITS, { body: '{}' })).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429], 'served, within the replica’s own limit');
+      assert.equal(warnings.filter((w) => w.includes('Redis is unreachable')).length, 1);
+    } finally {
+      console.warn = warn;
+      await store.close();
+    }
+  });
+});
+
+describe('4. upstream calls end when their caller leaves', () => {
+  it('through toNodeListener: a browser that disconnects aborts the upstream call', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', gate: 'never' }] });
+    const { call } = await companion(id);
+    const leaving = new AbortController();
+    const pending = call(CREDITS, { body: '{}', signal: leaving.signal }).catch(() => undefined);
+    await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream');
+    leaving.abort();
+    await pending;
+    await until(async () => (await upstreamLog(id))[0]!.aborted === true, 'the upstream call aborted');
+  });
+
+  it('through the Fetch handler: the request’s signal aborts the upstream call', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', gate: 'never' }] });
+    const handler = handlerFor(id);
+    const token = ((await (await handler(new Request(`http://app${BASE}/token`, { method: 'POST', body: '{}' }))).json()) as { token: string }).token;
+    const leaving = new AbortController();
+    const pending = handler(
+      new Request(`http://app${CREDITS}`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${token}` }, signal: leaving.signal }),
+    );
+    await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream');
+    leaving.abort();
+    await pending;
+    await until(async () => (await upstreamLog(id))[0]!.aborted === true, 'the upstream call aborted');
+  });
+});
+
+describe('5. timeouts in the right order', () => {
+  it('waits for Metronome less than the widget waits for an attempt, and refuses a longer wait', () => {
+    assert.throws(() => handlerFor('me', { upstreamTimeoutMs: 20_000 }), /below the widget's 20000/);
+    assert.throws(() => handlerFor('me', { upstreamTimeoutMs: 30_000 }), /upstreamTimeoutMs/);
+  });
+
+  it('answers 504 for a stalled or trickling upstream body', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', trickle: true, gate: 'rest' }] });
+    const { call } = await companion(id, { upstreamTimeoutMs: 200 });
+    const response = await call(CREDITS, { body: '{}' });
+    assert.equal(response.status, 504);
+    await openGate(id, 'rest');
+  });
+});
+
+describe('6. only checked values are forwarded', () => {
+  it('rebuilds the grants query string: a smuggled parameter is refused, a valid one forwarded as rebuilt', async () => {
+    const id = await scenario();
+    const { call } = await companion(id);
+    assert.equal((await call(`${GRANTS}?limit=1;customer_ids=B`, { body: '{}' })).status, 400);
+    assert.equal((await call(`${GRANTS}?limit=5&limit=6`, { body: '{}' })).status, 400);
+    assert.equal((await call(`${GRANTS}?limit=5&next_page=${CURSOR}`, { body: '{"effective_before":"2030-01-01T00:00:00Z"}' })).status, 200);
+    const [forwarded] = await upstreamLog(id);
+    assert.deepEqual(forwarded!.query, { limit: '5', next_page: CURSOR });
+    assert.deepEqual(forwarded!.body, { customer_ids: [id], effective_before: '2030-01-01T00:00:00Z' });
+  });
+
+  const wrong: [string, Record<string, unknown>][] = [
+    ['limit as a string', { limit: '25' }],
+    ['limit past 25', { limit: 26 }],
+    ['a fractional limit', { limit: 2.5 }],
+    ['next_page as a number', { next_page: 5 }],
+    ['include_ledgers as a string', { include_ledgers: 'yes' }],
+    ['include_balance as a number', { include_balance: 1 }],
+    ['covering_date that is not RFC 3339', { covering_date: 'tomorrow' }],
+    ['starting_at on February 30th', { starting_at: '2026-02-30T00:00:00Z' }],
+    ['credit_id as a number', { credit_id: 7 }],
+    ['a field nested deeper than the call needs', { credit_id: { $ne: null } }],
+    ['an array nested in an array', { credit_id: [['x']] }],
+  ];
+  for (const [name, body] of wrong) {
+    it(`refuses ${name} with 400, before Metronome`, async () => {
+      const id = await scenario();
+      const { call } = await companion(id);
+      const response = await call(CREDITS, { body: JSON.stringify(body) });
+      assert.equal(response.status, 400);
+      assert.deepEqual(await upstreamLog(id), []);
+    });
+  }
+
+  it('forwards a valid credits body rebuilt field by field, the customer forced', async () => {
+    const id = await scenario();
+    const { call } = await companion(id);
+    const body = { limit: 10, include_ledgers: true, covering_date: '2026-01-01T00:00:00Z', next_page: CURSOR };
+    assert.equal((await call(CREDITS, { body: JSON.stringify(body) })).status, 200);
+    assert.deepEqual((await upstreamLog(id))[0]!.body, { customer_id: id, ...body });
+  });
+});
+
+describe('7. upstream answers are bounded and not followed', () => {
+  it('answers 502 past maxUpstreamBytes, without reading the rest', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', bodyBytes: 150 * 1024 * 1024 }] });
+    const { call } = await companion(id, { maxUpstreamBytes: 1024 * 1024 });
+    const response = await call(CREDITS, { body: '{}' });
+    assert.equal(response.status, 502);
+    const sent = (await upstreamLog(id))[0]!.sent ?? 0;
+    assert.ok(sent < 32 * 1024 * 1024, `Metronome was read ${sent} bytes into a 1 MB limit`);
+  });
+
+  it('does not follow a redirect', async () => {
+    const id = await scenario({ faults: [{ route: 'credits', status: 302, headers: { location: `${upstream}/elsewhere` }, body: '' }] });
+    const { call } = await companion(id);
+    assert.equal((await call(CREDITS, { body: '{}' })).status, 502);
+    assert.equal((await upstreamLog(id)).length, 1);
+  });
+
+  it('answers 502 for a 204 or an empty body', async () => {
+    for (const fault of [{ status: 204, body: '' }, { status: 200, body: '' }]) {
+      const id = await scenario({ faults: [{ route: 'credits', ...fault }] });
+      const { call } = await companion(id);
+      assert.equal((await call(CREDITS, { body: '{}' })).status, 502, `HTTP ${fault.status}`);
+    }
+  });
+});
+
+describe('8. every other method is 405', () => {
+  it('an unknown method, through the Fetch handler (Node’s own parser answers 400 before any handler)', async () => {
+    const response = await handlerFor('me')(new Request(`http://app${CREDITS}`, { method: 'FOO' }));
+    assert.equal(response.status, 405);
+    assert.equal(response.headers.get('allow'), 'POST, OPTIONS');
+  });
+
+  it('TRACE, PUT, PATCH, DELETE and GET, through Node', async () => {
+    const { origin } = await companion('me');
+    const { request } = await import('node:http');
+    for (const method of ['TRACE', 'PUT', 'PATCH', 'DELETE', 'GET']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${origin}${CREDITS}`, { method }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(status, 405, method);
+    }
+  });
+});
