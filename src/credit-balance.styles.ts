@@ -26,6 +26,15 @@ export const styles = css`
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.4;
+    /* Text from the API (a unit's name, a credit's) may have no spaces: it wraps rather than widen the widget. */
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
+  }
+
+  /* Text from the API stands apart: its direction marks cannot turn the widget's own words around. */
+  .credit__name,
+  .ledger__reason {
+    unicode-bidi: isolate;
   }
 
   :host([hidden]) {
@@ -134,7 +143,6 @@ export const styles = css`
     margin: 0;
     font-size: 1em;
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
 
   .credit__badges {

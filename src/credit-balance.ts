@@ -154,6 +154,12 @@ export class CreditBalance extends LitElement {
   /** The host's token endpoint. Required unless `tokenProvider` is set. */
   @property({ attribute: 'token-url' }) tokenUrl?: string;
 
+  /**
+   * Whether the token request carries the session cookie: `same-origin` (the default) or `include`, for a
+   * token endpoint on a sibling origin (it must then answer CORS with credentials, see the README).
+   */
+  @property({ attribute: 'token-credentials' }) tokenCredentials: RequestCredentials = 'same-origin';
+
   /** Mints tokens in the host's own code; wins over `token-url`. */
   @property({ attribute: false }) tokenProvider?: () => Promise<TokenResponse>;
 
@@ -231,6 +237,7 @@ export class CreditBalance extends LitElement {
   #request(): CreditsRequest {
     return {
       tokenUrl: this.tokenUrl || undefined,
+      tokenCredentials: this.tokenCredentials ?? 'same-origin',
       tokenProvider: this.tokenProvider ?? undefined,
       customerId: this.customerId || undefined,
       apiBase: this.apiBase || undefined,

@@ -181,8 +181,10 @@ function plan(request: CreditsRequest): Plan {
   };
   // The token provider function itself, or the resolved token URL, identifies where tokens come from.
   const url = tokenProvider ? undefined : new URL(tokenUrl!, pageUrl).href;
+  const credentials = request.tokenCredentials as RequestCredentials;
+  if (url) load.tokenUrl = url;
   const session: TokenSession = {
-    key: [tokenProvider ?? url, customerId],
+    key: [tokenProvider ?? url, customerId, credentials],
     cache: sharedTokens,
     fetch: tokenProvider
       ? () =>
@@ -191,7 +193,7 @@ function plan(request: CreditsRequest): Plan {
             .catch((error: unknown) => {
               throw asTokenError(error);
             })
-      : () => requestToken(url!, customerId, browserHttp),
+      : () => requestToken(url!, customerId, browserHttp, credentials),
   };
   const key = [
     ...session.key,

@@ -10,6 +10,7 @@ import type {} from './events.js';
 /** The attributes of `<credit-balance>`, as markup and frameworks write them. */
 export interface CreditBalanceAttributes {
   'token-url'?: string;
+  'token-credentials'?: 'same-origin' | 'include' | 'omit';
   'customer-id'?: string;
   'api-base'?: string;
   source?: 'credits' | 'grants';

@@ -6,7 +6,7 @@ import type { ErrorDetail } from './events.js';
 import type { Total } from './lib/credit.js';
 import type { DateFormat } from './lib/dates.js';
 import type { Translator } from './lib/messages.js';
-import { type MoneyFormat, toDisplayAmount } from './lib/money.js';
+import { type MoneyFormat, isolate, toDisplayAmount } from './lib/money.js';
 import { type CreditStatus, type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view-model.js';
 
 /**
@@ -145,9 +145,9 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${view.meterMax && balance !== undefined ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n) : nothing}
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
     ${view.drawPosition === 1 ? note(i18n.t('usedNextHint')) : nothing}
-    ${view.drawsAfter ? note(i18n.t('drawOrder', { name: view.drawsAfter.name || i18n.t('unnamed') })) : nothing}
+    ${view.drawsAfter ? note(i18n.t('drawOrder', { name: isolate(view.drawsAfter.name || i18n.t('unnamed')) })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
-    ${credit.products.length ? note(i18n.t('appliesTo', { products: i18n.list(credit.products) })) : nothing}
+    ${credit.products.length ? note(i18n.t('appliesTo', { products: i18n.list(credit.products.map(isolate)) })) : nothing}
     ${guard([credit, context.dates, context.i18n, context.money, context.renderLedger, context.minute, context.invoiceUrl], () =>
       renderPeriods(view, context),
     )}
@@ -163,7 +163,7 @@ function renderMeter(name: string, balance: string, max: string, share: number, 
     aria-valuemin="0"
     aria-valuemax="100"
     aria-valuenow=${Math.round(share * 100)}
-    aria-valuetext=${i18n.t('meterLabel', { name, balance, max })}
+    aria-valuetext=${i18n.t('meterLabel', { name: isolate(name), balance, max })}
     aria-label=${name}
   >
     <div class="meter__fill" ${cssProperties({ '--_share': share })}></div>

@@ -19,7 +19,7 @@ const NNBSP = '\u202f';
 const heard = (el: CreditBalance) => {
   const root = el.shadowRoot!;
   const labels = [...root.querySelectorAll('[aria-valuetext]')].map((node) => node.getAttribute('aria-valuetext'));
-  return `${root.textContent} ${labels.join(' ')}`.replace(/[ \t\n\r\u00a0]+/g, ' ');
+  return `${root.textContent} ${labels.join(' ')}`.replace(/[\u2066-\u2069]/g, '').replace(/[ \t\n\r\u00a0]+/g, ' ');
 };
 
 const widget = async (customerId: string, locale: string, attributes: Record<string, string> = {}) =>

@@ -8,6 +8,7 @@ import type { CreditBalanceAttributes, CreditBalanceEvents } from '../src/framew
 /** Every attribute the typings accept; the type checker refuses a list that misses one or names another. */
 const typedAttributes = [
   'token-url',
+  'token-credentials',
   'customer-id',
   'api-base',
   'source',

@@ -123,9 +123,9 @@ export const parts = (root: Element, name: string) =>
   [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 export const part = (root: Element, name: string) => parts(root, name)[0] ?? null;
 
-/** Text as a person reads it: white space folded, no-break spaces as spaces. */
+/** Text as a person reads it: white space folded, no-break spaces as spaces, the invisible bidi isolates gone. */
 export const text = (node: Element | null | undefined) =>
-  (node?.textContent ?? '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
+  (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 /** The card of the credit with this name. */
 export const creditNamed = (root: Element, name: string) =>

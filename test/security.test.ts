@@ -86,7 +86,7 @@ describe('security', () => {
     const { el } = await render({ grants }, { source: 'grants', 'include-ledgers': '' });
     expect(el.shadowRoot!.querySelectorAll('[part~="credit"]')).to.have.length(HOSTILE.length);
     expect(injected(el)).to.have.length(0);
-    expect(el.shadowRoot!.textContent).to.include(`Applies to ${HOSTILE[0]}`);
+    expect(el.shadowRoot!.textContent).to.include(`Applies to \u2068${HOSTILE[0]}\u2069`);
   });
 
   it('keeps the token in memory: not in the DOM, attributes, storage, cookies, the URL or the console', async () => {

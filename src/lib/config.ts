@@ -17,6 +17,7 @@ export interface ConfigInput {
   lowBalance?: number | undefined;
   invoiceUrl?: string | undefined;
   headingLevel: number;
+  tokenCredentials: string;
   /** The page's URL, which relative URLs are resolved against. */
   pageUrl: string;
 }
@@ -41,6 +42,9 @@ export function configProblem(input: ConfigInput): CreditBalanceError | undefine
     return problem('token-url', `"${input.tokenUrl}" is not a URL`);
   }
   if (input.apiBase && !isUrl(input.apiBase, input.pageUrl)) return problem('api-base', `"${input.apiBase}" is not a URL`);
+  if (!['same-origin', 'include', 'omit'].includes(input.tokenCredentials)) {
+    return problem('token-credentials', `"${input.tokenCredentials}" is none of "same-origin", "include" and "omit"`);
+  }
   if (input.source !== 'credits' && input.source !== 'grants') {
     return problem('source', `"${input.source}" is neither "credits" nor "grants"`);
   }

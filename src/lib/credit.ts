@@ -1,5 +1,5 @@
 /** The normalized shape of a credit or grant (what `credit-balance-load` carries), and the totals per credit type. */
-import type { CreditType } from './money.js';
+import { type CreditType, sumAmounts } from './money.js';
 import { TupleMap } from './tuple-map.js';
 
 /** Which Metronome list a widget reads. */
@@ -87,8 +87,8 @@ export function totalsOf(credits: readonly NormalizedCredit[]): Total[] {
   );
   return totals.map((group) => ({
     creditType: group[0]!.creditType,
-    available: group.reduce((sum, credit) => sum + credit.balance!, 0),
-    granted: group.reduce((sum, credit) => sum + credit.granted, 0),
+    available: sumAmounts(group.map((credit) => credit.balance!)),
+    granted: sumAmounts(group.map((credit) => credit.granted)),
     count: group.length,
   }));
 }

@@ -32,6 +32,24 @@ export const toDisplayAmount = (amount: number, creditType: CreditType): number 
   return unit.kind === 'currency' ? amount / unit.divisor : amount;
 };
 
+/**
+ * The sum of amounts, never `NaN` or `Infinity`: exact as floating point allows, and when the true sum lies
+ * beyond the largest number (two balances of 1e308), the largest number of its sign, which reads as a bound
+ * ("> $1.797…e306").
+ */
+export function sumAmounts(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  if (Number.isFinite(sum)) return sum;
+  // Past the range: add in a scaled space, where no partial sum can overflow, to learn the sum's sign.
+  let scaled = 0;
+  for (const value of values) scaled += value / 2 ** 32;
+  return Math.sign(scaled) * Number.MAX_VALUE;
+}
+
+/** A string from the API, isolated so its direction marks cannot turn the widget's own words around. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** Extra decimals allowed beyond the unit's usual ones, so 0.8 cents reads $0.008 rather than $0.01. */
 const EXTRA_DIGITS = 4;
 
@@ -87,9 +105,13 @@ export class MoneyFormat {
 
   readonly #amounts = memo((amount: number, id: string, name: string) => this.#amount(amount, { id, name }));
 
-  /** "$12.50", "€10.00", "1,250 API calls". */
+  /**
+   * "$12.50", "€10.00", "1,250 API calls" (a custom unit's name isolated, see {@link isolate}). An amount at the
+   * edge of the range (a sum past it) reads as the bound it is: "> $1.797…".
+   */
   amount(amount: number, creditType: CreditType): string {
-    return this.#amounts(amount, creditType.id, creditType.name);
+    const text = this.#amounts(amount, creditType.id, creditType.name);
+    return Math.abs(amount) >= Number.MAX_VALUE ? `${amount > 0 ? '>' : '<'} ${text}` : text;
   }
 
   #amount(amount: number, creditType: CreditType): string {
@@ -98,6 +120,6 @@ export class MoneyFormat {
       return this.#number(amount, Math.log10(unit.divisor), this.#currencyDigits(unit.currency), unit.currency);
     }
     const number = this.#number(amount, 0, 0);
-    return unit.name.trim() ? `${number} ${unit.name}` : number;
+    return unit.name.trim() ? `${number} ${isolate(unit.name)}` : number;
   }
 }

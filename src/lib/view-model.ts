@@ -4,7 +4,7 @@
  */
 import { addDays } from 'date-fns/addDays';
 import { type NormalizedCredit, type Segment, type Total, groupByCreditType } from './credit.js';
-import { toDisplayAmount } from './money.js';
+import { sumAmounts, toDisplayAmount } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';
 /** A credit's status: its segments', or `unscheduled` for a credit with no access schedule (no period, no badge). */
@@ -53,18 +53,20 @@ export function viewCredit(credit: NormalizedCredit, { now, expiringSoonDays }: 
   const segments = credit.segments.map((segment) => ({ segment, status: segmentStatus(segment, now) }));
   let active: Segment | undefined;
   let next: Segment | undefined;
-  let scheduledLater = 0;
-  let activeGranted = 0;
+  const later: number[] = [];
+  const activeAmounts: number[] = [];
   for (const { segment, status } of segments) {
     if (status === 'active') {
-      activeGranted += segment.amount;
+      activeAmounts.push(segment.amount);
       if (!active || segment.endsBefore < active.endsBefore) active = segment;
     }
     if (status === 'upcoming') {
-      scheduledLater += segment.amount;
+      later.push(segment.amount);
       if (!next || segment.startsAt < next.startsAt) next = segment;
     }
   }
+  const scheduledLater = sumAmounts(later);
+  const activeGranted = sumAmounts(activeAmounts);
   const status: CreditStatus = active ? 'active' : next ? 'upcoming' : segments.length ? 'expired' : 'unscheduled';
   const expiring = !!active && (credit.balance ?? 0) > 0 && active.endsBefore <= addDays(now, expiringSoonDays);
   const meterMax = active ? activeGranted : credit.granted;

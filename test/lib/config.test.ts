@@ -8,6 +8,7 @@ const valid: ConfigInput = {
   scope: 'all',
   expiringSoonDays: 30,
   headingLevel: 2,
+  tokenCredentials: 'same-origin',
   pageUrl: 'https://app.example/settings',
 };
 
@@ -33,6 +34,7 @@ describe('configProblem: the host developer’s mistakes, each naming its attrib
     { name: 'a low balance that is not a number', input: { lowBalance: Number.NaN }, names: 'low-balance' },
     { name: 'an invoice URL without {invoice_id}', input: { invoiceUrl: '/billing/invoices' }, names: 'invoice-url' },
     { name: 'a heading level past 6', input: { headingLevel: 7 }, names: 'heading-level' },
+    { name: 'unknown token credentials', input: { tokenCredentials: 'cookies' }, names: 'token-credentials' },
     { name: 'a heading level of zero', input: { headingLevel: 0 }, names: 'heading-level' },
   ];
   for (const c of cases) {

@@ -16,7 +16,7 @@ describe('money', () => {
     { name: 'an amount below the shown precision reads as less than it', amount: 1e-7, type: USD, text: '< $0.000001' },
     { name: 'a negative one as more than its negative', amount: -1e-7, type: USD, text: '> -$0.000001' },
     { name: 'the smallest double is still not zero', amount: 5e-324, type: USD, text: '< $0.000001' },
-    { name: 'a tiny custom amount', amount: 1e-9, type: API_CALLS, text: '< 0.0001 API calls' },
+    { name: 'a tiny custom amount', amount: 1e-9, type: API_CALLS, text: '< 0.0001 \u2068API calls\u2069' },
     { name: 'float noise does not show', amount: 0.1 + 0.2, type: EUR, text: '€0.30' },
     { name: 'six decimals are the most a dollar amount shows', amount: 12.3456789, type: USD, text: '$0.123457' },
     { name: 'a negative amount keeps its sign', amount: -500, type: USD, text: '-$5.00' },
@@ -28,12 +28,13 @@ describe('money', () => {
     { name: 'JPY has no decimals', amount: 1000, type: JPY, text: '¥1,000' },
     { name: 'a fractional yen is not truncated', amount: 0.5, type: JPY, text: '¥0.5' },
     { name: 'BHD has three decimals', amount: 1.5, type: BHD, text: 'BHD 1.500' },
-    { name: 'a custom unit is a number and its name', amount: 1250, type: API_CALLS, text: '1,250 API calls' },
-    { name: 'a fractional custom amount keeps its fraction', amount: 0.25, type: API_CALLS, text: '0.25 API calls' },
-    { name: 'a three-letter name that is no currency is a custom unit', amount: 3, type: { id: 'g', name: 'GPU' }, text: '3 GPU' },
-    { name: 'a lower-case code is a custom unit', amount: 3, type: { id: 'e', name: 'eur' }, text: '3 eur' },
+    { name: 'a custom unit is a number and its name', amount: 1250, type: API_CALLS, text: '1,250 \u2068API calls\u2069' },
+    { name: 'a fractional custom amount keeps its fraction', amount: 0.25, type: API_CALLS, text: '0.25 \u2068API calls\u2069' },
+    { name: 'a three-letter name that is no currency is a custom unit', amount: 3, type: { id: 'g', name: 'GPU' }, text: '3 \u2068GPU\u2069' },
+    { name: 'a lower-case code is a custom unit', amount: 3, type: { id: 'e', name: 'eur' }, text: '3 \u2068eur\u2069' },
     { name: 'an unnamed credit type is a plain number', amount: 1250, type: { id: '', name: '' }, text: '1,250' },
   ];
+  // A custom unit's name is bidi-isolated (U+2068 … U+2069): its direction marks stay inside it.
   for (const c of cases) {
     it(c.name, () => {
       expect(new MoneyFormat(c.locale ?? 'en-US').amount(c.amount, c.type).replace(/\u00a0/g, ' ')).to.equal(c.text);

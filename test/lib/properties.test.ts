@@ -48,7 +48,7 @@ const timestamp = fc.oneof(
 const amount = fc.oneof(
   fc.integer({ min: -1_000_000, max: 10_000_000 }),
   fc.double({ min: -1e12, max: 1e15, noNaN: true }),
-  fc.constantFrom(0, -0, 0.8, 1e-9, 5e-324, Number.MAX_SAFE_INTEGER),
+  fc.constantFrom(0, -0, 0.8, 1e-9, 5e-324, Number.MAX_SAFE_INTEGER, 1e308, -1e308, Number.MAX_VALUE),
 );
 const creditType = fc.record({
   id: fc.oneof(fc.constant(USD_CENTS_ID), fc.uuid()),
@@ -56,7 +56,10 @@ const creditType = fc.record({
 });
 const id = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }));
 const text = fc.string({ maxLength: 30 });
-const finite = fc.double({ min: -1e12, max: 1e15, noNaN: true });
+const finite = fc.oneof(
+  { weight: 9, arbitrary: fc.double({ min: -1e12, max: 1e15, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(1e308, -1e308, Number.MAX_VALUE) },
+);
 /** `[start, end)` with the end not before the start, as Metronome sends them. */
 const range = fc.tuple(instant, instant).map(([a, b]) => (a <= b ? [a, b] : [b, a]).map((d) => d.toISOString()) as [string, string]);
 

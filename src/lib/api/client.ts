@@ -33,8 +33,10 @@ export interface LoadConfig extends Omit<LoadPlan, 'customerId' | 'apiBase' | 'l
   customerId?: string;
   apiBase?: string;
   pageSize?: number;
-  /** The page's URL: relative API bases are resolved against it. */
+  /** The page's URL: a relative `api-base` is resolved against it. */
   pageUrl: string;
+  /** The token endpoint's URL: a relative `api_base` in its answer is resolved against it (default: the page). */
+  tokenUrl?: string;
 }
 
 /** Where tokens come from: one cache entry per `key` (`[token URL or provider, customer]`), filled by `fetch`. */
@@ -50,10 +52,12 @@ export function planLoad(config: LoadConfig, token: Token): LoadPlan {
   if (!customerId) {
     throw new CreditBalanceError('token', 'No customer: set customer-id, or return customer_id from the token endpoint.');
   }
-  const { pageSize, pageUrl, ...filters } = config;
+  const { pageSize, pageUrl, tokenUrl, ...filters } = config;
   let apiBase: string;
   try {
-    apiBase = new URL(config.apiBase || token.apiBase || DEFAULT_API_BASE, pageUrl).href;
+    apiBase = config.apiBase
+      ? new URL(config.apiBase, pageUrl).href
+      : new URL(token.apiBase || DEFAULT_API_BASE, tokenUrl ?? pageUrl).href;
   } catch (error) {
     // The api-base attribute is checked up front (a config error): this is the token endpoint's api_base.
     throw new CreditBalanceError('token', `The token endpoint's api_base "${token.apiBase}" is not a URL.`, undefined, { cause: error });
@@ -153,11 +157,19 @@ export async function* loadCredits(
   }
 }
 
-/** Asks the host's token endpoint for a token: `POST` with the customer, same-origin credentials. */
-export async function requestToken(tokenUrl: string, customerId: string | undefined, http: HttpDeps): Promise<unknown> {
+/**
+ * Asks the host's token endpoint for a token: `POST` with the customer, and the session cookie as `credentials`
+ * allow (`same-origin` by default; `include` for a token endpoint on a sibling origin).
+ */
+export async function requestToken(
+  tokenUrl: string,
+  customerId: string | undefined,
+  http: HttpDeps,
+  credentials: RequestCredentials = 'same-origin',
+): Promise<unknown> {
   try {
     return await postJson(
-      { url: tokenUrl, body: customerId ? { customer_id: customerId } : {}, credentials: 'same-origin' },
+      { url: tokenUrl, body: customerId ? { customer_id: customerId } : {}, credentials },
       new AbortController().signal,
       http,
     );

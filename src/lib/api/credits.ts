@@ -1,6 +1,6 @@
 /** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
 import type { LedgerEntry, Segment } from '../credit.js';
-import type { CreditType } from '../money.js';
+import { type CreditType, sumAmounts } from '../money.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
 
@@ -97,7 +97,7 @@ export const creditsSource: Source = {
       name: optional(credit.name, `${path}.name`, string) || productName,
       creditType: optional(schedule?.credit_type, `${path}.access_schedule.credit_type`, creditType) ?? UNKNOWN_CREDIT_TYPE,
       ...(balance !== undefined && { balance }),
-      granted: segments.reduce((sum, s) => sum + s.amount, 0),
+      granted: sumAmounts(segments.map((s) => s.amount)),
       ...(priority !== undefined && { priority }),
       products: [],
       segments,

@@ -3,6 +3,7 @@
  * types it, its balance derived as the README's "Grants" table says. A chunk of its own, fetched on demand.
  */
 import type { LedgerEntry } from '../credit.js';
+import { sumAmounts } from '../money.js';
 import { creditType } from './credits.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, nullable, number, object, optional, period, string, stringRecord, timestamp } from './validate.js';
@@ -81,13 +82,13 @@ export const grantsSource: Source = {
     // `including_pending` of 0 although it is usable until then. What it can still use: the posted balance less
     // the pending charges dated before it expires (a pending deduction at or after that is the expiration).
     const expiresInPeriod = endsBefore < balanceAsOf;
-    const pendingCharges = ledger.reduce((sum, e) => (e.pending && e.at < endsBefore ? sum - e.amount : sum), 0);
+    const pendingCharges = ledger.filter((e) => e.pending && e.at < endsBefore).map((e) => e.amount);
     return {
       id,
       kind: 'grant',
       name: string(grant.name, `${path}.name`),
       creditType: granted.creditType,
-      balance: expiresInPeriod ? Math.max(0, postedBalance - pendingCharges) : includingPending,
+      balance: expiresInPeriod ? Math.max(0, sumAmounts([postedBalance, ...pendingCharges])) : includingPending,
       postedBalance,
       balanceAsOf,
       ...(expiresInPeriod && { expiresInPeriod }),
