@@ -43,8 +43,11 @@ export default defineConfig({
     // The entry may export what its chunks share with it, so shared code stays in the entry: one request.
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
-      output: { minify: true, chunkFileNames: 'credit-balance/[name]-[hash].js' },
+      output: { chunkFileNames: 'credit-balance/[name]-[hash].js' },
     },
+    // terser, three passes: some 150 B of gzip smaller than rolldown's own minifier on this bundle.
+    minify: 'terser',
+    terserOptions: { module: true, compress: { passes: 3 } },
     lib: {
       entry: new URL('./src/index.ts', import.meta.url).pathname,
       formats: ['es'],

@@ -3,8 +3,7 @@
  * loading controller (`credits-controller.ts`), works out one view per update from the controller's value,
  * renders it with the templates (`templates.ts`) and says what happened through custom states and events.
  */
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './credit-balance.styles.js';
@@ -151,80 +150,107 @@ export class CreditBalance extends LitElement {
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
+  /** The reactive properties, and the attribute each reflects from (the fields below say what each means). */
+  static override properties: PropertyDeclarations = {
+    tokenUrl: { attribute: 'token-url' },
+    tokenCredentials: { attribute: 'token-credentials' },
+    tokenProvider: { attribute: false },
+    customerId: { attribute: 'customer-id' },
+    apiBase: { attribute: 'api-base' },
+    source: {},
+    scope: {},
+    includeArchived: { type: Boolean, attribute: 'include-archived' },
+    includeLedgers: { type: Boolean, attribute: 'include-ledgers' },
+    coveringDate: { attribute: 'covering-date' },
+    startingAt: { attribute: 'starting-at' },
+    effectiveBefore: { attribute: 'effective-before' },
+    notExpiringBefore: { attribute: 'not-expiring-before' },
+    creditId: { attribute: 'credit-id' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+    expiringSoonDays: { type: Number, attribute: 'expiring-soon-days' },
+    lowBalance: { type: Number, attribute: 'low-balance' },
+    invoiceUrl: { attribute: 'invoice-url' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
+    strings: { attribute: false },
+  };
+
   /** The host's token endpoint. Required unless `tokenProvider` is set. */
-  @property({ attribute: 'token-url' }) tokenUrl?: string;
+  tokenUrl?: string;
 
   /**
    * Whether the token request carries the session cookie: `same-origin` (the default) or `include`, for a
    * token endpoint on a sibling origin (it must then answer CORS with credentials, see the README).
    */
-  @property({ attribute: 'token-credentials' }) tokenCredentials: RequestCredentials = 'same-origin';
+  tokenCredentials: RequestCredentials = 'same-origin';
 
   /** Mints tokens in the host's own code; wins over `token-url`. */
-  @property({ attribute: false }) tokenProvider?: () => Promise<TokenResponse>;
+  tokenProvider?: () => Promise<TokenResponse>;
 
   /** Metronome customer id; a `customer_id` in the token response wins over it. */
-  @property({ attribute: 'customer-id' }) customerId?: string;
+  customerId?: string;
 
   /** Base URL of the API (normally the host's proxy); default: the token's `api_base`, else Metronome. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  apiBase?: string;
 
   /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
-  @property() source: SourceName = 'credits';
+  source: SourceName = 'credits';
 
   /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
-  @property() scope: 'all' | 'customer' = 'all';
+  scope: 'all' | 'customer' = 'all';
 
   /** Credits only: include archived credits. */
-  @property({ type: Boolean, attribute: 'include-archived' }) includeArchived = false;
+  includeArchived = false;
 
   /** Credits only: load each credit's ledger and show its history. */
-  @property({ type: Boolean, attribute: 'include-ledgers' }) includeLedgers = false;
+  includeLedgers = false;
 
   /** Credits: only credits whose schedule covers this RFC 3339 instant. */
-  @property({ attribute: 'covering-date' }) coveringDate?: string;
+  coveringDate?: string;
 
   /** Credits: only credits with access on or after this instant. */
-  @property({ attribute: 'starting-at' }) startingAt?: string;
+  startingAt?: string;
 
   /** Credits and grants: only those with access before this instant (exclusive). */
-  @property({ attribute: 'effective-before' }) effectiveBefore?: string;
+  effectiveBefore?: string;
 
   /** Grants: only grants expiring at or after this instant. */
-  @property({ attribute: 'not-expiring-before' }) notExpiringBefore?: string;
+  notExpiringBefore?: string;
 
   /** Credits: show this one credit. */
-  @property({ attribute: 'credit-id' }) creditId?: string;
+  creditId?: string;
 
   /** Items per page (default 25 for credits, 100 for grants), clamped to the API's range. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
+  pageSize?: number;
 
   /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  locale?: string;
 
   /** IANA time zone in which dates are shown. */
-  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
+  timeZone = 'UTC';
 
   /** A credit with a balance whose active segment ends within this many days is "expiring". */
-  @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = 30;
+  expiringSoonDays = 30;
 
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
-  @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
+  lowBalance?: number;
 
   /**
    * The host's invoice page, `{invoice_id}` standing for the id (`/billing/invoices/{invoice_id}`): each history
    * entry with an invoice links to it. Only same-origin and `https:` links are made.
    */
-  @property({ attribute: 'invoice-url' }) invoiceUrl?: string;
+  invoiceUrl?: string;
 
   /** The level of the title's heading, 1 to 6 (each credit's name is one below it), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Hides the title from sight, for a page with a heading of its own; screen readers still hear it. */
-  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
+  hideTitle = false;
 
   /** Message overrides, keyed as in the message catalogue: a string, or plural forms (`{ one, other }`). */
-  @property({ attribute: false }) strings?: Messages;
+  strings?: Messages;
 
   readonly #internals = this.attachInternals();
 
