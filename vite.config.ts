@@ -45,9 +45,10 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: { chunkFileNames: 'credit-balance/[name]-[hash].js' },
     },
-    // terser, three passes: some 150 B of gzip smaller than rolldown's own minifier on this bundle.
+    // terser, three passes, free to write ES2020 (arrows for functions that use no `this`, method shorthands):
+    // some 160 B of gzip smaller than rolldown's own minifier on this bundle.
     minify: 'terser',
-    terserOptions: { module: true, compress: { passes: 3 } },
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true } },
     lib: {
       entry: new URL('./src/index.ts', import.meta.url).pathname,
       formats: ['es'],

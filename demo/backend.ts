@@ -6,7 +6,7 @@
  * the real Metronome API instead (METRONOME_BASE_URL overrides the API's address).
  */
 import { randomBytes } from 'node:crypto';
-import { createCreditBalanceHandler } from '../src/server/index.js';
+import { type CustomerLimits, createCreditBalanceHandler } from '../src/server/index.js';
 import { CUSTOMERS } from './mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from './mock/metronome.js';
 
@@ -16,12 +16,16 @@ export const MOCK_PATH = '/mock';
 /** The demo's stand-in for a session check: the signed-in user may see the seeded customers. */
 const demoCustomers = new Set<string>(Object.values(CUSTOMERS));
 
-export function createDemoBackend(env: Record<string, string | undefined> = process.env) {
+export function createDemoBackend(
+  env: Record<string, string | undefined> = process.env,
+  { limits }: { limits?: CustomerLimits } = {},
+) {
   const mock = createMockMetronome({ basePath: MOCK_PATH });
   const real = env.METRONOME_BEARER_TOKEN && env.CREDIT_BALANCE_CUSTOMER_ID;
   const companion = createCreditBalanceHandler({
     basePath: COMPANION_PATH,
     signingSecret: env.CREDIT_BALANCE_SECRET ?? randomBytes(32),
+    ...(limits && { limits }),
     ...(real
       ? {
           metronomeToken: env.METRONOME_BEARER_TOKEN!,

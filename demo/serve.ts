@@ -4,14 +4,17 @@ import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { toNodeListener } from '../src/server/index.js';
+import { type CustomerLimits, toNodeListener } from '../src/server/index.js';
 import { createDemoBackend } from './backend.js';
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-/** Serves `files` (URL path → file) or a whole `dir`, behind the demo backend; `headers` go on every file. */
-export async function serve(options: { files?: Record<string, string>; dir?: string; headers?: Record<string, string> }) {
-  const routes = createDemoBackend({}).routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
+/**
+ * Serves `files` (URL path → file) or a whole `dir`, behind the demo backend; `headers` go on every file, and
+ * `limits` replace the companion's per-customer ones.
+ */
+export async function serve(options: { files?: Record<string, string>; dir?: string; headers?: Record<string, string>; limits?: CustomerLimits }) {
+  const routes = createDemoBackend({}, { ...(options.limits && { limits: options.limits }) }).routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = routes.find((r) => path.startsWith(`${r.prefix}/`));

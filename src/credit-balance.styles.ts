@@ -26,9 +26,22 @@ export const styles = css`
     font-family: var(--_font);
     color: var(--_text);
     line-height: 1.4;
-    /* Text from the API (a unit's name, a credit's) may have no spaces: it wraps rather than widen the widget. */
+  }
+
+  /* Text from the API (a unit's name, a credit's) may have no spaces: it wraps rather than widen the widget. */
+  .total,
+  .credit__name,
+  .credit__figures,
+  .credit__note,
+  .credit__when,
+  .ledger__reason {
     overflow-wrap: anywhere;
-    min-inline-size: 0;
+  }
+
+  /* In the schedule and the history, the amount's column has a fixed minimum: it breaks only what overflows. */
+  .segment__amount,
+  .ledger__amount {
+    overflow-wrap: break-word;
   }
 
   /* Text from the API stands apart: its direction marks cannot turn the widget's own words around. */

@@ -75,7 +75,7 @@ const fetchLedgerTemplate = () =>
     },
     (error: unknown) => {
       ledgerMissing = true;
-      console.warn('<credit-balance>: the history could not be fetched from beside the bundle; credits are shown without it.', error);
+      console.warn('<credit-balance>: no history, its chunk could not be fetched:', error);
     },
   ));
 

@@ -43,7 +43,7 @@ export function configProblem(input: ConfigInput): CreditBalanceError | undefine
   }
   if (input.apiBase && !isUrl(input.apiBase, input.pageUrl)) return problem('api-base', `"${input.apiBase}" is not a URL`);
   if (!['same-origin', 'include', 'omit'].includes(input.tokenCredentials)) {
-    return problem('token-credentials', `"${input.tokenCredentials}" is none of "same-origin", "include" and "omit"`);
+    return problem('token-credentials', `must be same-origin, include or omit, not "${input.tokenCredentials}"`);
   }
   if (input.source !== 'credits' && input.source !== 'grants') {
     return problem('source', `"${input.source}" is neither "credits" nor "grants"`);
@@ -54,7 +54,7 @@ export function configProblem(input: ConfigInput): CreditBalanceError | undefine
     return problem('page-size', `must be a whole number from 1 to ${max} for ${input.source}, not ${input.pageSize}`);
   }
   if (!(Number.isFinite(input.expiringSoonDays) && input.expiringSoonDays >= 0)) {
-    return problem('expiring-soon-days', `must be a number of days (0 or more), not ${input.expiringSoonDays}`);
+    return problem('expiring-soon-days', `must be 0 days or more, not ${input.expiringSoonDays}`);
   }
   if (input.lowBalance !== undefined && !Number.isFinite(input.lowBalance)) {
     return problem('low-balance', `must be a number, not ${input.lowBalance}`);

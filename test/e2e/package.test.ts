@@ -129,7 +129,7 @@ describe('the packed package, installed', () => {
       assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
       assert.match(seen.grantsError, /could not be reached/);
       assert.equal(seen.retry, true);
-      assert.ok(warnings.some((w) => w.includes('history could not be fetched')), warnings.join('\n'));
+      assert.ok(warnings.some((w) => w.includes('no history, its chunk could not be fetched')), warnings.join('\n'));
     } finally {
       await browser.close();
       await site.close();
