@@ -86,7 +86,7 @@ try {
     await context.close();
     const widgetCode = entries.filter((e) => e.url.startsWith('/credit-balance'));
     const bytes = widgetCode.reduce((sum, e) => sum + gzipSync(readFileSync(file(`dist${e.url}`)), { level: 9 }).length, 0);
-    const [token, list, ...rest] = entries.filter((e) => e.url.startsWith('/api/'));
+    const [token, list, ...rest] = entries.filter((e) => /^\/(api|mock)\//.test(e.url));
     const chunks = widgetCode.filter((e) => e.url.startsWith('/credit-balance/'));
     return {
       requests: widgetCode.length,
@@ -96,9 +96,13 @@ try {
       alongsideToken: chunks.every((chunk) => token && chunk.start < token.end),
     };
   };
-  const english = await criticalPath(`customer-id=${CUSTOMERS.acme}`);
+  // The token is answered after 300 ms, as a real session check may take: a chunk fetched alongside it starts
+  // well before it ends, one that waited for it could not (on this machine the token takes a few ms otherwise).
+  const slowToken = async () =>
+    `token-url=/mock/token&customer-id=${await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'token', delayMs: 300 }] })}`;
+  const english = await criticalPath(await slowToken());
   record('critical path, default page (English, credits): widget JavaScript before first paint', `${english.bytes} B gzip in ${english.requests} request(s); API requests ${english.api}`, '≤ 16,384 B; API 2, in sequence', english.bytes <= 16_384 && english.sequential);
-  const german = await criticalPath(`customer-id=${CUSTOMERS.acme}&locale=de-DE&include-ledgers=`);
+  const german = await criticalPath(`${await slowToken()}&locale=de-DE&include-ledgers=`);
   record('critical path, German page with history', `${german.bytes} B gzip in ${german.requests} requests (bundle, German, history), chunks ${german.alongsideToken ? 'alongside' : 'after'} the token request; API requests ${german.api}`, 'chunks alongside the token; API 2, in sequence', german.alongsideToken && german.sequential);
 
   // 1. Round trips.
