@@ -1,51 +1,19 @@
 // The server companion over real HTTP: the handler behind Node's http server (through toNodeListener), in
 // front of the mock Metronome on another real HTTP server. Every response is checked for the secret key.
 import assert from 'node:assert/strict';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
-import { MOCK_API_KEY, type Scenario, createMockMetronome } from '../../demo/mock/metronome.js';
+import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
-
-const SECRET = 'a-test-signing-secret-of-at-least-32-bytes!';
-const BASE = '/api/credit-balance';
-
-const servers: Server[] = [];
-async function listen(listener: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(listener);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-after(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
-
-let upstream: string;
-let mock: ReturnType<typeof createMockMetronome>;
-
-before(async () => {
-  mock = createMockMetronome();
-  upstream = await listen(toNodeListener(mock.handle));
-});
-
-/** A customer of the test's own on the mock, with its request log. */
-async function scenario(spec: Scenario = {}): Promise<string> {
-  const response = await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) });
-  return ((await response.json()) as { id: string }).id;
-}
-async function upstreamLog(id: string) {
-  const response = await fetch(`${upstream}/__scenarios/${id}/log`);
-  return ((await response.json()) as { requests: { route: string; body: Record<string, unknown>; query: Record<string, string>; authorization: string }[] })
-    .requests;
-}
+import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog } from './helpers.js';
 
 /** A companion server in front of the mock; `authorize` signs in `customer` (or nobody). */
 async function companion(customer: string | null, options: Partial<CreditBalanceHandlerOptions> = {}) {
   const handler = createCreditBalanceHandler({
     metronomeToken: MOCK_API_KEY,
     signingSecret: SECRET,
-    metronomeBaseUrl: upstream,
+    metronomeBaseUrl: upstream.origin,
     authorize: () => (customer ? { customerId: customer } : null),
     ...options,
   });
@@ -277,13 +245,11 @@ describe('Metronome’s faults', () => {
     const response = await list(CREDITS, {}, await token());
     assert.equal(response.status, 504);
     assert.match(String(response.json().message), /did not answer/);
-    await fetch(`${upstream}/__scenarios/${id}/gates/answer`, { method: 'POST' });
+    await fetch(`${upstream.origin}/__scenarios/${id}/gates/answer`, { method: 'POST' });
   });
 
   it('answers 502 when Metronome cannot be reached', async () => {
-    const closed = await listen(() => undefined);
-    servers.pop()!.close();
-    const { token, list } = await companion('c', { metronomeBaseUrl: closed });
+    const { token, list } = await companion('c', { metronomeBaseUrl: `http://127.0.0.1:${await freePort()}` });
     const response = await list(CREDITS, {}, await token());
     assert.equal(response.status, 502);
   });

@@ -1,46 +1,25 @@
 // The companion under attack by a customer with a valid token, over real HTTP: bodies bounded before anyone
-// reads them, per-customer limits (in memory, and shared through a real redis-server), upstream calls that end
-// when the browser leaves, timeouts in the right order, only checked values forwarded, upstream answers bounded
+// reads them, per-customer limits (in memory, and shared through a real redis-server), upstream.origin calls that end
+// when the browser leaves, timeouts in the right order, only checked values forwarded, upstream.origin answers bounded
 // and not followed, and every other method refused.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { type Server, createServer } from 'node:http';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { MOCK_API_KEY, type Scenario, createMockMetronome } from '../../demo/mock/metronome.js';
+import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
 import { redisStore } from '../../src/server/redis.js';
+import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog as fullLog } from './helpers.js';
 
-const SECRET = 'a-test-signing-secret-of-at-least-32-bytes!';
-const BASE = '/api/credit-balance';
+/** The list calls the mock received for a scenario (its token requests left out). */
+const upstreamLog = async (id: string) => (await fullLog(id)).filter((r) => r.route !== 'token');
+
 const CREDITS = `${BASE}/v1/contracts/customerCredits/list`;
 const GRANTS = `${BASE}/v1/credits/listGrants`;
 /** A cursor the mock reads (its first page). */
 const CURSOR = Buffer.from('offset:0').toString('base64url');
 
-const servers: Server[] = [];
-async function listen(listener: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(listener);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-after(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))));
-
-let upstream: string;
-before(async () => {
-  upstream = await listen(toNodeListener(createMockMetronome().handle));
-});
-
-async function scenario(spec: Scenario = {}): Promise<string> {
-  const response = await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) });
-  return ((await response.json()) as { id: string }).id;
-}
-const upstreamLog = async (id: string) =>
-  ((await (await fetch(`${upstream}/__scenarios/${id}/log`)).json()) as {
-    requests: { route: string; query: Record<string, string>; body: Record<string, unknown>; aborted?: boolean; sent?: number }[];
-  }).requests.filter((r) => r.route !== 'token');
-const openGate = (id: string, gate: string) => fetch(`${upstream}/__scenarios/${id}/gates/${gate}`, { method: 'POST' });
+const openGate = (id: string, gate: string) => fetch(`${upstream.origin}/__scenarios/${id}/gates/${gate}`, { method: 'POST' });
 
 /** Resolves once `check` holds (checked every 10 ms, for at most 5 s). */
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -55,7 +34,7 @@ function handlerFor(customer: string, options: Partial<CreditBalanceHandlerOptio
   return createCreditBalanceHandler({
     metronomeToken: MOCK_API_KEY,
     signingSecret: SECRET,
-    metronomeBaseUrl: upstream,
+    metronomeBaseUrl: upstream.origin,
     authorize: () => ({ customerId: customer }),
     ...options,
   });
@@ -136,7 +115,7 @@ describe('2. per-customer limits', () => {
         return response.status;
       }),
     );
-    // While three are held upstream, every other call is refused at once.
+    // While three are held upstream.origin, every other call is refused at once.
     await until(async () => refused.length === 27, 'the other 27 refused');
     assert.equal((await upstreamLog(id)).length, 3);
     await openGate(id, 'answer');
@@ -169,27 +148,18 @@ describe('2. per-customer limits', () => {
 describe('3. limits shared across replicas, on a real redis-server', () => {
   let redis: ChildProcess;
   let url: string;
-  const freePort = () =>
-    new Promise<number>((resolve) => {
-      const probe = createNetServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+  /** A redis-server of this test's own (never the system service), once it accepts connections. */
   const startRedis = async (port: number) => {
     const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await until(async () => {
-      try {
-        const socket = await new Promise<boolean>((resolve) => {
-          const s = createNetServer();
-          s.once('error', () => resolve(true));
-          s.listen(port, '127.0.0.1', () => s.close(() => resolve(false)));
+    const accepts = () =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve(true);
         });
-        return socket; // the port is taken: redis listens
-      } catch {
-        return false;
-      }
-    }, 'redis-server listening');
+        socket.on('error', () => resolve(false));
+      });
+    await until(accepts, 'redis-server listening');
     return child;
   };
   before(async () => {
@@ -225,7 +195,7 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
       const a = await companion(id, { limits: { maxInFlight: 2 }, store: storeA });
       const b = await companion(id, { limits: { maxInFlight: 2 }, store: storeB });
       const held = [a.call(CREDITS, { body: '{}' }), b.call(CREDITS, { body: '{}' })];
-      await until(async () => (await upstreamLog(id)).length === 2, 'two calls upstream');
+      await until(async () => (await upstreamLog(id)).length === 2, 'two calls upstream.origin');
       assert.equal((await a.call(CREDITS, { body: '{}' })).status, 429);
       assert.equal((await b.call(CREDITS, { body: '{}' })).status, 429);
       await openGate(id, 'answer');
@@ -257,19 +227,19 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
   });
 });
 
-describe('4. upstream calls end when their caller leaves', () => {
-  it('through toNodeListener: a browser that disconnects aborts the upstream call', async () => {
+describe('4. upstream.origin calls end when their caller leaves', () => {
+  it('through toNodeListener: a browser that disconnects aborts the upstream.origin call', async () => {
     const id = await scenario({ faults: [{ route: 'credits', gate: 'never' }] });
     const { call } = await companion(id);
     const leaving = new AbortController();
     const pending = call(CREDITS, { body: '{}', signal: leaving.signal }).catch(() => undefined);
-    await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream');
+    await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream.origin');
     leaving.abort();
     await pending;
-    await until(async () => (await upstreamLog(id))[0]!.aborted === true, 'the upstream call aborted');
+    await until(async () => (await upstreamLog(id))[0]!.aborted === true, 'the upstream.origin call aborted');
   });
 
-  it('through the Fetch handler: the request’s signal aborts the upstream call', async () => {
+  it('through the Fetch handler: the request’s signal aborts the upstream.origin call', async () => {
     const id = await scenario({ faults: [{ route: 'credits', gate: 'never' }] });
     const handler = handlerFor(id);
     const token = ((await (await handler(new Request(`http://app${BASE}/token`, { method: 'POST', body: '{}' }))).json()) as { token: string }).token;
@@ -277,10 +247,10 @@ describe('4. upstream calls end when their caller leaves', () => {
     const pending = handler(
       new Request(`http://app${CREDITS}`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${token}` }, signal: leaving.signal }),
     );
-    await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream');
+    await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream.origin');
     leaving.abort();
     await pending;
-    await until(async () => (await upstreamLog(id))[0]!.aborted === true, 'the upstream call aborted');
+    await until(async () => (await upstreamLog(id))[0]!.aborted === true, 'the upstream.origin call aborted');
   });
 });
 
@@ -290,7 +260,7 @@ describe('5. timeouts in the right order', () => {
     assert.throws(() => handlerFor('me', { upstreamTimeoutMs: 30_000 }), /upstreamTimeoutMs/);
   });
 
-  it('answers 504 for a stalled or trickling upstream body', async () => {
+  it('answers 504 for a stalled or trickling upstream.origin body', async () => {
     const id = await scenario({ faults: [{ route: 'credits', trickle: true, gate: 'rest' }] });
     const { call } = await companion(id, { upstreamTimeoutMs: 200 });
     const response = await call(CREDITS, { body: '{}' });
@@ -343,7 +313,7 @@ describe('6. only checked values are forwarded', () => {
   });
 });
 
-describe('7. upstream answers are bounded and not followed', () => {
+describe('7. upstream.origin answers are bounded and not followed', () => {
   it('answers 502 past maxUpstreamBytes, without reading the rest', async () => {
     const id = await scenario({ faults: [{ route: 'credits', bodyBytes: 150 * 1024 * 1024 }] });
     const { call } = await companion(id, { maxUpstreamBytes: 1024 * 1024 });
@@ -354,7 +324,7 @@ describe('7. upstream answers are bounded and not followed', () => {
   });
 
   it('does not follow a redirect', async () => {
-    const id = await scenario({ faults: [{ route: 'credits', status: 302, headers: { location: `${upstream}/elsewhere` }, body: '' }] });
+    const id = await scenario({ faults: [{ route: 'credits', status: 302, headers: { location: `${upstream.origin}/elsewhere` }, body: '' }] });
     const { call } = await companion(id);
     assert.equal((await call(CREDITS, { body: '{}' })).status, 502);
     assert.equal((await upstreamLog(id)).length, 1);
