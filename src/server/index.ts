@@ -4,11 +4,13 @@
  * organization-wide Metronome key, which never reaches a browser. No DOM, no Lit.
  */
 import { SignJWT, jwtVerify } from 'jose';
+import { type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 import { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, memoryStore } from './limits.js';
 import { HttpError, creditsCall, grantsCall, jsonObject, readBody } from './requests.js';
 
 export { toNodeListener, type FetchHandler, type NodeListener } from './node.js';
 export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type Release, memoryStore } from './limits.js';
+export { type Authorize, type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 
 export interface CreditBalanceHandlerOptions {
   /** The Metronome API key (bearer token). Secret: server only. */
@@ -18,8 +20,13 @@ export interface CreditBalanceHandlerOptions {
   /**
    * The host's own session check: which customer may the caller see? `null` refuses with `401`.
    * The widget's token request body is `{"customer_id": …}` (or `{}`), readable here if useful.
+   * Give exactly one of `authorize`, `hostJwt` and `sessionCheck`.
    */
-  authorize: (request: Request) => Promise<{ customerId: string } | null> | { customerId: string } | null;
+  authorize?: (request: Request) => Promise<{ customerId: string } | null> | { customerId: string } | null;
+  /** Sign in whoever presents a valid JWT of the host's (its identity provider's, or its own). */
+  hostJwt?: HostJwtOptions;
+  /** Sign in whoever the host's session check URL names for the browser's cookies. */
+  sessionCheck?: SessionCheckOptions;
   /** Default `https://api.metronome.com`. */
   metronomeBaseUrl?: string;
   /** Where the handler answers; default `/api/credit-balance`. */
@@ -72,11 +79,17 @@ function configError(message: string): never {
  * Misconfiguration throws here, not at the first request.
  */
 export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions): (request: Request) => Promise<Response> {
-  const { metronomeToken, authorize } = options;
+  const { metronomeToken } = options;
   if (typeof metronomeToken !== 'string' || !metronomeToken.trim()) {
     configError('metronomeToken is missing (set METRONOME_BEARER_TOKEN).');
   }
-  if (typeof authorize !== 'function') configError('authorize must be a function that names the signed-in customer.');
+  const ways = [options.authorize, options.hostJwt, options.sessionCheck].filter((way) => way !== undefined);
+  if (ways.length !== 1) configError('give exactly one of authorize, hostJwt and sessionCheck: how the signed-in customer is known.');
+  if (options.authorize !== undefined && typeof options.authorize !== 'function') {
+    configError('authorize must be a function that names the signed-in customer.');
+  }
+  const authorize =
+    options.authorize ?? (options.hostJwt ? hostJwtAuthorize(options.hostJwt) : sessionCheckAuthorize(options.sessionCheck!));
   const secret =
     typeof options.signingSecret === 'string' ? new TextEncoder().encode(options.signingSecret) : options.signingSecret;
   if (!(secret instanceof Uint8Array) || secret.byteLength < 32) {

@@ -1,0 +1,132 @@
+/**
+ * Who is signed in, for hosts that would rather not write an `authorize` function: the host's own JWT
+ * (verified with `jose` against a JWKS URL or a shared HS256 secret), or a session check URL the companion
+ * asks with the browser's cookies. Each gives an `authorize` for `createCreditBalanceHandler`.
+ */
+import { type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
+
+/** A signed-in customer, or nobody (`401`). */
+export type Authorize = (request: Request) => Promise<{ customerId: string } | null>;
+
+export interface HostJwtOptions {
+  /** The identity provider's JWKS (RS256 or ES256 keys, cached and refetched when a new key id appears). */
+  jwksUrl?: string;
+  /** Or a secret shared with the host (HS256), at least 32 bytes. */
+  secret?: string | Uint8Array;
+  /** The `iss` the host's tokens carry. */
+  issuer: string;
+  /** The `aud` the host's tokens carry. */
+  audience: string;
+  /** The claim that holds the Metronome customer id; default `metronome_customer_id`. */
+  customerClaim?: string;
+  /** Clock difference tolerated on `exp` and `nbf`, in seconds; default 30. */
+  clockToleranceSeconds?: number;
+  /** A cookie that holds the JWT; without it, only `Authorization: Bearer <jwt>` is read. */
+  cookie?: string;
+  /** The least time between two fetches of the JWKS, in ms; default 30 000. */
+  jwksCooldownMs?: number;
+}
+
+export interface SessionCheckOptions {
+  /** The host's endpoint that answers who is signed in, for the browser's cookies (`GET`, JSON). */
+  url: string;
+  /** Where the customer id is in its JSON (a dotted path); default `metronome_customer_id`. */
+  customerField?: string;
+  /** How long an answer is reused for the same cookies, in seconds; default 30. */
+  cacheSeconds?: number;
+  /** How long to wait for it, in ms; default 3 000 (then `401`). */
+  timeoutMs?: number;
+  /** The `fetch` used to reach it. */
+  fetch?: typeof fetch;
+}
+
+const problem = (message: string): never => {
+  throw new TypeError(`createCreditBalanceHandler: ${message}`);
+};
+
+/** The value of cookie `name` in a request's `Cookie` header. */
+function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** Signs in whoever presents a valid JWT of the host's, naming the customer in `customerClaim`. */
+export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
+  const { issuer, audience, jwksUrl, secret, cookie } = options;
+  const claim = options.customerClaim ?? 'metronome_customer_id';
+  const clockTolerance = options.clockToleranceSeconds ?? 30;
+  if (!issuer || !audience) problem('hostJwt needs the issuer and the audience of the host’s tokens.');
+  if (!jwksUrl === !secret) problem('hostJwt needs either jwksUrl or secret, not both.');
+  if (!(Number.isFinite(clockTolerance) && clockTolerance >= 0)) problem('hostJwt.clockToleranceSeconds must be 0 or more.');
+  let key: Uint8Array | JWTVerifyGetKey;
+  let algorithms: string[];
+  if (jwksUrl) {
+    let url: URL;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      return problem(`hostJwt.jwksUrl is not a URL: "${jwksUrl}".`);
+    }
+    key = createRemoteJWKSet(url, { cooldownDuration: options.jwksCooldownMs ?? 30_000 });
+    algorithms = ['RS256', 'ES256'];
+  } else {
+    key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret!;
+    if (key.byteLength < 32) problem('hostJwt.secret must be at least 32 bytes.');
+    algorithms = ['HS256'];
+  }
+  return async (request) => {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    const jwt = bearer ?? (cookie ? cookieValue(request, cookie) : undefined);
+    if (!jwt) return null;
+    try {
+      const { payload } = await jwtVerify(jwt, key as JWTVerifyGetKey, { issuer, audience, algorithms, clockTolerance });
+      const customerId = payload[claim];
+      return typeof customerId === 'string' && customerId ? { customerId } : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** Signs in whoever the host's session check URL names for the browser's cookies. */
+export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    return problem(`sessionCheck.url is not a URL: "${options.url}".`);
+  }
+  const path = (options.customerField ?? 'metronome_customer_id').split('.');
+  const cacheMs = (options.cacheSeconds ?? 30) * 1000;
+  const timeoutMs = options.timeoutMs ?? 3_000;
+  if (!(cacheMs >= 0)) problem('sessionCheck.cacheSeconds must be 0 or more.');
+  if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) problem('sessionCheck.timeoutMs must be a whole number above 0.');
+  const get = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  /** Answers by the cookies they were asked for, until they expire (a bounded number of them). */
+  const cache = new Map<string, { at: number; who: { customerId: string } | null }>();
+  return async (request) => {
+    const cookies = request.headers.get('cookie');
+    if (!cookies) return null;
+    const cached = cache.get(cookies);
+    if (cached && Date.now() - cached.at < cacheMs) return cached.who;
+    let who: { customerId: string } | null = null;
+    try {
+      const response = await get(url, { headers: { cookie: cookies, accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      if (response.status === 200) {
+        let value: unknown = await response.json();
+        for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+        if (typeof value === 'string' && value) who = { customerId: value };
+      } else {
+        await response.body?.cancel();
+      }
+    } catch {
+      return null; // unreachable or too slow: nobody, and nothing remembered
+    }
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(cookies, { at: Date.now(), who });
+    return who;
+  };
+}

@@ -1,0 +1,142 @@
+// Authorization without writing JavaScript, over real HTTP: the host's own JWT (a shared HS256 secret, or an
+// ES256 key from a local JWKS endpoint that rotates its key), and a session check URL asked with the browser's
+// cookies (cached, timed out, refused).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
+import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
+import { BASE, SECRET, listen, upstream } from './helpers.js';
+
+const HOST_SECRET = 'the-host-applications-own-jwt-secret!!';
+
+/** A companion signing in whoever `options` say, and a function that asks it for a token. */
+async function companion(options: Partial<CreditBalanceHandlerOptions>) {
+  const origin = await listen(
+    toNodeListener(createCreditBalanceHandler({ metronomeToken: MOCK_API_KEY, signingSecret: SECRET, metronomeBaseUrl: upstream.origin, ...options })),
+  );
+  return async (headers: Record<string, string> = {}) => {
+    const response = await fetch(`${origin}${BASE}/token`, { method: 'POST', body: '{}', headers });
+    const body = (await response.json()) as { customer_id?: string };
+    return { status: response.status, customer: body.customer_id };
+  };
+}
+
+const hostJwt = (claims: Record<string, unknown>, key: Parameters<SignJWT['sign']>[0], alg = 'HS256', kid?: string) =>
+  new SignJWT(claims)
+    .setProtectedHeader({ alg, ...(kid && { kid }) })
+    .setIssuer('https://app.example')
+    .setAudience('credit-balance')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(key);
+
+describe('the host’s own JWT, with a shared HS256 secret', () => {
+  const secret = new TextEncoder().encode(HOST_SECRET);
+  const options = { hostJwt: { secret: HOST_SECRET, issuer: 'https://app.example', audience: 'credit-balance', cookie: 'app_session' } };
+
+  it('signs in the customer its claim names, from the Authorization header or the cookie', async () => {
+    const token = await companion(options);
+    const jwt = await hostJwt({ metronome_customer_id: 'cust-1' }, secret);
+    assert.deepEqual(await token({ authorization: `Bearer ${jwt}` }), { status: 200, customer: 'cust-1' });
+    assert.deepEqual(await token({ cookie: `other=1; app_session=${jwt}` }), { status: 200, customer: 'cust-1' });
+  });
+
+  it('refuses a forged, expired, foreign or customer-less token, and none at all, with 401', async () => {
+    const token = await companion(options);
+    const forged = await hostJwt({ metronome_customer_id: 'cust-1' }, new TextEncoder().encode('someone-elses-secret-of-32-bytes!!!'));
+    const expired = await new SignJWT({ metronome_customer_id: 'cust-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://app.example')
+      .setAudience('credit-balance')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 120)
+      .sign(secret);
+    const foreign = await new SignJWT({ metronome_customer_id: 'cust-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://elsewhere.example')
+      .setAudience('credit-balance')
+      .setExpirationTime('5m')
+      .sign(secret);
+    const nobody = await hostJwt({ sub: 'user-1' }, secret);
+    for (const jwt of [forged, expired, foreign, nobody]) assert.equal((await token({ authorization: `Bearer ${jwt}` })).status, 401);
+    assert.equal((await token()).status, 401);
+  });
+
+  it('tolerates a clock 30 s behind by default', async () => {
+    const token = await companion(options);
+    const justExpired = await new SignJWT({ metronome_customer_id: 'cust-1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://app.example')
+      .setAudience('credit-balance')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(secret);
+    assert.equal((await token({ authorization: `Bearer ${justExpired}` })).status, 200);
+  });
+
+  it('refuses bad options at start-up, naming them', () => {
+    const make = (hostJwtOptions: object) => () =>
+      createCreditBalanceHandler({ metronomeToken: 'k', signingSecret: SECRET, hostJwt: hostJwtOptions as never });
+    assert.throws(make({ secret: 'short', issuer: 'i', audience: 'a' }), /hostJwt.secret must be at least 32 bytes/);
+    assert.throws(make({ issuer: 'i', audience: 'a' }), /either jwksUrl or secret/);
+    assert.throws(make({ secret: HOST_SECRET, audience: 'a' }), /issuer and the audience/);
+    assert.throws(make({ jwksUrl: 'not a url', issuer: 'i', audience: 'a' }), /jwksUrl is not a URL/);
+    assert.throws(
+      () => createCreditBalanceHandler({ metronomeToken: 'k', signingSecret: SECRET, authorize: () => null, ...options }),
+      /exactly one of authorize, hostJwt and sessionCheck/,
+    );
+  });
+});
+
+describe('the host’s own JWT, verified against a JWKS endpoint (ES256)', () => {
+  it('verifies with the published key, and follows a rotation to a new key', async () => {
+    const first = await generateKeyPair('ES256');
+    const second = await generateKeyPair('ES256');
+    const published = { keys: [{ ...(await exportJWK(first.publicKey)), kid: 'k1', alg: 'ES256' }] };
+    let fetches = 0;
+    const jwks = await listen((_req, res) => {
+      fetches += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published));
+    });
+    const token = await companion({
+      hostJwt: { jwksUrl: `${jwks}/.well-known/jwks.json`, issuer: 'https://app.example', audience: 'credit-balance', jwksCooldownMs: 0 },
+    });
+    const one = await hostJwt({ metronome_customer_id: 'cust-1' }, first.privateKey, 'ES256', 'k1');
+    assert.deepEqual(await token({ authorization: `Bearer ${one}` }), { status: 200, customer: 'cust-1' });
+    assert.deepEqual(await token({ authorization: `Bearer ${one}` }), { status: 200, customer: 'cust-1' });
+    assert.equal(fetches, 1, 'the keys are cached');
+
+    // The provider rotates: a new key signs, the old one is withdrawn.
+    published.keys = [{ ...(await exportJWK(second.publicKey)), kid: 'k2', alg: 'ES256' }];
+    const two = await hostJwt({ metronome_customer_id: 'cust-2' }, second.privateKey, 'ES256', 'k2');
+    assert.deepEqual(await token({ authorization: `Bearer ${two}` }), { status: 200, customer: 'cust-2' });
+    assert.equal(fetches, 2, 'an unknown key id fetches the keys again');
+    // A token signed by a key the JWKS does not hold is refused.
+    const stranger = await generateKeyPair('ES256');
+    assert.equal((await token({ authorization: `Bearer ${await hostJwt({ metronome_customer_id: 'x' }, stranger.privateKey, 'ES256', 'k9')}` })).status, 401);
+  });
+});
+
+describe('a session check URL', () => {
+  it('asks the host with the browser’s cookies, reads the customer, and reuses the answer for a while', async () => {
+    let asked = 0;
+    const host = await listen((req, res) => {
+      asked += 1;
+      const signedIn = req.headers.cookie?.includes('session=abc');
+      res.writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' }).end(JSON.stringify(signedIn ? { user: { metronome: 'cust-7' } } : {}));
+    });
+    const token = await companion({ sessionCheck: { url: `${host}/api/me`, customerField: 'user.metronome' } });
+    assert.deepEqual(await token({ cookie: 'session=abc' }), { status: 200, customer: 'cust-7' });
+    assert.deepEqual(await token({ cookie: 'session=abc' }), { status: 200, customer: 'cust-7' });
+    assert.equal(asked, 1, 'cached for the same cookies');
+    assert.equal((await token({ cookie: 'session=other' })).status, 401, 'a non-200 answer is nobody');
+    assert.equal((await token()).status, 401, 'no cookies, nobody');
+  });
+
+  it('gives 401 when the host is too slow or unreachable', async () => {
+    const slow = await listen(() => undefined); // never answers
+    const token = await companion({ sessionCheck: { url: `${slow}/api/me`, timeoutMs: 100 } });
+    assert.equal((await token({ cookie: 'session=abc' })).status, 401);
+    const gone = await companion({ sessionCheck: { url: 'http://127.0.0.1:9/api/me' } });
+    assert.equal((await gone({ cookie: 'session=abc' })).status, 401);
+  });
+});
