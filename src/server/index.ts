@@ -50,6 +50,18 @@ export interface CreditBalanceHandlerOptions {
   store?: LimitStore;
   /** The `fetch` used to reach Metronome (a custom agent, or a test double). */
   fetch?: typeof fetch;
+  /** Told of every request once it is answered: for an access log (it never sees a token or the key). */
+  onResponse?: (entry: RequestLogEntry) => void;
+}
+
+/** One answered request, as `onResponse` hears of it. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  /** The customer the request was for, once known (signed in, or named by its token). */
+  customerId?: string;
 }
 
 const CREDITS_PATH = '/v1/contracts/customerCredits/list';
@@ -138,6 +150,7 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
     }
     if (!who) throw new HttpError(401, 'Not signed in.', { 'www-authenticate': 'Bearer' });
     if (typeof who.customerId !== 'string' || !who.customerId) throw new HttpError(500, 'The session check named no customer.');
+    customers.set(request, who.customerId);
     const expiresAt = Math.floor(Date.now() / 1000) + ttl;
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -162,6 +175,7 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
     try {
       const { payload } = await jwtVerify(match[1]!, secret, { algorithms: ['HS256'], audience: AUDIENCE, issuer: ISSUER });
       if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no subject');
+      customers.set(request, payload.sub);
       return payload.sub;
     } catch {
       throw new HttpError(401, 'The token is invalid or has expired.', { 'www-authenticate': 'Bearer error="invalid_token"' });
@@ -285,7 +299,11 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
     return limited(customerId, () => forward(path, grants.query, grants.body, request.signal));
   }
 
+  /** Which customer each request in progress is for, for the access log. */
+  const customers = new WeakMap<Request, string>();
+
   return async (request) => {
+    const started = performance.now();
     let response: Response;
     try {
       response = await route(request);
@@ -296,6 +314,14 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
           : jsonResponse(500, { message: 'Internal error.' });
     }
     for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
+    const customerId = customers.get(request);
+    options.onResponse?.({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      durationMs: Math.round(performance.now() - started),
+      ...(customerId && { customerId }),
+    });
     return response;
   };
 }

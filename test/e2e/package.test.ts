@@ -55,6 +55,13 @@ describe('the packed package, installed', () => {
     assert.equal(result.adapter, 'function');
   });
 
+  it('runs `npx credit-balance-server --help` from the installed package', () => {
+    const help = execFileSync('npx', ['--no-install', 'credit-balance-server', '--help'], { cwd: app, encoding: 'utf8' });
+    assert.match(help, /METRONOME_BEARER_TOKEN/);
+    assert.match(help, /CREDIT_BALANCE_JWKS_URL/);
+    assert.match(help, /CREDIT_BALANCE_SESSION_CHECK_URL/);
+  });
+
   it('resolves the class without registration, typings and the manifest through the exports map', () => {
     const resolved = JSON.parse(
       node(`

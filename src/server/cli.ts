@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `credit-balance-server`: the companion as a server of its own, for hosts whose backend is not JavaScript.
+ * Configured by environment variables (`--help` lists them); run it next to the app and route
+ * `/api/credit-balance/*` to it from the reverse proxy. One log line per request, `/healthz`, and on SIGTERM it
+ * finishes the requests in flight before it exits.
+ */
+import { createServer } from 'node:http';
+import { type CreditBalanceHandlerOptions, type CustomerLimits, createCreditBalanceHandler, toNodeListener } from './index.js';
+
+interface Variable {
+  name: string;
+  what: string;
+  /** How it becomes an option; a bad value throws with its name. */
+  read: (value: string, options: Partial<CreditBalanceHandlerOptions>) => void;
+}
+
+const whole = (name: string, value: string): number => {
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}".`);
+  return Number(value);
+};
+const positive = (name: string, value: string): number => {
+  const number = Number(value);
+  if (!(value.trim() !== '' && Number.isFinite(number) && number > 0)) throw new Error(`${name} must be a number above 0, not "${value}".`);
+  return number;
+};
+const limit = (key: keyof CustomerLimits) => (value: string, options: Partial<CreditBalanceHandlerOptions>) => {
+  options.limits = { ...options.limits, [key]: positive(`CREDIT_BALANCE_${key === 'maxInFlight' ? 'MAX_IN_FLIGHT' : key === 'perSecond' ? 'PER_SECOND' : 'BURST'}`, value) };
+};
+const jwt = (set: (value: string, jwt: NonNullable<CreditBalanceHandlerOptions['hostJwt']>) => void) =>
+  (value: string, options: Partial<CreditBalanceHandlerOptions>) => {
+    options.hostJwt ??= { issuer: '', audience: '' };
+    set(value, options.hostJwt);
+  };
+const session = (set: (value: string, check: NonNullable<CreditBalanceHandlerOptions['sessionCheck']>) => void) =>
+  (value: string, options: Partial<CreditBalanceHandlerOptions>) => {
+    options.sessionCheck ??= { url: '' };
+    set(value, options.sessionCheck);
+  };
+
+/** Every variable the server reads, in the order `--help` lists them. */
+const VARIABLES: Variable[] = [
+  { name: 'METRONOME_BEARER_TOKEN', what: 'required: the Metronome API key (secret)', read: (v, o) => (o.metronomeToken = v) },
+  { name: 'CREDIT_BALANCE_SECRET', what: 'required: signs the widget’s tokens, at least 32 bytes (openssl rand -base64 32)', read: (v, o) => (o.signingSecret = v) },
+  { name: 'PORT', what: 'the port to listen on; default 8787', read: () => {} },
+  { name: 'HOST', what: 'the address to listen on; default 127.0.0.1 (0.0.0.0 in a container)', read: () => {} },
+  { name: 'METRONOME_BASE_URL', what: 'default https://api.metronome.com', read: (v, o) => (o.metronomeBaseUrl = v) },
+  { name: 'CREDIT_BALANCE_BASE_PATH', what: 'where it answers; default /api/credit-balance', read: (v, o) => (o.basePath = v) },
+  { name: 'CREDIT_BALANCE_TOKEN_TTL', what: 'token lifetime in seconds, 10–3600; default 300', read: (v, o) => (o.tokenTtlSeconds = whole('CREDIT_BALANCE_TOKEN_TTL', v)) },
+  { name: 'CREDIT_BALANCE_ALLOWED_ORIGINS', what: 'comma-separated origins allowed from another origin (CORS); default none', read: (v, o) => (o.allowedOrigins = v.split(',').map((s) => s.trim()).filter(Boolean)) },
+  { name: 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS', what: 'default 15000, below the widget’s 20000', read: (v, o) => (o.upstreamTimeoutMs = whole('CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS', v)) },
+  { name: 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES', what: 'default 16777216', read: (v, o) => (o.maxUpstreamBytes = whole('CREDIT_BALANCE_MAX_UPSTREAM_BYTES', v)) },
+  { name: 'CREDIT_BALANCE_BODY_TIMEOUT_MS', what: 'default 10000', read: (v, o) => (o.bodyTimeoutMs = whole('CREDIT_BALANCE_BODY_TIMEOUT_MS', v)) },
+  { name: 'CREDIT_BALANCE_MAX_IN_FLIGHT', what: 'per customer; default 8', read: limit('maxInFlight') },
+  { name: 'CREDIT_BALANCE_BURST', what: 'per customer; default 120', read: limit('burst') },
+  { name: 'CREDIT_BALANCE_PER_SECOND', what: 'per customer; default 4', read: limit('perSecond') },
+  { name: 'CREDIT_BALANCE_REDIS_URL', what: 'redis://…: limits shared by every replica (needs the ioredis package)', read: () => {} },
+  { name: 'CREDIT_BALANCE_JWT_SECRET', what: 'who is signed in, by the host’s JWT: its HS256 secret (at least 32 bytes)…', read: jwt((v, j) => (j.secret = v)) },
+  { name: 'CREDIT_BALANCE_JWKS_URL', what: '…or the identity provider’s JWKS URL (RS256/ES256)', read: jwt((v, j) => (j.jwksUrl = v)) },
+  { name: 'CREDIT_BALANCE_JWT_ISSUER', what: 'the JWT’s iss (required with a JWT)', read: jwt((v, j) => (j.issuer = v)) },
+  { name: 'CREDIT_BALANCE_JWT_AUDIENCE', what: 'the JWT’s aud (required with a JWT)', read: jwt((v, j) => (j.audience = v)) },
+  { name: 'CREDIT_BALANCE_JWT_CLAIM', what: 'the claim with the Metronome customer id; default metronome_customer_id', read: jwt((v, j) => (j.customerClaim = v)) },
+  { name: 'CREDIT_BALANCE_JWT_COOKIE', what: 'a cookie that holds the JWT (the Authorization header is always read)', read: jwt((v, j) => (j.cookie = v)) },
+  { name: 'CREDIT_BALANCE_JWT_CLOCK_TOLERANCE', what: 'seconds; default 30', read: jwt((v, j) => (j.clockToleranceSeconds = whole('CREDIT_BALANCE_JWT_CLOCK_TOLERANCE', v))) },
+  { name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS', what: 'least time between two JWKS fetches; default 30000', read: jwt((v, j) => (j.jwksCooldownMs = whole('CREDIT_BALANCE_JWKS_COOLDOWN_MS', v))) },
+  { name: 'CREDIT_BALANCE_SESSION_CHECK_URL', what: 'or who is signed in by the host’s endpoint, asked with the browser’s cookies', read: session((v, c) => (c.url = v)) },
+  { name: 'CREDIT_BALANCE_SESSION_CHECK_FIELD', what: 'the JSON field (dotted) with the customer id; default metronome_customer_id', read: session((v, c) => (c.customerField = v)) },
+  { name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS', what: 'default 30', read: session((v, c) => (c.cacheSeconds = whole('CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS', v))) },
+  { name: 'CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS', what: 'default 3000', read: session((v, c) => (c.timeoutMs = whole('CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS', v))) },
+];
+
+/** The handler's option names, as the environment names them, so a refusal names what to change. */
+const NAMES: [RegExp, string][] = [
+  [/metronomeToken/g, 'METRONOME_BEARER_TOKEN'],
+  [/signingSecret/g, 'CREDIT_BALANCE_SECRET'],
+  [/metronomeBaseUrl/g, 'METRONOME_BASE_URL'],
+  [/basePath/g, 'CREDIT_BALANCE_BASE_PATH'],
+  [/tokenTtlSeconds/g, 'CREDIT_BALANCE_TOKEN_TTL'],
+  [/allowedOrigins/g, 'CREDIT_BALANCE_ALLOWED_ORIGINS'],
+  [/upstreamTimeoutMs/g, 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS'],
+  [/maxUpstreamBytes/g, 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES'],
+  [/bodyTimeoutMs/g, 'CREDIT_BALANCE_BODY_TIMEOUT_MS'],
+  [/hostJwt\.secret/g, 'CREDIT_BALANCE_JWT_SECRET'],
+  [/hostJwt\.jwksUrl/g, 'CREDIT_BALANCE_JWKS_URL'],
+  [/sessionCheck\.url/g, 'CREDIT_BALANCE_SESSION_CHECK_URL'],
+  [/exactly one of authorize, hostJwt and sessionCheck/g, 'a JWT secret or JWKS URL (CREDIT_BALANCE_JWT_SECRET, CREDIT_BALANCE_JWKS_URL) or CREDIT_BALANCE_SESSION_CHECK_URL, one of them'],
+  [/hostJwt needs the issuer and the audience/g, 'CREDIT_BALANCE_JWT_ISSUER and CREDIT_BALANCE_JWT_AUDIENCE are needed'],
+  [/hostJwt needs either jwksUrl or secret, not both/g, 'give CREDIT_BALANCE_JWT_SECRET or CREDIT_BALANCE_JWKS_URL, not both'],
+];
+
+function help(): string {
+  const width = Math.max(...VARIABLES.map((v) => v.name.length));
+  return [
+    'credit-balance-server: the <credit-balance> companion as a server of its own.',
+    'It mints the widget’s tokens for whoever is signed in (the host’s JWT, or a session check URL) and',
+    'forwards only Metronome’s two list calls, for that customer only. Route /api/credit-balance/* to it.',
+    '',
+    'Environment:',
+    ...VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.what}`),
+    '',
+    'GET /healthz answers 200 while it serves. SIGTERM finishes the requests in flight, then exits.',
+  ].join('\n');
+}
+
+/** The handler's options from `env`; throws, naming the variable, at the first bad one. */
+function optionsFrom(env: Record<string, string | undefined>): Partial<CreditBalanceHandlerOptions> {
+  const options: Partial<CreditBalanceHandlerOptions> = {};
+  for (const variable of VARIABLES) {
+    const value = env[variable.name];
+    if (value !== undefined && value !== '') variable.read(value, options);
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(help());
+    return;
+  }
+  const env = process.env;
+  let handler: ReturnType<typeof createCreditBalanceHandler>;
+  try {
+    const options = optionsFrom(env);
+    if (env.CREDIT_BALANCE_REDIS_URL) {
+      const { redisStore } = await import('./redis.js').catch(() => {
+        throw new Error('CREDIT_BALANCE_REDIS_URL needs the ioredis package: npm i ioredis');
+      });
+      options.store = redisStore(env.CREDIT_BALANCE_REDIS_URL);
+    }
+    // One line per request: never a token, a cookie or the key.
+    options.onResponse = (entry) =>
+      console.log(`${new Date().toISOString()} ${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms customer=${entry.customerId ?? '-'}`);
+    handler = createCreditBalanceHandler(options as CreditBalanceHandlerOptions);
+  } catch (error) {
+    let message = error instanceof Error ? error.message : String(error);
+    for (const [pattern, name] of NAMES) message = message.replace(pattern, name);
+    console.error(`credit-balance-server: ${message.replace(/^createCreditBalanceHandler: /, '')}\nSee credit-balance-server --help.`);
+    process.exitCode = 1;
+    return;
+  }
+  const port = env.PORT ? Number(env.PORT) : 8787;
+  if (!(Number.isInteger(port) && port >= 0 && port < 65536)) {
+    console.error(`credit-balance-server: PORT must be a port number, not "${env.PORT}".`);
+    process.exitCode = 1;
+    return;
+  }
+  const companion = toNodeListener(handler);
+  const server = createServer((req, res) => {
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"ok":true}');
+      return;
+    }
+    void companion(req, res);
+  });
+  server.listen(port, env.HOST || '127.0.0.1', () => {
+    const address = server.address();
+    const where = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);
+    console.log(`credit-balance-server: listening on ${where}, answering under ${(optionsFrom(env).basePath ?? '/api/credit-balance')}`);
+  });
+  process.once('SIGTERM', () => {
+    console.log('credit-balance-server: SIGTERM, finishing the requests in flight');
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 30_000).unref();
+  });
+}
+
+void main();

@@ -1,0 +1,189 @@
+// The standalone companion, `credit-balance-server` (dist/server/cli.js, as the packed package runs it), behind
+// a host that is not JavaScript: a Python application (standard library only) signs its user in with an HS256
+// JWT of its own and routes /api/credit-balance/* to the server, and the widget shows that customer's credits.
+// Then the JWKS variant with a key rotation, the access log, /healthz, a bad variable, and SIGTERM with a call
+// in flight. Needs `npm run build`.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { CUSTOMERS } from '../../demo/mock/fixtures.js';
+import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
+import { toNodeListener } from '../../src/server/index.js';
+import { browsers } from './browsers.js';
+
+const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const SIGNING = 'the-companions-own-signing-secret-32b!!';
+const HOST_SECRET = 'the-python-apps-jwt-secret-of-32-bytes!';
+const children: ChildProcess[] = [];
+const closers: (() => void)[] = [];
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const close of closers) close();
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Resolves once something accepts connections on `port` (checked every 20 ms, for at most 10 s). */
+async function accepting(port: number): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.fail(`nothing listens on ${port}`);
+}
+
+let upstream: string;
+before(async () => {
+  const server = createServer(toNodeListener(createMockMetronome().handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(() => server.close());
+  upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+/** Starts `credit-balance-server` with `env`; its origin, its output so far, and the process. */
+async function standalone(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [file('dist/server/cli.js')], {
+    env: {
+      PATH: process.env.PATH!,
+      METRONOME_BEARER_TOKEN: MOCK_API_KEY,
+      METRONOME_BASE_URL: upstream,
+      CREDIT_BALANCE_SECRET: SIGNING,
+      PORT: String(port),
+      ...env,
+    },
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  await accepting(port);
+  return { origin: `http://127.0.0.1:${port}`, output: () => output, child };
+}
+
+const scenario = async (spec: object) =>
+  ((await (await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) })).json()) as { id: string }).id;
+
+describe('credit-balance-server, standalone', () => {
+  it('behind a Python host that signs its user in with its own HS256 JWT, the widget shows that customer', async () => {
+    const server = await standalone({
+      CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
+      CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
+      CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
+      CREDIT_BALANCE_JWT_COOKIE: 'app_session',
+    });
+    const hostPort = await freePort();
+    const host = spawn('python3', [file('test/e2e/host/app.py'), String(hostPort), server.origin, file('dist'), CUSTOMERS.acme, HOST_SECRET], {
+      stdio: 'ignore',
+    });
+    children.push(host);
+    await accepting(hostPort);
+
+    const browser = await browsers.chromium!();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${hostPort}/`);
+      await page.waitForFunction(() => document.querySelector('credit-balance')?.matches(':state(ready)'), { timeout: 15_000 });
+      const credits = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
+      assert.equal(credits, 7);
+    } finally {
+      await browser.close();
+    }
+
+    // One line per request, with the customer, and never a token or the key.
+    const lines = server.output().split('\n');
+    assert.ok(lines.some((l) => / POST \/api\/credit-balance\/token 200 \d+ms customer=7c3f9a2e/.test(l)), server.output());
+    assert.ok(lines.some((l) => / POST \/api\/credit-balance\/v1\/contracts\/customerCredits\/list 200 \d+ms customer=7c3f9a2e/.test(l)));
+    assert.ok(!server.output().includes(MOCK_API_KEY) && !/eyJ/.test(server.output()), 'a token or the key in the log');
+    assert.equal((await fetch(`${server.origin}/healthz`)).status, 200);
+  });
+
+  it('verifies an ES256 JWT against a JWKS served by another process, through a key rotation', async () => {
+    const first = await generateKeyPair('ES256');
+    const second = await generateKeyPair('ES256');
+    const published = { keys: [{ ...(await exportJWK(first.publicKey)), kid: 'k1', alg: 'ES256' }] };
+    const jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published)));
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    closers.push(() => jwks.close());
+    const server = await standalone({
+      CREDIT_BALANCE_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      CREDIT_BALANCE_JWT_ISSUER: 'https://id.example',
+      CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
+      CREDIT_BALANCE_JWKS_COOLDOWN_MS: '0',
+    });
+    const token = async (key: CryptoKey, kid: string) => {
+      const jwt = await new SignJWT({ metronome_customer_id: CUSTOMERS.acme })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setIssuer('https://id.example')
+        .setAudience('credit-balance')
+        .setExpirationTime('5m')
+        .sign(key);
+      return fetch(`${server.origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${jwt}` } });
+    };
+    assert.equal((await token(first.privateKey, 'k1')).status, 200);
+    published.keys = [{ ...(await exportJWK(second.publicKey)), kid: 'k2', alg: 'ES256' }];
+    assert.equal((await token(second.privateKey, 'k2')).status, 200, 'the rotated key is fetched');
+    assert.equal((await token(first.privateKey, 'k1-gone')).status, 401, 'a withdrawn key is refused');
+  });
+
+  it('finishes a call in flight on SIGTERM, then exits', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
+    const server = await standalone({
+      CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
+      CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
+      CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
+    });
+    const hostJwt = await new SignJWT({ metronome_customer_id: id })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://app.example')
+      .setAudience('credit-balance')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(HOST_SECRET));
+    const minted = (await (
+      await fetch(`${server.origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${hostJwt}` } })
+    ).json()) as { token: string };
+    const call = fetch(`${server.origin}/api/credit-balance/v1/contracts/customerCredits/list`, {
+      method: 'POST',
+      body: '{}',
+      headers: { authorization: `Bearer ${minted.token}`, 'content-type': 'application/json' },
+    });
+    for (let i = 0; i < 500 && !((await (await fetch(`${upstream}/__scenarios/${id}/log`)).json()) as { requests: { route: string }[] }).requests.some((r) => r.route === 'credits'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await fetch(`${upstream}/__scenarios/${id}/gates/answer`, { method: 'POST' });
+    assert.equal((await call).status, 200, 'the call in flight is answered');
+    assert.equal(await exited, 0);
+    assert.match(server.output(), /SIGTERM, finishing the requests in flight/);
+  });
+
+  it('stops at start-up on a bad variable, naming it', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [file('dist/server/cli.js')], {
+      env: { PATH: process.env.PATH!, METRONOME_BEARER_TOKEN: 'k', CREDIT_BALANCE_SECRET: SIGNING, PORT: String(port), CREDIT_BALANCE_JWT_SECRET: HOST_SECRET, CREDIT_BALANCE_JWT_ISSUER: 'i', CREDIT_BALANCE_JWT_AUDIENCE: 'a', CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS: '25000' },
+    });
+    let output = '';
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 1);
+    assert.match(output, /CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS must be a whole number of ms below the widget's 20000/);
+  });
+});
