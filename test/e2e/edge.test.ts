@@ -1,0 +1,155 @@
+// The companion's Fetch handler, unchanged, on edge runtimes: Cloudflare's workerd (the `workerd` npm package's
+// binary, the handler bundled into one module, secrets as bindings) and Deno (the `deno` npm package, secrets as
+// environment variables). Each mints a token for the host's JWT, forwards a list call to the mock Metronome on
+// this machine, and refuses a call without a token. Needs `npm run build` (Deno runs dist/server).
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import { build } from 'vite';
+import { CUSTOMERS } from '../../demo/mock/fixtures.js';
+import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
+import { toNodeListener } from '../../src/server/index.js';
+
+const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const SIGNING = 'the-companions-own-signing-secret-32b!!';
+const HOST_SECRET = 'the-host-apps-jwt-secret-of-32-bytes!!!';
+const work = mkdtempSync(join(tmpdir(), 'credit-balance-edge-'));
+const children: ChildProcess[] = [];
+let upstream: string;
+let closeUpstream: () => void;
+
+before(async () => {
+  const server = createServer(toNodeListener(createMockMetronome().handle));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closeUpstream = () => server.close();
+  upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+  closeUpstream();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Resolves once `port` accepts connections (checked every 50 ms, for at most 20 s: a runtime starting up). */
+async function accepting(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (child.exitCode !== null) assert.fail(`the runtime exited: ${output()}`);
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`nothing listens on ${port}: ${output()}`);
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(command, args, { cwd: work, env: { PATH: process.env.PATH!, HOME: work, ...env } });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+const secrets = () => ({
+  METRONOME_BEARER_TOKEN: MOCK_API_KEY,
+  METRONOME_BASE_URL: upstream,
+  CREDIT_BALANCE_SECRET: SIGNING,
+  HOST_JWT_SECRET: HOST_SECRET,
+  HOST_JWT_ISSUER: 'https://app.example',
+  HOST_JWT_AUDIENCE: 'credit-balance',
+});
+
+const runtimes: Record<string, () => Promise<string>> = {
+  async workerd() {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir: work, emptyOutDir: false, minify: false, target: 'es2022', lib: { entry: file('test/e2e/edge/worker.ts'), formats: ['es'], fileName: () => 'worker.js' } },
+    });
+    const port = await freePort();
+    const bindings = Object.entries(secrets()).map(([name, value]) => `(name = "${name}", text = ${JSON.stringify(value)})`);
+    writeFileSync(
+      join(work, 'config.capnp'),
+      `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .worker), (name = "internet", network = (allow = ["public", "private", "local"]))],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "worker", esModule = embed "worker.js")],
+  compatibilityDate = "2025-06-01",
+  bindings = [${bindings.join(', ')}],
+  globalOutbound = "internet",
+);`,
+    );
+    const { child, output } = run(file('node_modules/.bin/workerd'), ['serve', join(work, 'config.capnp')]);
+    await accepting(port, child, output);
+    return `http://127.0.0.1:${port}`;
+  },
+  async deno() {
+    const port = await freePort();
+    const { child, output } = run(
+      file('node_modules/.bin/deno'),
+      ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
+      { ...secrets(), PORT: String(port), DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
+    );
+    await accepting(port, child, output);
+    return `http://127.0.0.1:${port}`;
+  },
+};
+
+describe('the Fetch handler on edge runtimes', () => {
+  for (const [name, start] of Object.entries(runtimes)) {
+    it(`${name}: a token for the host's JWT, a list call forwarded, a call without a token refused`, async () => {
+      const origin = await start();
+      const hostJwt = await new SignJWT({ metronome_customer_id: CUSTOMERS.acme })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('https://app.example')
+        .setAudience('credit-balance')
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(HOST_SECRET));
+      const minted = await fetch(`${origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${hostJwt}` } });
+      assert.equal(minted.status, 200);
+      const { token, customer_id } = (await minted.json()) as { token: string; customer_id: string };
+      assert.equal(customer_id, CUSTOMERS.acme);
+
+      const list = await fetch(`${origin}/api/credit-balance/v1/contracts/customerCredits/list`, {
+        method: 'POST',
+        body: JSON.stringify({ include_contract_credits: true, limit: 25 }),
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+      assert.equal(list.status, 200);
+      assert.equal(((await list.json()) as { data: unknown[] }).data.length, 7);
+
+      const refused = await fetch(`${origin}/api/credit-balance/v1/contracts/customerCredits/list`, { method: 'POST', body: '{}' });
+      assert.equal(refused.status, 401);
+      const elsewhere = await fetch(`${origin}/api/credit-balance/v1/contracts/customerCredits/list`, {
+        method: 'POST',
+        body: JSON.stringify({ customer_id: 'someone-else' }),
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(elsewhere.status, 403);
+    });
+  }
+});
