@@ -48,6 +48,9 @@ export interface RedisStoreOptions {
  * command) or an `ioredis` client of your own (give it `enableOfflineQueue: false` and a `commandTimeout`).
  */
 export function redisStore(redis: Redis | string, { prefix = 'credit-balance:' }: RedisStoreOptions = {}): LimitStore & { close(): Promise<void> } {
+  if ('Deno' in globalThis || typeof process === 'undefined' || !process.versions?.node) {
+    throw new TypeError('redisStore needs Node (its sockets): on Deno or an edge runtime, leave `store` unset and the limits stay in memory.');
+  }
   const client =
     typeof redis === 'string'
       ? new Redis(redis, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 250, lazyConnect: false })

@@ -120,6 +120,17 @@ const worker :Workerd.Worker = (
 };
 
 describe('the Fetch handler on edge runtimes', () => {
+  it('deno: the Redis store, which needs Node, is refused at start-up with a clear error', async () => {
+    const { child, output } = run(
+      file('node_modules/.bin/deno'),
+      ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
+      { ...secrets(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:1', DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
+    );
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.notEqual(code, 0);
+    assert.match(output(), /redisStore needs Node \(its sockets\): on Deno or an edge runtime, leave `store` unset/);
+  });
+
   for (const [name, start] of Object.entries(runtimes)) {
     it(`${name}: a token for the host's JWT, a list call forwarded, a call without a token refused`, async () => {
       const origin = await start();

@@ -5,7 +5,10 @@ import { createCreditBalanceHandler } from '../../../dist/server/index.js';
 
 
 const env = (name: string) => Deno.env.get(name) ?? '';
+// With REDIS_URL the script asks for the Redis store, which must refuse Deno clearly, at start-up.
+const store = env('REDIS_URL') ? (await import('../../../dist/server/redis.js')).redisStore(env('REDIS_URL')) : undefined;
 const handler = createCreditBalanceHandler({
+  ...(store && { store }),
   metronomeToken: env('METRONOME_BEARER_TOKEN'),
   metronomeBaseUrl: env('METRONOME_BASE_URL'),
   signingSecret: env('CREDIT_BALANCE_SECRET'),
