@@ -143,6 +143,23 @@ describe('credit-balance-server, standalone', () => {
     assert.equal((await token(first.privateKey, 'k1-gone')).status, 401, 'a withdrawn key is refused');
   });
 
+  it('asks the host’s session check URL with the browser’s cookies', async () => {
+    const host = createServer((req, res) => {
+      const signedIn = req.headers.cookie?.includes('session=abc');
+      res.writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' }).end(signedIn ? JSON.stringify({ metronome_customer_id: CUSTOMERS.acme }) : '{}');
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    closers.push(() => host.close());
+    const server = await standalone({ CREDIT_BALANCE_SESSION_CHECK_URL: `http://127.0.0.1:${(host.address() as AddressInfo).port}/api/me` });
+    const token = (cookie?: string) =>
+      fetch(`${server.origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: cookie ? { cookie } : {} });
+    const minted = await token('session=abc');
+    assert.equal(minted.status, 200);
+    assert.equal(((await minted.json()) as { customer_id: string }).customer_id, CUSTOMERS.acme);
+    assert.equal((await token('session=nope')).status, 401);
+    assert.equal((await token()).status, 401);
+  });
+
   it('finishes a call in flight on SIGTERM, then exits', async () => {
     const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
     const server = await standalone({
