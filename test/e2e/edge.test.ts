@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,7 +104,9 @@ const worker :Workerd.Worker = (
   globalOutbound = "internet",
 );`,
     );
-    const { child, output } = run(file('node_modules/.bin/workerd'), ['serve', join(work, 'config.capnp')]);
+    // The binary itself, not the package's Node wrapper (which would leave it running when killed).
+    const binary = (createRequire(import.meta.url)('workerd') as { default: string }).default;
+    const { child, output } = run(binary, ['serve', join(work, 'config.capnp')]);
     await accepting(port, child, output);
     return `http://127.0.0.1:${port}`;
   },
