@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
-import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +17,7 @@ import { build } from 'vite';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
+import { accepting, freePort } from '../ports.js';
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SIGNING = 'the-companions-own-signing-secret-32b!!';
@@ -37,31 +38,6 @@ after(() => {
   closeUpstream();
   rmSync(work, { recursive: true, force: true });
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** Resolves once `port` accepts connections (checked every 50 ms, for at most 20 s: a runtime starting up). */
-async function accepting(port: number, child: ChildProcess, output: () => string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null) assert.fail(`the runtime exited: ${output()}`);
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(`nothing listens on ${port}: ${output()}`);
-}
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
   const child = spawn(command, args, { cwd: work, env: { PATH: process.env.PATH!, HOME: work, ...env } });

@@ -6,13 +6,14 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
+import { accepting, freePort } from '../ports.js';
 import { browsers } from './browsers.js';
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -24,30 +25,6 @@ after(() => {
   for (const child of children) child.kill('SIGKILL');
   for (const close of closers) close();
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** Resolves once something accepts connections on `port` (checked every 20 ms, for at most 10 s). */
-async function accepting(port: number): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  assert.fail(`nothing listens on ${port}`);
-}
 
 let upstream: string;
 before(async () => {
@@ -74,7 +51,7 @@ async function standalone(env: Record<string, string>) {
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  await accepting(port);
+  await accepting(port, child, () => output);
   return { origin: `http://127.0.0.1:${port}`, output: () => output, child };
 }
 

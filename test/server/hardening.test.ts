@@ -4,11 +4,11 @@
 // and not followed, and every other method refused.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
 import { redisStore } from '../../src/server/redis.js';
+import { accepting } from '../ports.js';
 import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog as fullLog } from './helpers.js';
 
 /** The list calls the mock received for a scenario (its token requests left out). */
@@ -151,15 +151,7 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
   /** A redis-server of this test's own (never the system service), once it accepts connections. */
   const startRedis = async (port: number) => {
     const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const accepts = () =>
-      new Promise<boolean>((resolve) => {
-        const socket = connect(port, '127.0.0.1', () => {
-          socket.destroy();
-          resolve(true);
-        });
-        socket.on('error', () => resolve(false));
-      });
-    await until(accepts, 'redis-server listening');
+    await accepting(port, child);
     return child;
   };
   before(async () => {

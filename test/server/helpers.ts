@@ -1,7 +1,7 @@
 // What the companion's Node tests share: real HTTP servers on free ports (closed after the file), and the mock
 // Metronome on one of them, with a scenario per test and its request log.
 import { type Server, createServer } from 'node:http';
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import { type LoggedRequest, type Scenario, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
@@ -37,11 +37,4 @@ export async function upstreamLog(id: string): Promise<LoggedRequest[]> {
   return ((await (await fetch(`${upstream.origin}/__scenarios/${id}/log`)).json()) as { requests: LoggedRequest[] }).requests;
 }
 
-/** A local port nothing listens on (taken and let go at once). */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
+export { freePort } from '../ports.js';
