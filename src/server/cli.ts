@@ -11,8 +11,8 @@ import { type CreditBalanceHandlerOptions, type CustomerLimits, createCreditBala
 interface Variable {
   name: string;
   what: string;
-  /** How it becomes an option; a bad value throws with its name. */
-  read: (value: string, options: Partial<CreditBalanceHandlerOptions>) => void;
+  /** How it becomes an option; a bad value throws with the variable's `name`. */
+  read: (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => void;
 }
 
 const whole = (name: string, value: string): number => {
@@ -24,18 +24,18 @@ const positive = (name: string, value: string): number => {
   if (!(value.trim() !== '' && Number.isFinite(number) && number > 0)) throw new Error(`${name} must be a number above 0, not "${value}".`);
   return number;
 };
-const limit = (key: keyof CustomerLimits) => (value: string, options: Partial<CreditBalanceHandlerOptions>) => {
-  options.limits = { ...options.limits, [key]: positive(`CREDIT_BALANCE_${key === 'maxInFlight' ? 'MAX_IN_FLIGHT' : key === 'perSecond' ? 'PER_SECOND' : 'BURST'}`, value) };
+const limit = (key: keyof CustomerLimits) => (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
+  options.limits = { ...options.limits, [key]: positive(name, value) };
 };
-const jwt = (set: (value: string, jwt: NonNullable<CreditBalanceHandlerOptions['hostJwt']>) => void) =>
-  (value: string, options: Partial<CreditBalanceHandlerOptions>) => {
+const jwt = (set: (value: string, jwt: NonNullable<CreditBalanceHandlerOptions['hostJwt']>, name: string) => void) =>
+  (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
     options.hostJwt ??= { issuer: '', audience: '' };
-    set(value, options.hostJwt);
+    set(value, options.hostJwt, name);
   };
-const session = (set: (value: string, check: NonNullable<CreditBalanceHandlerOptions['sessionCheck']>) => void) =>
-  (value: string, options: Partial<CreditBalanceHandlerOptions>) => {
+const session = (set: (value: string, check: NonNullable<CreditBalanceHandlerOptions['sessionCheck']>, name: string) => void) =>
+  (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
     options.sessionCheck ??= { url: '' };
-    set(value, options.sessionCheck);
+    set(value, options.sessionCheck, name);
   };
 
 /** Every variable the server reads, in the order `--help` lists them. */
@@ -46,11 +46,11 @@ const VARIABLES: Variable[] = [
   { name: 'HOST', what: 'the address to listen on; default 127.0.0.1 (0.0.0.0 in a container)', read: () => {} },
   { name: 'METRONOME_BASE_URL', what: 'default https://api.metronome.com', read: (v, o) => (o.metronomeBaseUrl = v) },
   { name: 'CREDIT_BALANCE_BASE_PATH', what: 'where it answers; default /api/credit-balance', read: (v, o) => (o.basePath = v) },
-  { name: 'CREDIT_BALANCE_TOKEN_TTL', what: 'token lifetime in seconds, 10–3600; default 300', read: (v, o) => (o.tokenTtlSeconds = whole('CREDIT_BALANCE_TOKEN_TTL', v)) },
+  { name: 'CREDIT_BALANCE_TOKEN_TTL', what: 'token lifetime in seconds, 10–3600; default 300', read: (v, o, n) => (o.tokenTtlSeconds = whole(n, v)) },
   { name: 'CREDIT_BALANCE_ALLOWED_ORIGINS', what: 'comma-separated origins allowed from another origin (CORS); default none', read: (v, o) => (o.allowedOrigins = v.split(',').map((s) => s.trim()).filter(Boolean)) },
-  { name: 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS', what: 'default 15000, below the widget’s 20000', read: (v, o) => (o.upstreamTimeoutMs = whole('CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS', v)) },
-  { name: 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES', what: 'default 16777216', read: (v, o) => (o.maxUpstreamBytes = whole('CREDIT_BALANCE_MAX_UPSTREAM_BYTES', v)) },
-  { name: 'CREDIT_BALANCE_BODY_TIMEOUT_MS', what: 'default 10000', read: (v, o) => (o.bodyTimeoutMs = whole('CREDIT_BALANCE_BODY_TIMEOUT_MS', v)) },
+  { name: 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS', what: 'default 15000, below the widget’s 20000', read: (v, o, n) => (o.upstreamTimeoutMs = whole(n, v)) },
+  { name: 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES', what: 'default 16777216', read: (v, o, n) => (o.maxUpstreamBytes = whole(n, v)) },
+  { name: 'CREDIT_BALANCE_BODY_TIMEOUT_MS', what: 'default 10000', read: (v, o, n) => (o.bodyTimeoutMs = whole(n, v)) },
   { name: 'CREDIT_BALANCE_MAX_IN_FLIGHT', what: 'per customer; default 8', read: limit('maxInFlight') },
   { name: 'CREDIT_BALANCE_BURST', what: 'per customer; default 120', read: limit('burst') },
   { name: 'CREDIT_BALANCE_PER_SECOND', what: 'per customer; default 4', read: limit('perSecond') },
@@ -61,12 +61,12 @@ const VARIABLES: Variable[] = [
   { name: 'CREDIT_BALANCE_JWT_AUDIENCE', what: 'the JWT’s aud (required with a JWT)', read: jwt((v, j) => (j.audience = v)) },
   { name: 'CREDIT_BALANCE_JWT_CLAIM', what: 'the claim with the Metronome customer id; default metronome_customer_id', read: jwt((v, j) => (j.customerClaim = v)) },
   { name: 'CREDIT_BALANCE_JWT_COOKIE', what: 'a cookie that holds the JWT (the Authorization header is always read)', read: jwt((v, j) => (j.cookie = v)) },
-  { name: 'CREDIT_BALANCE_JWT_CLOCK_TOLERANCE', what: 'seconds; default 30', read: jwt((v, j) => (j.clockToleranceSeconds = whole('CREDIT_BALANCE_JWT_CLOCK_TOLERANCE', v))) },
-  { name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS', what: 'least time between two JWKS fetches; default 30000', read: jwt((v, j) => (j.jwksCooldownMs = whole('CREDIT_BALANCE_JWKS_COOLDOWN_MS', v))) },
+  { name: 'CREDIT_BALANCE_JWT_CLOCK_TOLERANCE', what: 'seconds; default 30', read: jwt((v, j, n) => (j.clockToleranceSeconds = whole(n, v))) },
+  { name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS', what: 'least time between two JWKS fetches; default 30000', read: jwt((v, j, n) => (j.jwksCooldownMs = whole(n, v))) },
   { name: 'CREDIT_BALANCE_SESSION_CHECK_URL', what: 'or who is signed in by the host’s endpoint, asked with the browser’s cookies', read: session((v, c) => (c.url = v)) },
   { name: 'CREDIT_BALANCE_SESSION_CHECK_FIELD', what: 'the JSON field (dotted) with the customer id; default metronome_customer_id', read: session((v, c) => (c.customerField = v)) },
-  { name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS', what: 'default 30', read: session((v, c) => (c.cacheSeconds = whole('CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS', v))) },
-  { name: 'CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS', what: 'default 3000', read: session((v, c) => (c.timeoutMs = whole('CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS', v))) },
+  { name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS', what: 'default 30', read: session((v, c, n) => (c.cacheSeconds = whole(n, v))) },
+  { name: 'CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS', what: 'default 3000', read: session((v, c, n) => (c.timeoutMs = whole(n, v))) },
 ];
 
 /** The handler's option names, as the environment names them, so a refusal names what to change. */
@@ -107,7 +107,7 @@ function optionsFrom(env: Record<string, string | undefined>): Partial<CreditBal
   const options: Partial<CreditBalanceHandlerOptions> = {};
   for (const variable of VARIABLES) {
     const value = env[variable.name];
-    if (value !== undefined && value !== '') variable.read(value, options);
+    if (value !== undefined && value !== '') variable.read(value, options, variable.name);
   }
   return options;
 }
