@@ -6,7 +6,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 import { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, memoryStore } from './limits.js';
-import { HttpError, creditsCall, grantsCall, jsonObject, readBody } from './requests.js';
+import { HttpError, creditsCall, grantsCall, jsonObject, readBody, readCapped } from './requests.js';
 
 export { toNodeListener, type FetchHandler, type NodeListener } from './node.js';
 export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type Release, memoryStore } from './limits.js';
@@ -235,23 +235,15 @@ export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions)
       const value = response.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
+    let bytes: Uint8Array;
     try {
-      for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
-        size += chunk.byteLength;
-        if (size > maxUpstreamBytes) {
-          await response.body?.cancel().catch(() => {});
-          throw new HttpError(502, `Metronome’s answer is larger than ${maxUpstreamBytes} bytes.`);
-        }
-        chunks.push(chunk);
-      }
+      bytes = await readCapped(response.body, maxUpstreamBytes, () => new HttpError(502, `Metronome’s answer is larger than ${maxUpstreamBytes} bytes.`));
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw failed('Metronome’s answer was cut off.');
     }
-    if (!size) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
-    return new Response(new Blob(chunks as BlobPart[]), {
+    if (!bytes.byteLength) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
+    return new Response(bytes as BodyInit, {
       status: response.status,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
     });

@@ -16,20 +16,20 @@ export class HttpError extends Error {
 }
 
 /**
- * The body, read within `maxBytes` (with or without a `Content-Length`, chunked or not) and `timeoutMs`: past
- * the size `413`, past the time `408`, never buffered beyond the limit.
+ * A stream's bytes, read no further than `maxBytes` (past it `tooLarge()` is thrown) and no longer than
+ * `deadline` lets it (which rejects with its own error); either way the stream is cancelled, never buffered
+ * beyond the limit. The stream's own failure is rethrown as it came.
  */
-export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError(413, `The body is larger than ${maxBytes} bytes.`);
-  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  tooLarge: () => Error,
+  deadline: Promise<never> = new Promise<never>(() => {}),
+): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new HttpError(408, `The body did not arrive within ${timeoutMs / 1000} s.`)), timeoutMs);
-  });
   try {
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), deadline]);
@@ -40,9 +40,7 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
     }
   } catch (error) {
     void reader.cancel().catch(() => {});
-    throw error instanceof HttpError ? error : new HttpError(400, 'The body could not be read.');
-  } finally {
-    clearTimeout(timer);
+    throw error;
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -51,6 +49,26 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * The body, read within `maxBytes` (with or without a `Content-Length`, chunked or not) and `timeoutMs`: past
+ * the size `413`, past the time `408`, never buffered beyond the limit.
+ */
+export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<Uint8Array> {
+  const tooLarge = () => new HttpError(413, `The body is larger than ${maxBytes} bytes.`);
+  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HttpError(408, `The body did not arrive within ${timeoutMs / 1000} s.`)), timeoutMs);
+  });
+  try {
+    return await readCapped(request.body, maxBytes, tooLarge, deadline);
+  } catch (error) {
+    throw error instanceof HttpError ? error : new HttpError(400, 'The body could not be read.');
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The body as a JSON object, nested no deeper than the list calls need. */
