@@ -222,7 +222,7 @@ export class CreditBalance extends LitElement {
   /** Credits: show this one credit. */
   creditId?: string;
 
-  /** Items per page (default 25 for credits, 100 for grants), clamped to the API's range. */
+  /** Items per page (default 25 for credits, 100 for grants), within the API's range (1–25, 1–100). */
   pageSize?: number;
 
   /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */

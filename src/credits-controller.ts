@@ -164,20 +164,21 @@ function plan(request: CreditsRequest): Plan {
   const problem = configProblem({ ...request, hasTokenProvider: !!request.tokenProvider });
   if (problem) return { key: ['config', problem.message], problem };
   const { tokenProvider, tokenUrl, customerId, pageUrl } = request;
+  // The element has already turned empty attributes into `undefined`, which the sources leave out.
   const load: LoadConfig = {
     source: request.source as LoadConfig['source'],
     scope: request.scope as LoadConfig['scope'],
     includeArchived: request.includeArchived,
     includeLedgers: request.includeLedgers,
     pageUrl,
-    ...(customerId && { customerId }),
-    ...(request.apiBase && { apiBase: request.apiBase }),
-    ...(request.pageSize !== undefined && { pageSize: request.pageSize }),
-    ...(request.coveringDate && { coveringDate: request.coveringDate }),
-    ...(request.startingAt && { startingAt: request.startingAt }),
-    ...(request.effectiveBefore && { effectiveBefore: request.effectiveBefore }),
-    ...(request.notExpiringBefore && { notExpiringBefore: request.notExpiringBefore }),
-    ...(request.creditId && { creditId: request.creditId }),
+    customerId,
+    apiBase: request.apiBase,
+    pageSize: request.pageSize,
+    coveringDate: request.coveringDate,
+    startingAt: request.startingAt,
+    effectiveBefore: request.effectiveBefore,
+    notExpiringBefore: request.notExpiringBefore,
+    creditId: request.creditId,
   };
   // The token provider function itself, or the resolved token URL, identifies where tokens come from.
   const url = tokenProvider ? undefined : new URL(tokenUrl!, pageUrl).href;

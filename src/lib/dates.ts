@@ -14,9 +14,8 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z
 export function parseTimestamp(value: unknown): Date | undefined {
   const match = typeof value === 'string' ? RFC3339.exec(value) : null;
   if (!match) return undefined;
-  const [, year, month, day, hour, minute, second = '0', , zone, sign, offsetHours = '0', offsetMinutes = '0'] = match;
-  const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
-  const [y, mo, d, h, mi, s] = fields;
+  const [, year, month, day, hour, minute, second = '0', digits, , sign, offsetHours = '0', offsetMinutes = '0'] = match;
+  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
   const local = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   local.setUTCFullYear(y); // years 0–99 are not 1900–1999
   const roundTrips =
@@ -28,8 +27,9 @@ export function parseTimestamp(value: unknown): Date | undefined {
     local.getUTCMinutes() === mi &&
     local.getUTCSeconds() === s;
   if (!roundTrips || Number(offsetHours) > 23 || Number(offsetMinutes) > 59) return undefined;
-  const offset = zone!.toUpperCase() === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
-  return new Date(local.getTime() - offset * 60_000 + fraction(match[7]));
+  // `Z` has no sign; an offset has one.
+  const offset = sign ? (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) : 0;
+  return new Date(local.getTime() - offset * 60_000 + fraction(digits));
 }
 
 /** The milliseconds of a fraction of a second (`.5` → 500), as `Date` reads them. */

@@ -7,7 +7,7 @@ export interface LoadPlan {
   customerId: string;
   /** Absolute base URL the API paths are appended to. */
   apiBase: string;
-  /** Page size, already clamped to the source's range. */
+  /** Page size, within the source's range (the configuration check refuses any other). */
   limit: number;
   scope: 'all' | 'customer';
   includeArchived: boolean;
