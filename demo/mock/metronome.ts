@@ -29,8 +29,13 @@ export interface Fault {
   trickle?: boolean;
   /** Answer with a JSON body this many bytes long, made as it is read (the log counts what was sent). */
   bodyBytes?: number;
-  /** Cut the connection after the headers: the browser sees a network error. */
+  /** Announce a body's length, send the start of it, then cut the connection: every browser sees a network error. */
   drop?: boolean;
+  /**
+   * The same without a length (a chunked body): Chromium and Firefox report a network error; WebKit hands the
+   * page the truncated body as if it were whole.
+   */
+  cut?: boolean;
   /** How many requests this fault answers (default 1). */
   times?: number;
 }
@@ -173,13 +178,16 @@ export function createMockMetronome(options: MockOptions = {}) {
       });
       return new Response(body, { status: fault.status ?? 200, headers: { 'content-type': 'application/json', ...fault.headers } });
     }
-    if (fault.drop) {
+    if (fault.drop || fault.cut) {
       const body = new ReadableStream({
         start(controller) {
-          controller.error(new Error('connection dropped by the mock'));
+          controller.enqueue(new TextEncoder().encode('{"data":[{"id":"'));
+          controller.error(new Error('connection cut by the mock'));
         },
       });
-      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      // With a length announced, every engine knows the body came up short.
+      const length: Record<string, string> = fault.drop ? { 'content-length': '1024' } : {};
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json', ...length } });
     }
     if (fault.status === undefined && fault.body === undefined) return undefined;
     const nullBody = [204, 205, 304].includes(fault.status ?? 200);

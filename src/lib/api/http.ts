@@ -85,20 +85,31 @@ export async function postJson(
         signal: AbortSignal.any([signal, timeout]),
       });
       const text = await response.text();
-      if (response.ok) return parseJson(text, request.url);
-      failure = new CreditBalanceError(
-        response.status === 401 ? 'auth' : 'http',
-        describeStatus(response.status, text),
-        response.status,
-      );
-      if (!isRetryableStatus(response.status, response.headers.get('x-should-retry')) || !canRetry) throw failure;
-      delay = retryAfterMs(response.headers, deps.now());
-      if (delay !== undefined && delay > policy.maxRetryAfterMs) {
-        throw new CreditBalanceError(
-          'http',
-          `${failure.message} The server asked to wait ${Math.ceil(delay / 1000)} s before trying again.`,
+      if (response.ok) {
+        try {
+          return JSON.parse(text);
+        } catch {
+          failure = new CreditBalanceError('invalid-response', `The answer from ${request.url} is not JSON.`);
+          // An empty body, or JSON that stops short, is what WebKit hands over when the connection is cut
+          // mid-answer (Chromium and Firefox report a network error): retried like one. Anything else (an
+          // HTML page, say) is not JSON at all, and asking again will not change it.
+          if (!/^\s*(?:[[{]|$)/.test(text) || !canRetry) throw failure;
+        }
+      } else {
+        failure = new CreditBalanceError(
+          response.status === 401 ? 'auth' : 'http',
+          describeStatus(response.status, text),
           response.status,
         );
+        if (!isRetryableStatus(response.status, response.headers.get('x-should-retry')) || !canRetry) throw failure;
+        delay = retryAfterMs(response.headers, deps.now());
+        if (delay !== undefined && delay > policy.maxRetryAfterMs) {
+          throw new CreditBalanceError(
+            'http',
+            `${failure.message} The server asked to wait ${Math.ceil(delay / 1000)} s before trying again.`,
+            response.status,
+          );
+        }
       }
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
@@ -109,14 +120,6 @@ export async function postJson(
       if (!canRetry) throw failure;
     }
     await deps.sleep(delay ?? backoffMs(attempt, deps.random()), signal);
-  }
-}
-
-function parseJson(text: string, url: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CreditBalanceError('invalid-response', `The answer from ${url} is not JSON.`);
   }
 }
 

@@ -111,6 +111,12 @@ describe('http', () => {
       expect(routes(await requestLog(id), 'credits')).to.have.length(3);
     });
 
+    it('retries an answer cut off mid-body, which WebKit hands over as a truncated body', async () => {
+      const { id, request } = await setup([{ route: 'credits', cut: true }]);
+      expect(await postJson(request, never, realHttp())).to.deep.equal({ data: [], next_page: null });
+      expect(routes(await requestLog(id), 'credits')).to.have.length(2);
+    });
+
     it('times out each attempt and retries it', async () => {
       // The first two attempts run out of time; the third answers.
       const { request } = await setup([]);
