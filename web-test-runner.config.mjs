@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { tsImport } from 'tsx/esm/api';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 
@@ -63,16 +64,30 @@ const firefox = puppeteerLauncher({
 });
 
 /**
- * `WTR_BROWSERS=chromium` or `firefox` runs one browser; without it, both. `npm test` runs each on its own:
- * Firefox freezes a test page left in a background tab, so it gets one page at a time.
+ * `WTR_BROWSERS=chromium`, `firefox` or `webkit` (or a comma-separated list) runs those; without it, all three.
+ * `npm test` runs each on its own: Firefox freezes a test page left in a background tab, and WebDriver drives
+ * one page at a time, so those two get one page at a time.
  */
-const only = process.env.WTR_BROWSERS;
-const browsers = [chromium, firefox].filter((_, i) => !only || only.split(',').includes(['chromium', 'firefox'][i]));
+const only = process.env.WTR_BROWSERS?.split(',');
+const wanted = (name) => !only || only.includes(name);
+
+/** WebKit (Safari's engine): WebKitGTK's MiniBrowser through WebKitWebDriver under Xvfb, started for this run. */
+async function webkit() {
+  const { startWebKitDriver, webkitCapabilities } = await tsImport('./test/webkit.ts', import.meta.url);
+  const driver = await startWebKitDriver({ lang: `${locale.replace('-', '_')}.UTF-8`, timeZone: timezoneId });
+  return webdriverLauncher({ hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: webkitCapabilities });
+}
+
+const browsers = [
+  ...(wanted('chromium') ? [chromium] : []),
+  ...(wanted('firefox') ? [firefox] : []),
+  ...(wanted('webkit') ? [await webkit()] : []),
+];
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
-  concurrency: browsers.includes(firefox) ? 1 : 2,
+  concurrency: only?.length === 1 && only[0] === 'chromium' ? 2 : 1,
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

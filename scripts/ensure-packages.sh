@@ -1,11 +1,14 @@
 #!/bin/sh
-# Makes sure what the tests run against is installed: Chromium and Firefox ESR for the browser tests and
-# redis-server for the shared limits, from Debian's packages (never a download). On Debian/Ubuntu as root it
+# Makes sure what the tests run against is installed: Chromium, Firefox ESR and WebKit (WebKitGTK's
+# MiniBrowser and WebKitWebDriver, run under Xvfb) for the browser tests and redis-server for the shared limits, from Debian's packages (never a download). On Debian/Ubuntu as root it
 # installs what is missing; elsewhere it says what to install.
 set -eu
 missing=""
 [ -x "${CHROME_PATH:-/usr/lib/chromium/chromium}" ] || missing="$missing chromium"
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing="$missing firefox-esr"
+[ -x "${WEBKIT_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}" ] && command -v WebKitWebDriver >/dev/null 2>&1 ||
+  missing="$missing webkit2gtk-driver"
+command -v xvfb-run >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1 || missing="$missing xvfb xauth"
 command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
 [ -z "$missing" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -18,5 +21,6 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 fi
 echo "The tests need:$missing." >&2
 echo "Install them (Debian/Ubuntu: sudo apt-get install$missing; macOS: brew install redis), or point" >&2
-echo "CHROME_PATH and FIREFOX_PATH at Chromium/Chrome and Firefox binaries, then run npm test again." >&2
+echo "CHROME_PATH, FIREFOX_PATH and WEBKIT_PATH at Chromium/Chrome, Firefox and WebKitGTK MiniBrowser binaries" >&2
+echo "(WebKitWebDriver and xvfb-run on the PATH), then run npm test again." >&2
 exit 1

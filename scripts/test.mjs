@@ -1,4 +1,4 @@
-// `npm test`: the whole suite. Installs the browsers and redis-server when missing, type-checks, builds, runs the Node tests
+// `npm test`: the whole suite. Installs the browsers (Chromium, Firefox ESR, WebKit), Xvfb and redis-server when missing, type-checks, builds, runs the Node tests
 // and the browser tests, and ends with one line `N passed, N failed` summed over every runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -37,7 +37,7 @@ function counted(label, command, args, file, env) {
   if (!ok) broken = true;
 }
 
-step('browsers and redis-server', 'sh', ['scripts/ensure-packages.sh']);
+step('browsers, WebKit\'s driver, Xvfb and redis-server', 'sh', ['scripts/ensure-packages.sh']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);
 step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);
@@ -50,7 +50,7 @@ if (!run('bundle size', 'npm', ['run', '--silent', 'size'])) {
   broken = true;
 }
 counted('node tests', 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`);
-for (const browser of ['chromium', 'firefox']) {
+for (const browser of ['chromium', 'firefox', 'webkit']) {
   counted(`browser tests (${browser})`, 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr-${browser}.json`, {
     WTR_BROWSERS: browser,
   });

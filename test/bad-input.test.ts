@@ -70,6 +70,8 @@ describe('input that bends the widget', () => {
       const walker = document.createTreeWalker(granted, NodeFilter.SHOW_TEXT);
       let node = walker.nextNode() as Text;
       while (!node.data.includes('granted')) node = walker.nextNode() as Text;
+      // WebKit measures a range in a shadow tree from stale layout (all zeros) until something else asks for it.
+      granted.getBoundingClientRect();
       const at = (index: number) => {
         const range = document.createRange();
         range.setStart(node, index);
