@@ -78,7 +78,6 @@ export const styles = css`
   }
 
   .title {
-    margin: 0;
     font-size: 1.125em;
     font-weight: 600;
   }
@@ -153,8 +152,6 @@ export const styles = css`
   }
 
   .credit__name {
-    margin: 0;
-    font-size: 1em;
     font-weight: 600;
   }
 

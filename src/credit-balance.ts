@@ -265,6 +265,7 @@ export class CreditBalance extends LitElement {
       tokenUrl: this.tokenUrl || undefined,
       tokenCredentials: this.tokenCredentials ?? 'same-origin',
       tokenProvider: this.tokenProvider ?? undefined,
+      tokenProviderAttribute: this.hasAttribute('tokenprovider'),
       customerId: this.customerId || undefined,
       apiBase: this.apiBase || undefined,
       source: this.source ?? 'credits',
@@ -327,7 +328,6 @@ export class CreditBalance extends LitElement {
         headingLevel,
         sharedAsOf: commonBalanceDate(views),
         invoiceUrl,
-        pageUrl: document.baseURI,
       } : undefined,
       views,
       totals,
@@ -356,7 +356,7 @@ export class CreditBalance extends LitElement {
         })
       : '';
     return html`
-      <section part="base" class="base" aria-busy=${state.status === 'loading' ? 'true' : 'false'} aria-labelledby="title">
+      <section part="base" class="base" aria-busy=${String(state.status === 'loading')} aria-labelledby="title">
         <header part="header" class="header">
           <div id="title" class="title ${this.hideTitle ? 'visually-hidden' : ''}" role="heading" aria-level=${context.headingLevel}>
             ${i18n.t('title')}
@@ -404,10 +404,12 @@ export class CreditBalance extends LitElement {
     super.updated(changed);
     const { source, state, context, totals, low, expiring } = this.#view;
     const { shown, error, status } = state;
+    // The records on screen, the unreadable ones included (their notice is shown).
+    const records = shown && shown.credits.length + shown.skipped.length;
     this.#setStates({
       loading: status === 'loading',
-      ready: !!context && !!shown && shown.credits.length + shown.skipped.length > 0,
-      empty: status === 'complete' && !!shown && shown.credits.length + shown.skipped.length === 0,
+      ready: !!context && !!records,
+      empty: status === 'complete' && records === 0,
       error: !!error,
       stale: !!error && !!shown,
       expiring: expiring.length > 0,

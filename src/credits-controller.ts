@@ -31,6 +31,13 @@ const browserHttp: HttpDeps = {
 /** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */
 const PROGRESS_MS = 150;
 
+/**
+ * How long a widget with no token source waits for one before it reports the mistake: a `tokenProvider` set
+ * after the element upgrades (React hydrating server-rendered HTML, a ref callback, a framework that sets
+ * properties late) then loads without a flash of error or a `credit-balance-error`.
+ */
+export const TOKEN_SOURCE_WAIT_MS = 3000;
+
 /** What the element's attributes and properties say about loading. */
 export interface CreditsRequest extends Omit<ConfigInput, 'hasTokenProvider'>, Omit<LoadConfig, 'source' | 'scope'> {
   tokenProvider?: (() => Promise<TokenResponse>) | undefined;
@@ -57,8 +64,11 @@ export interface CreditsState {
   refreshed: boolean;
 }
 
-/** A configuration: its key, and either what to load or the mistake that stops it. */
-type Plan = { key: readonly unknown[] } & ({ load: LoadConfig; session: TokenSession } | { problem: CreditBalanceError });
+/**
+ * A configuration: its key, and either what to load or the mistake that stops it (after a wait, when the
+ * mistake is a token source not set yet).
+ */
+type Plan = { key: readonly unknown[] } & ({ load: LoadConfig; session: TokenSession } | { problem: CreditBalanceError; wait: boolean });
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => Object.is(part, b[i]));
 
@@ -101,8 +111,8 @@ export class CreditsController implements ReactiveController {
     return {
       status:
         status === TaskStatus.COMPLETE ? 'complete' : error ? 'error' : status === TaskStatus.ERROR ? 'idle' : 'loading',
-      ...(shown && { shown }),
-      ...(error && { error }),
+      shown,
+      error,
       skipped: shown?.skipped ?? [],
       refreshed: this.#refreshed && !!shown?.complete && !error,
     };
@@ -133,6 +143,7 @@ export class CreditsController implements ReactiveController {
 
   async #load(plan: Plan, signal: AbortSignal): Promise<Loaded> {
     if ('problem' in plan) {
+      if (plan.wait) await sleep(TOKEN_SOURCE_WAIT_MS, signal);
       console.warn(`<credit-balance>: ${plan.problem.message}`);
       throw plan.problem;
     }
@@ -162,28 +173,14 @@ export class CreditsController implements ReactiveController {
 /** The configuration `request` describes: its key (everything that shapes the requests) and how to load it. */
 function plan(request: CreditsRequest): Plan {
   const problem = configProblem({ ...request, hasTokenProvider: !!request.tokenProvider });
-  if (problem) return { key: ['config', problem.message], problem };
+  if (problem) return { key: ['config', problem.message], problem, wait: !request.tokenUrl && !request.tokenProvider };
   const { tokenProvider, tokenUrl, customerId, pageUrl } = request;
-  // The element has already turned empty attributes into `undefined`, which the sources leave out.
-  const load: LoadConfig = {
-    source: request.source as LoadConfig['source'],
-    scope: request.scope as LoadConfig['scope'],
-    includeArchived: request.includeArchived,
-    includeLedgers: request.includeLedgers,
-    pageUrl,
-    customerId,
-    apiBase: request.apiBase,
-    pageSize: request.pageSize,
-    coveringDate: request.coveringDate,
-    startingAt: request.startingAt,
-    effectiveBefore: request.effectiveBefore,
-    notExpiringBefore: request.notExpiringBefore,
-    creditId: request.creditId,
-  };
   // The token provider function itself, or the resolved token URL, identifies where tokens come from.
   const url = tokenProvider ? undefined : new URL(tokenUrl!, pageUrl).href;
   const credentials = request.tokenCredentials as RequestCredentials;
-  if (url) load.tokenUrl = url;
+  // The request is the load's configuration: loading reads only its own fields (the element has already
+  // turned empty attributes into `undefined`, which the sources leave out).
+  const load = { ...request, tokenUrl: url } as LoadConfig;
   const session: TokenSession = {
     key: [tokenProvider ?? url, customerId, credentials],
     cache: sharedTokens,

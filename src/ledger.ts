@@ -9,7 +9,7 @@ import { type ViewContext, periodText } from './templates.js';
 
 /** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
 export function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {
-  const { i18n, dates, invoiceUrl, pageUrl } = context;
+  const { i18n, dates, invoiceUrl } = context;
   const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
   const label = (entry: LedgerEntry) => {
     const key = `ledger.${entry.type}`;
@@ -20,7 +20,7 @@ export function renderLedger(credit: NormalizedCredit, amount: (value: number) =
     <ol class="ledger__entries">
       ${credit.ledger.map((entry) => {
         const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
-        const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, pageUrl);
+        const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, document.baseURI);
         return html`<li class="ledger__entry">
           <span class="ledger__label">${entry.pending ? i18n.t('pending', { label: label(entry) }) : label(entry)}</span>
           <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"

@@ -32,8 +32,6 @@ export interface ViewContext {
   headingLevel: number;
   /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
   invoiceUrl?: string | undefined;
-  /** The page's URL, which `invoiceUrl` is resolved against. */
-  pageUrl: string;
 }
 
 /** The history's template, from its own chunk (`ledger.ts`). */

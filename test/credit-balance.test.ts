@@ -1,6 +1,7 @@
 import type Metronome from '@metronome/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
+import { TOKEN_SOURCE_WAIT_MS } from '../src/credits-controller.js';
 import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
 import {
   CUSTOMERS,
@@ -309,10 +310,41 @@ describe('<credit-balance>', () => {
     expect(parts(el, 'credit')).to.have.length(7);
   });
 
-  it('reports a config error when no token source is set', async () => {
+  it('reports a config error when no token source is set, after waiting for one', async () => {
+    const started = performance.now();
     const { el, outcome } = await mount({ 'token-url': null, 'customer-id': CUSTOMERS.acme });
+    expect(performance.now() - started, 'waited for a late tokenProvider first').to.be.at.least(TOKEN_SOURCE_WAIT_MS);
     expect((outcome as CreditBalanceErrorEvent).detail).to.include({ code: 'config', message: 'Set the token-url attribute or the tokenProvider property.' });
     expect(text(part(el, 'error'))).to.equal('Credits cannot be shown here at the moment.');
+  });
+
+  it('loads with a tokenProvider set after it upgrades (hydration, a ref), with no error shown or fired', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { el } = await mount({ 'token-url': null, 'customer-id': id }, {}, { settle: false });
+    const seen: string[] = [];
+    el.addEventListener('credit-balance-error', () => seen.push('error event'));
+    const watch = new MutationObserver(() => {
+      if (part(el, 'error')) seen.push('error shown');
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the framework gets round to it
+    const loaded = oneEvent(el, 'credit-balance-load');
+    el.tokenProvider = async () => {
+      const response = await fetch(TOKEN_URL, { method: 'POST', body: JSON.stringify({ customer_id: id }) });
+      return response.json();
+    };
+    await loaded;
+    watch.disconnect();
+    expect(parts(el, 'credit')).to.have.length(7);
+    expect(seen).to.deep.equal([]);
+  });
+
+  it('names the cause when a framework wrote tokenProvider as an attribute, before the element was defined', async () => {
+    const { el, outcome } = await mount({ 'token-url': null, tokenprovider: 'async () => fetchToken()' });
+    const { detail } = outcome as CreditBalanceErrorEvent;
+    expect(detail.code).to.equal('config');
+    expect(detail.message).to.equal('The tokenprovider attribute cannot carry a function: define <credit-balance> before the app mounts.');
+    expect(part(el, 'retry-button')).to.equal(null);
   });
 
   it('follows the host colour scheme', async () => {

@@ -9,6 +9,11 @@ import { PAGE_SIZES } from './api/source.js';
 export interface ConfigInput {
   tokenUrl?: string | undefined;
   hasTokenProvider: boolean;
+  /**
+   * The element carries a `tokenprovider` attribute: a framework that set `tokenProvider` before the element was
+   * defined, and wrote it as an attribute (which cannot carry a function) instead.
+   */
+  tokenProviderAttribute?: boolean;
   apiBase?: string | undefined;
   source: string;
   scope: string;
@@ -36,7 +41,9 @@ export function configProblem(input: ConfigInput): CreditBalanceError | undefine
   const problem = (attribute: string, what: string) =>
     new CreditBalanceError('config', `The ${attribute} attribute ${what}.`);
   if (!input.tokenUrl && !input.hasTokenProvider) {
-    return new CreditBalanceError('config', 'Set the token-url attribute or the tokenProvider property.');
+    return input.tokenProviderAttribute
+      ? problem('tokenprovider', 'cannot carry a function: define <credit-balance> before the app mounts')
+      : new CreditBalanceError('config', 'Set the token-url attribute or the tokenProvider property.');
   }
   if (!input.hasTokenProvider && input.tokenUrl && !isUrl(input.tokenUrl, input.pageUrl)) {
     return problem('token-url', `"${input.tokenUrl}" is not a URL`);

@@ -193,7 +193,6 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     renderLedger,
     headingLevel: 2,
     invoiceUrl: '/billing/invoices/{invoice_id}',
-    pageUrl: location.href,
   };
   render([renderTotals(totals, lowTotals(totals, 10), context), views.map((v) => renderCredit(v, context))], container);
   const attributes = [...container.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value));
