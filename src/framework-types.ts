@@ -2,7 +2,7 @@
  * The framework typings' shared parts: the attributes of `<credit-balance>` as markup writes them, the
  * properties that take values attributes cannot carry, and its events, derived from the
  * `GlobalEventHandlersEventMap` entries that `events.ts` declares (the one source of the event names).
- * `react.ts` and `vue.ts` build on these.
+ * `react.ts`, `vue.ts` and `svelte.ts` build on these.
  */
 import type { CreditBalance } from './credit-balance.js';
 import type {} from './events.js';

@@ -1,7 +1,9 @@
-// Type-level tests (checked by `npm run typecheck`): the shipped React and Vue declarations accept what the
-// README shows and refuse what the element does not take.
+// Type-level tests (checked by `npm run typecheck`): the shipped React, Vue and Svelte declarations, and the
+// React component, accept what the README shows and refuse what the element does not take.
+import type { SvelteHTMLElements } from 'svelte/elements';
 import type { GlobalComponents } from 'vue';
-import type {} from '../../src/react.js';
+import { CreditBalance as CreditBalanceComponent } from '../../src/react.js';
+import type {} from '../../src/svelte.js';
 import type {} from '../../src/vue.js';
 import type { CreditBalance } from '../../src/credit-balance.js';
 
@@ -31,3 +33,38 @@ export const vueProps: VueProps = {
   // @ts-expect-error: the element has no such attribute
   'token-uri': '/typo',
 };
+
+export const componentUsage = (
+  <CreditBalanceComponent
+    customer-id="c-1"
+    include-ledgers
+    locale="de-DE"
+    tokenProvider={async () => ({ token: 't', expires_in: 60 })}
+    onCreditBalanceLoad={(event) => event.detail.credits.length}
+    onCreditBalanceError={(event) => event.detail.code}
+    onCreditBalanceExpiring={(event) => event.detail.credits}
+    onCreditBalanceLow={(event) => event.detail.totals}
+    ref={(el: CreditBalance | null) => {
+      void el?.refresh();
+    }}
+  />
+);
+
+// @ts-expect-error: not a scope the element knows
+export const wrongScope = <CreditBalanceComponent scope="everyone" />;
+
+// @ts-expect-error: an error event's detail has no credits
+export const wrongDetail = <CreditBalanceComponent onCreditBalanceError={(event) => event.detail.credits} />;
+
+export const svelteProps: SvelteHTMLElements['credit-balance'] = {
+  'token-url': '/api/credit-balance/token',
+  'include-ledgers': true,
+  tokenProvider: async () => ({ token: 't', expires_in: 60 }),
+  'oncredit-balance-load': (event) => event.detail.credits.length,
+  'oncredit-balance-error': (event) => event.detail.code,
+  // @ts-expect-error: the element has no such attribute
+  'token-uri': '/typo',
+};
+
+// @ts-expect-error: not a source the element knows
+export const svelteWrongSource: SvelteHTMLElements['credit-balance'] = { source: 'plans' };
