@@ -88,9 +88,20 @@ function configError(message: string): never {
 /**
  * The handler: `POST {basePath}/token` mints a token for the customer `authorize` names; the two list calls
  * under `{basePath}` are checked against that token and forwarded to Metronome for that customer only.
- * Misconfiguration throws here, not at the first request.
+ *
+ * Given the options, misconfiguration throws here. Given a function that returns them, they are read and
+ * checked at the first request instead, where a mistake makes every request throw: for frameworks that load
+ * route modules while they build (Next.js), where the secrets are not set.
  */
-export function createCreditBalanceHandler(options: CreditBalanceHandlerOptions): (request: Request) => Promise<Response> {
+export function createCreditBalanceHandler(
+  options: CreditBalanceHandlerOptions | (() => CreditBalanceHandlerOptions),
+): (request: Request) => Promise<Response> {
+  if (typeof options !== 'function') return handlerFor(options);
+  let handler: ((request: Request) => Promise<Response>) | undefined;
+  return async (request) => (handler ??= handlerFor(options()))(request);
+}
+
+function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) => Promise<Response> {
   const { metronomeToken } = options;
   if (typeof metronomeToken !== 'string' || !metronomeToken.trim()) {
     configError('metronomeToken is missing (set METRONOME_BEARER_TOKEN).');

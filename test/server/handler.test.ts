@@ -307,3 +307,22 @@ describe('configuration errors fail at construction', () => {
     });
   }
 });
+
+describe('options read at the first request', () => {
+  it('builds without the secrets, fails every request loudly while one is missing, and serves once it is set', async () => {
+    const env: Record<string, string | undefined> = {};
+    // As a Next.js route module is loaded by `next build`, with no secrets in the build environment.
+    const handler = createCreditBalanceHandler(() => ({
+      metronomeToken: env.METRONOME_BEARER_TOKEN!,
+      signingSecret: SECRET,
+      authorize: () => ({ customerId: 'c-1' }),
+    }));
+    const request = () => new Request(`http://app.test${BASE}/token`, { method: 'POST', body: '{}' });
+    await assert.rejects(handler(request()), /createCreditBalanceHandler: metronomeToken is missing/);
+    await assert.rejects(handler(request()), /metronomeToken is missing/, 'every request, not only the first');
+    env.METRONOME_BEARER_TOKEN = 'k';
+    const response = await handler(request());
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { customer_id: string }).customer_id, 'c-1');
+  });
+});
