@@ -42,5 +42,8 @@ export async function startWebKitDriver({ lang = 'en_US.UTF-8', timeZone = 'Amer
   };
   process.once('exit', close);
   await accepting(port, child, () => output);
+  // The driver does not keep the test process alive: it ends with the process (`exit` above).
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref(): void }).unref();
   return { port, close };
 }

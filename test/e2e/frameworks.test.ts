@@ -1,63 +1,217 @@
-// React 19 and Vue 3 apps, built with Vite from the npm packages, in Chromium and Firefox ESR: the element
-// renders the data, the tokenProvider property is used, events reach the app, and a prop change reloads.
-// Needs `npm run build` (npm test builds first): the apps import 'credit-balance' from dist/.
+// The framework apps a settings page is built with, each built from the packed package as a user installs it
+// (`npm pack`, then `npm install` of the tarball, shared by every app), and loaded in Chromium, Firefox ESR and
+// WebKit: React 19 (client-only, the bare tag), Vue 3 and Svelte 5 built with Vite, Angular 21 with the
+// Angular CLI, and Next.js 16 (App Router) with `next build` and `next start`, the React component from
+// credit-balance/react hydrating server-rendered HTML beside a route handler serving credit-balance/server.
+// In each: the data shows, the tokenProvider and strings properties are used, the four events reach the app,
+// an attribute change and a property change each reload, and the page logs no error or warning.
+// Needs `npm run build` (npm test builds first).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
+import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { serve } from '../../demo/serve.js';
-import { browsers } from './browsers.js';
+import { accepting, freePort } from '../ports.js';
+import { type Tab, engines } from './browsers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'credit-balance-frameworks-'));
-after(() => rmSync(out, { recursive: true, force: true }));
+/** Inside the repository, so that the frameworks resolve from its node_modules; the package from its own. */
+const apps = join(root, '.test-apps');
+const CUSTOMER = '7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c';
 
-for (const framework of ['react', 'vue']) {
-  describe(`in ${framework}`, () => {
-    let site: Awaited<ReturnType<typeof serve>>;
-    before(async () => {
-      await build({
-        configFile: false,
-        root: join(root, 'test/frameworks', framework),
-        logLevel: 'error',
-        resolve: { alias: [{ find: /^credit-balance$/, replacement: join(root, 'dist/index.js') }] },
-        build: { outDir: join(out, framework), emptyOutDir: true },
-      });
-      site = await serve({ dir: join(out, framework) });
+before(() => {
+  rmSync(apps, { recursive: true, force: true });
+  mkdirSync(apps);
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', apps], { cwd: root, encoding: 'utf8' }).trim();
+  writeFileSync(join(apps, 'package.json'), JSON.stringify({ name: 'apps', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(apps, tarball)], { cwd: apps, stdio: 'inherit' });
+  cpSync(join(root, 'test/frameworks'), apps, { recursive: true });
+});
+after(() => rmSync(apps, { recursive: true, force: true }));
+
+/** The environment the apps are built and started in: no telemetry, and none of the companion's secrets. */
+const appEnv: NodeJS.ProcessEnv = { ...process.env, NG_CLI_ANALYTICS: 'false', NEXT_TELEMETRY_DISABLED: '1' };
+delete appEnv.METRONOME_BEARER_TOKEN;
+delete appEnv.CREDIT_BALANCE_SECRET;
+
+/** Runs a framework's own command line (`ng`, `next`) from the repository's node_modules, in an app's folder. */
+const cli = (app: string, bin: string, args: string[]) =>
+  execFileSync(process.execPath, [join(root, 'node_modules', bin), ...args], {
+    cwd: join(apps, app),
+    env: appEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+
+const viteApp = (app: string, extra: Parameters<typeof build>[0] = {}) =>
+  build({ configFile: false, root: join(apps, app), logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true }, ...extra });
+
+const credits = () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length;
+
+/**
+ * What every app shows and does: the seeded customer's 7 credits under the app's own title, loaded through
+ * its tokenProvider (the element has no token-url), with the load, expiring and low-balance events in the
+ * app; then an attribute change (scope) reloads 4 credits, and a property change (a tokenProvider the
+ * endpoint refuses) ends in the error event. Nothing goes to the console.
+ */
+async function exercise(page: Tab) {
+  await page.waitFor(() => document.querySelector('#events')?.textContent?.includes('low:'));
+  const first = await page.evaluate(() => {
+    const el = document.querySelector('credit-balance')!;
+    return {
+      credits: el.shadowRoot!.querySelectorAll('[part~="credit"]').length,
+      ledgers: el.shadowRoot!.querySelectorAll('[part~="ledger"]').length,
+      title: el.shadowRoot!.querySelector('.title')?.textContent?.trim(),
+      tokenUrl: el.getAttribute('token-url'),
+      tokenRequests: (window as unknown as { tokenRequests?: number }).tokenRequests,
+      events: document.querySelector('#events')!.textContent!,
+    };
+  });
+  assert.equal(first.credits, 7);
+  assert.ok(first.ledgers > 0, 'include-ledgers reached the element');
+  assert.equal(first.title, 'Your prepaid credits', 'the strings property reached the element');
+  assert.equal(first.tokenUrl, null);
+  assert.ok(first.tokenRequests! >= 1, 'the tokenProvider property was used');
+  assert.match(first.events, /\bload:7\b/);
+  assert.match(first.events, /\bexpiring:[1-9]\d*\b/);
+  assert.match(first.events, /\blow:[1-9]\d*\b/);
+
+  await page.click('#scope');
+  await page.waitFor(() => document.querySelector('#events')?.textContent?.includes('load:4'));
+  assert.equal(await page.evaluate(credits), 4);
+
+  await page.click('#sign-out');
+  await page.waitFor(() => document.querySelector('#events')?.textContent?.includes('error:token'));
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { problems: string[] }).problems), []);
+}
+
+/** `exercise` in each engine, on `url()` (known once the app is served). */
+function inEveryEngine(url: () => string) {
+  for (const [name, launch] of Object.entries(engines)) {
+    it(`renders, reports the four events and reloads on attribute and property changes, in ${name}`, async () => {
+      const browser = await launch();
+      try {
+        const page = await browser.tab();
+        await page.goto(url());
+        await exercise(page);
+      } finally {
+        await browser.close();
+      }
     });
-    after(() => site.close());
+  }
+}
 
-    for (const [name, launch] of Object.entries(browsers)) {
-      it(`renders, reports events and reloads on a prop change, in ${name}`, async () => {
-        const browser = await launch();
-        try {
-          const page = await browser.newPage();
-          const errors: string[] = [];
-          page.on('pageerror', (error) => errors.push(String(error)));
-          await page.goto(site.origin);
-          await page.waitForFunction(() => document.querySelector('#events')?.textContent?.includes('load:'), { timeout: 15_000 });
-          const first = await page.evaluate(() => ({
-            events: document.querySelector('#events')!.textContent,
-            credits: document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
-            ledgers: document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="ledger"]').length,
-          }));
-          assert.equal(first.credits, 7);
-          assert.ok(first.ledgers > 0, 'include-ledgers reached the element');
-          assert.match(first.events!, /^load:7 expiring:\d+$/);
-          await page.click('#scope');
-          await page.waitForFunction(() => document.querySelector('#events')?.textContent?.includes('load:4'), { timeout: 15_000 });
-          const credits = await page.evaluate(
-            () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
-          );
-          assert.equal(credits, 4);
-          assert.deepEqual(errors, []);
-        } finally {
-          await browser.close();
-        }
-      });
+/** A static app (built to `dist/`), served beside the demo backend: the companion and the mock Metronome. */
+function staticApp(app: string, buildIt: () => Promise<unknown> | void) {
+  let site: Awaited<ReturnType<typeof serve>>;
+  before(async () => {
+    await buildIt();
+    site = await serve({ dir: join(apps, app, app === 'angular' ? 'dist/browser' : 'dist') });
+  });
+  after(() => site.close());
+  inEveryEngine(() => site.origin);
+  return () => site.origin;
+}
+
+describe('in React 19 (client-only, the bare tag)', () => {
+  staticApp('react', () => viteApp('react'));
+});
+
+describe('in Vue 3', () => {
+  staticApp('vue', () => viteApp('vue'));
+});
+
+describe('in Svelte 5', () => {
+  const origin = staticApp('svelte', () =>
+    viteApp('svelte', {
+      plugins: [svelte()],
+      build: { outDir: 'dist', emptyOutDir: true, rolldownOptions: { input: ['index.html', 'late.html'].map((page) => join(apps, 'svelte', page)) } },
+    }),
+  );
+
+  for (const [name, launch] of Object.entries(engines)) {
+    it(`defined after Svelte mounts, says why tokenProvider is missing (config), in ${name}`, async () => {
+      const browser = await launch();
+      try {
+        const page = await browser.tab();
+        await page.goto(`${origin()}/late.html`);
+        await page.waitFor(() => document.querySelector('#events')?.textContent?.includes('error:'));
+        const seen = await page.evaluate(() => ({
+          events: document.querySelector('#events')!.textContent,
+          attribute: document.querySelector('credit-balance')!.hasAttribute('tokenprovider'),
+          problems: (window as unknown as { problems: string[] }).problems,
+        }));
+        assert.equal(seen.events, 'error:config');
+        assert.equal(seen.attribute, true, 'Svelte wrote the function as an attribute');
+        assert.equal(seen.problems.length, 1);
+        assert.match(seen.problems[0]!, /^warn: <credit-balance>: The tokenprovider attribute cannot carry a function: define <credit-balance> before the app mounts\.$/);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});
+
+describe('in Angular 21', () => {
+  staticApp('angular', () => void cli('angular', '@angular/cli/bin/ng.js', ['build']));
+});
+
+describe('in Next.js 16 (App Router, server-rendered), with the route handler', () => {
+  let metronome: Awaited<ReturnType<typeof serve>>;
+  let next: ChildProcess;
+  let origin: string;
+  const start = async (env: Record<string, string>) => {
+    const port = await freePort();
+    let output = '';
+    const child = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: join(apps, 'next'),
+      env: { ...appEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    await accepting(port, child, () => output);
+    return { child, origin: `http://127.0.0.1:${port}`, output: () => output };
+  };
+
+  before(async () => {
+    // Built without the secrets, as a CI build step is: the route module must load without them.
+    cli('next', 'next/dist/bin/next', ['build']);
+    // The mock Metronome the route handler calls, over HTTP (demo/serve.ts mounts it under /mock).
+    metronome = await serve({});
+    ({ child: next, origin } = await start({
+      METRONOME_BEARER_TOKEN: MOCK_API_KEY,
+      CREDIT_BALANCE_SECRET: 'a-next-js-signing-secret-of-32-bytes-or-more',
+      METRONOME_BASE_URL: `${metronome.origin}/mock`,
+      SIGNED_IN_CUSTOMER: CUSTOMER,
+    }));
+  });
+  after(async () => {
+    next?.kill();
+    await metronome?.close();
+  });
+
+  it('renders <credit-balance> and its attributes on the server', async () => {
+    const html = await (await fetch(origin)).text();
+    assert.match(html, new RegExp(`<credit-balance[^>]* customer-id="${CUSTOMER}"`));
+    assert.match(html, /<credit-balance[^>]* low-balance="1000000000"/);
+  });
+
+  inEveryEngine(() => origin);
+
+  it('without its secrets, starts, and fails the first request loudly', async () => {
+    const bare = await start({ SIGNED_IN_CUSTOMER: CUSTOMER });
+    try {
+      const response = await fetch(`${bare.origin}/api/credit-balance/token`, { method: 'POST', body: JSON.stringify({ customer_id: CUSTOMER }) });
+      assert.equal(response.status, 500);
+      assert.match(bare.output(), /createCreditBalanceHandler: metronomeToken is missing \(set METRONOME_BEARER_TOKEN\)/);
+    } finally {
+      bare.child.kill();
     }
   });
-}
+});

@@ -65,12 +65,12 @@ describe('the packed package, installed', () => {
   it('resolves the class without registration, typings and the manifest through the exports map', () => {
     const resolved = JSON.parse(
       node(`
-        console.log(JSON.stringify(['credit-balance/credit-balance.js', 'credit-balance/bundle', 'credit-balance/custom-elements.json', 'credit-balance/react', 'credit-balance/vue'].map((s) => import.meta.resolve(s))));
+        console.log(JSON.stringify(['credit-balance/credit-balance.js', 'credit-balance/bundle', 'credit-balance/custom-elements.json', 'credit-balance/react', 'credit-balance/vue', 'credit-balance/svelte'].map((s) => import.meta.resolve(s))));
       `),
     ) as string[];
     for (const url of resolved) assert.ok(existsSync(fileURLToPath(url)), url);
     const pkg = join(app, 'node_modules/credit-balance');
-    for (const file of ['dist/index.d.ts', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/server/index.d.ts']) {
+    for (const file of ['dist/index.d.ts', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/svelte.d.ts', 'dist/server/index.d.ts']) {
       assert.ok(existsSync(join(pkg, file)), file);
     }
     // Editors and Storybook find the manifest through package.json's `customElements` field.

@@ -14,7 +14,7 @@ import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { serve } from '../../demo/serve.js';
 import { createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
-import { browsers } from './browsers.js';
+import { engines } from './browsers.js';
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 let page: Awaited<ReturnType<typeof serve>>;
@@ -61,24 +61,24 @@ after(async () => {
 });
 
 describe('a token endpoint on a sibling origin', () => {
-  for (const [name, launch] of Object.entries(browsers)) {
+  for (const [name, launch] of Object.entries(engines)) {
     it(`${name}: token-credentials="include" sends the session cookie; the default does not`, async () => {
       const browser = await launch();
       try {
-        const tab = await browser.newPage();
-        await browser.setCookie({ name: 'session', value: 'signed-in', domain: 'localhost', path: '/', sameSite: 'Lax' });
+        const site = page.origin.replace('127.0.0.1', 'localhost');
+        await browser.setCookie(`${apiOrigin}/`, { name: 'session', value: 'signed-in' });
+        const tab = await browser.tab();
         seenCookies.length = 0;
-        await tab.goto(page.origin.replace('127.0.0.1', 'localhost'));
-        await tab.waitForFunction(
+        await tab.goto(site);
+        await tab.waitFor(
           () => document.querySelector('#include')!.matches(':state(ready)') && document.querySelector('#same-origin')!.matches(':state(error)'),
-          { timeout: 15_000 },
         );
         const seen = await tab.evaluate(() => ({
           credits: document.querySelector('#include')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
-          error: document.querySelector('#same-origin')!.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim(),
+          errorText: document.querySelector('#same-origin')!.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim(),
         }));
         assert.equal(seen.credits, 7, 'the credits load from the API origin (its relative api_base resolved against it)');
-        assert.match(seen.error, /Your session could not be verified/);
+        assert.match(seen.errorText, /Your session could not be verified/);
         assert.ok(seenCookies.some((cookie) => cookie?.includes('session=signed-in')), 'the cookie reached the token endpoint');
         assert.ok(seenCookies.some((cookie) => cookie === null), 'without include, no cookie');
       } finally {
