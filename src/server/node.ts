@@ -81,9 +81,13 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
       const { done, value } = await reader.read();
       if (done) break;
       if (res.destroyed) throw new Error('the client left');
+      // Until the client has read what is buffered, or left; whichever comes first, the other listener goes.
       if (!res.write(value)) await new Promise<void>((resolve) => {
-        res.once('drain', resolve);
-        res.once('close', resolve);
+        const done = () => {
+          res.off('drain', done).off('close', done);
+          resolve();
+        };
+        res.once('drain', done).once('close', done);
       });
     }
     res.end();
