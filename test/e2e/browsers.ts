@@ -1,12 +1,12 @@
 // The browsers of the end-to-end tests, from Debian's packages: Chromium and Firefox ESR driven by puppeteer,
-// and WebKit (WebKitGTK's MiniBrowser) driven by webdriverio through WebKitWebDriver. `engines` gives all three
-// one small interface; `browsers` is puppeteer itself, for the tests that watch requests or the console.
+// and WebKit (WebKitGTK's MiniBrowser) driven by webdriverio through WebKitWebDriver, behind one small
+// interface. WebDriver reads no console and no requests: pages record what a test needs to see.
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { remote } from 'webdriverio';
 import { type WebKitDriver, startWebKitDriver, webkitCapabilities } from '../webkit.js';
 
 /** Chromium and Firefox ESR, with no lookups beyond this machine. */
-export const browsers: Record<'chromium' | 'firefox', () => Promise<Browser>> = {
+const browsers: Record<'chromium' | 'firefox', () => Promise<Browser>> = {
   chromium: () =>
     puppeteer.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../demo/serve.js';
-import { browsers } from './browsers.js';
+import { engines } from './browsers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credit-balance-pack-'));
@@ -79,67 +79,69 @@ describe('the packed package, installed', () => {
     assert.ok(!existsSync(join(pkg, 'src')) && !existsSync(join(pkg, 'test')), 'only what ships is packed');
   });
 
-  it('renders from the installed bundle with a plain script tag', async () => {
-    // Self-hosted as the README says: the entry and its chunk folder, copied as they are.
-    const pkg = join(app, 'node_modules/credit-balance');
-    assert.ok(existsSync(join(pkg, 'dist/credit-balance')), 'the chunk folder ships beside the bundle');
-    const site = await serve({ files: { '/': join(root, 'demo/cdn.html') }, dir: pkg });
-    const browser = await browsers.chromium!();
-    try {
-      const page = await browser.newPage();
-      await page.goto(site.origin);
-      await page.waitForFunction(() => document.querySelector('credit-balance')?.matches(':state(ready)'), { timeout: 15_000 });
-      const count = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
-      assert.equal(count, 7);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
-  });
+  for (const [name, launch] of Object.entries(engines)) {
+    it(`renders from the installed bundle with a plain script tag, in ${name}`, async () => {
+      // Self-hosted as the README says: the entry and its chunk folder, copied as they are.
+      const pkg = join(app, 'node_modules/credit-balance');
+      assert.ok(existsSync(join(pkg, 'dist/credit-balance')), 'the chunk folder ships beside the bundle');
+      const site = await serve({ files: { '/': join(root, 'demo/cdn.html') }, dir: pkg });
+      const browser = await launch();
+      try {
+        const page = await browser.tab();
+        await page.goto(site.origin);
+        await page.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
+        const count = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
+        assert.equal(count, 7);
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    });
+  }
 
-  it('copied without its chunk folder, still shows credits: English words, no history, grants as an error', async () => {
-    const page = join(work, 'no-chunks.html');
-    writeFileSync(
-      page,
-      `<!doctype html><script type="module" src="/credit-balance.bundle.js"></script>
-      <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>
-      <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
-    );
-    const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
-    const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle } });
-    const browser = await browsers.chromium!();
-    try {
-      const tab = await browser.newPage();
-      const warnings: string[] = [];
-      tab.on('console', (message) => {
-        if (message.type() === 'warn') warnings.push(message.text());
-      });
-      await tab.goto(site.origin);
-      await tab.waitForFunction(() => {
-        const [credits, grants] = document.querySelectorAll('credit-balance');
-        return credits!.matches(':state(ready)') && grants!.matches(':state(error)');
-      }, { timeout: 15_000 });
-      const seen = await tab.evaluate(() => {
-        const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
-        return {
-          credits: credits!.querySelectorAll('[part~="credit"]').length,
-          ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
-          title: credits!.querySelector('.title')!.textContent!.trim(),
-          total: credits!.querySelector('[part~="total"]')!.textContent!.replace(/\s+/g, ' ').trim(),
-          grantsError: grants!.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim(),
-          retry: !!grants!.querySelector('[part~="retry-button"]'),
-        };
-      });
-      assert.equal(seen.credits, 7);
-      assert.equal(seen.ledgers, 0, 'no history without its chunk');
-      assert.equal(seen.title, 'Credits', 'English words');
-      assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
-      assert.match(seen.grantsError, /could not be reached/);
-      assert.equal(seen.retry, true);
-      assert.ok(warnings.some((w) => w.includes('no history, its chunk could not be fetched')), warnings.join('\n'));
-    } finally {
-      await browser.close();
-      await site.close();
-    }
-  });
+  for (const [name, launch] of Object.entries(engines)) {
+    it(`copied without its chunk folder, still shows credits: English words, no history, grants as an error, in ${name}`, async () => {
+      const page = join(work, 'no-chunks.html');
+      writeFileSync(
+        page,
+        `<!doctype html><script>window.warnings = []; const warn = console.warn; console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };</script>
+        <script type="module" src="/credit-balance.bundle.js"></script>
+        <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>
+        <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
+      );
+      const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
+      const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle } });
+      const browser = await launch();
+      try {
+        const tab = await browser.tab();
+        await tab.goto(site.origin);
+        await tab.waitFor(() => {
+          const [credits, grants] = document.querySelectorAll('credit-balance');
+          return credits!.matches(':state(ready)') && grants!.matches(':state(error)');
+        });
+        const seen = await tab.evaluate(() => {
+          const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
+          return {
+            credits: credits!.querySelectorAll('[part~="credit"]').length,
+            ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
+            title: credits!.querySelector('.title')!.textContent!.trim(),
+            total: credits!.querySelector('[part~="total"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+            grantsError: grants!.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+            retry: !!grants!.querySelector('[part~="retry-button"]'),
+            warnings: (window as unknown as { warnings: string[] }).warnings,
+          };
+        });
+        assert.equal(seen.credits, 7);
+        assert.equal(seen.ledgers, 0, 'no history without its chunk');
+        assert.equal(seen.title, 'Credits', 'English words');
+        assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
+        assert.match(seen.grantsError, /could not be reached/);
+        assert.equal(seen.retry, true);
+        assert.ok(seen.warnings.some((w) => w.includes('no history, its chunk could not be fetched')), seen.warnings.join('\n'));
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    });
+  }
 });

@@ -14,7 +14,7 @@ import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
 import { accepting, freePort } from '../ports.js';
-import { browsers } from './browsers.js';
+import { engines } from './browsers.js';
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SIGNING = 'the-companions-own-signing-secret-32b!!';
@@ -59,7 +59,7 @@ const scenario = async (spec: object) =>
   ((await (await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) })).json()) as { id: string }).id;
 
 describe('credit-balance-server, standalone', () => {
-  it('behind a Python host that signs its user in with its own HS256 JWT, the widget shows that customer', async () => {
+  it('behind a Python host that signs its user in with its own HS256 JWT, the widget shows that customer, in Chromium, Firefox ESR and WebKit', async () => {
     const server = await standalone({
       CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
       CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
@@ -73,15 +73,17 @@ describe('credit-balance-server, standalone', () => {
     children.push(host);
     await accepting(hostPort);
 
-    const browser = await browsers.chromium!();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${hostPort}/`);
-      await page.waitForFunction(() => document.querySelector('credit-balance')?.matches(':state(ready)'), { timeout: 15_000 });
-      const credits = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
-      assert.equal(credits, 7);
-    } finally {
-      await browser.close();
+    for (const launch of Object.values(engines)) {
+      const browser = await launch();
+      try {
+        const page = await browser.tab();
+        await page.goto(`http://127.0.0.1:${hostPort}/`);
+        await page.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
+        const credits = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
+        assert.equal(credits, 7);
+      } finally {
+        await browser.close();
+      }
     }
 
     // One line per request, with the customer, and never a token or the key.
