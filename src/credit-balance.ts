@@ -186,7 +186,10 @@ export class CreditBalance extends LitElement {
    */
   tokenCredentials: RequestCredentials = 'same-origin';
 
-  /** Mints tokens in the host's own code; wins over `token-url`. */
+  /**
+   * Mints tokens in the host's own code; wins over `token-url`. Set after the element upgrades (hydration, a
+   * ref), it is waited for: with neither token source, the widget reports `config` only after 3 s.
+   */
   tokenProvider?: () => Promise<TokenResponse>;
 
   /** Metronome customer id; a `customer_id` in the token response wins over it. */
