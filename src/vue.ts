@@ -2,7 +2,8 @@
  * Vue 3 types for `<credit-balance>`: `import type {} from 'credit-balance/vue'` once, or add
  * `"credit-balance/vue"` to `compilerOptions.types`. In templates, tell Vue it is a custom element
  * (`compilerOptions.isCustomElement: (tag) => tag === 'credit-balance'`) and pass functions and objects
- * as properties: `:token-provider.prop="…"`. Events: `@credit-balance-load="…"`.
+ * as properties under their camelCase names: `:tokenProvider.prop="…"` (Vue does not camelize a `.prop`
+ * binding). Events: `@credit-balance-load="…"`.
  */
 import type { DefineComponent } from 'vue';
 import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './framework-types.js';

@@ -89,7 +89,9 @@ const worker :Workerd.Worker = (
   async deno() {
     const port = await freePort();
     const { child, output } = run(
-      file('node_modules/.bin/deno'),
+      // The binary the package ships, not node_modules/.bin/deno: without the package's install script (not
+      // allowed to run here) that is a Node wrapper, which would leave the binary running when killed.
+      file('node_modules/deno/deno'),
       ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
       { ...secrets(), PORT: String(port), DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
     );
@@ -101,7 +103,7 @@ const worker :Workerd.Worker = (
 describe('the Fetch handler on edge runtimes', () => {
   it('deno: the Redis store, which needs Node, is refused at start-up with a clear error', async () => {
     const { child, output } = run(
-      file('node_modules/.bin/deno'),
+      file('node_modules/deno/deno'),
       ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
       { ...secrets(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:1', DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
     );

@@ -123,7 +123,8 @@ describe('in React 19 (client-only, the bare tag)', () => {
 });
 
 describe('in Vue 3', () => {
-  staticApp('vue', () => viteApp('vue'));
+  // The build of Vue that compiles templates in the browser: the app's template is a string.
+  staticApp('vue', () => viteApp('vue', { resolve: { alias: { vue: 'vue/dist/vue.esm-bundler.js' } } }));
 });
 
 describe('in Svelte 5', () => {

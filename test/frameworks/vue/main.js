@@ -1,32 +1,35 @@
-// A Vue 3 app: attributes as props, tokenProvider and strings as DOM properties, events as `on<Event-name>`
-// listeners.
+// A Vue 3 app with a template (compiled in the browser here; with single-file components the same template
+// sits in a .vue file): <credit-balance> declared a custom element, attributes bound as attributes,
+// tokenProvider and strings as DOM properties (`.prop`), the four events with `@`.
 import { CUSTOMER, LOW_BALANCE, STRINGS, entry, signedOut, tokenProvider } from '../shared.js';
 import 'credit-balance';
-import { createApp, h, ref, shallowRef } from 'vue';
+import { createApp, ref, shallowRef } from 'vue';
 
-createApp({
+const app = createApp({
   setup() {
     const events = ref([]);
     const scope = ref('all');
     const tokens = shallowRef(tokenProvider);
     const log = (event) => events.value.push(entry(event));
-    return () =>
-      h('main', [
-        h('credit-balance', {
-          'customer-id': CUSTOMER,
-          scope: scope.value,
-          'include-ledgers': '',
-          'low-balance': LOW_BALANCE,
-          tokenProvider: tokens.value,
-          strings: STRINGS,
-          'onCredit-balance-load': log,
-          'onCredit-balance-expiring': log,
-          'onCredit-balance-low': log,
-          'onCredit-balance-error': log,
-        }),
-        h('button', { id: 'scope', onClick: () => (scope.value = 'customer') }, 'Customer-level only'),
-        h('button', { id: 'sign-out', onClick: () => (tokens.value = signedOut) }, 'Sign out'),
-        h('output', { id: 'events' }, events.value.join(' ')),
-      ]);
+    return { CUSTOMER, LOW_BALANCE, STRINGS, events, scope, tokens, log, signOut: () => (tokens.value = signedOut) };
   },
-}).mount('#app');
+  template: `
+    <credit-balance
+      :customer-id="CUSTOMER"
+      :scope="scope"
+      include-ledgers
+      :low-balance="LOW_BALANCE"
+      :tokenProvider.prop="tokens"
+      :strings.prop="STRINGS"
+      @credit-balance-load="log"
+      @credit-balance-expiring="log"
+      @credit-balance-low="log"
+      @credit-balance-error="log"
+    />
+    <button id="scope" @click="scope = 'customer'">Customer-level only</button>
+    <button id="sign-out" @click="signOut">Sign out</button>
+    <output id="events">{{ events.join(' ') }}</output>
+  `,
+});
+app.config.compilerOptions.isCustomElement = (tag) => tag === 'credit-balance';
+app.mount('#app');
