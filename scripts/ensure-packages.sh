@@ -8,7 +8,7 @@ missing=""
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || missing="$missing firefox-esr"
 [ -x "${WEBKIT_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}" ] && command -v WebKitWebDriver >/dev/null 2>&1 ||
   missing="$missing webkit2gtk-driver"
-command -v xvfb-run >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1 || missing="$missing xvfb xauth"
+command -v Xvfb >/dev/null 2>&1 || missing="$missing xvfb"
 command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
 [ -z "$missing" ] && exit 0
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -22,5 +22,5 @@ fi
 echo "The tests need:$missing." >&2
 echo "Install them (Debian/Ubuntu: sudo apt-get install$missing; macOS: brew install redis), or point" >&2
 echo "CHROME_PATH, FIREFOX_PATH and WEBKIT_PATH at Chromium/Chrome, Firefox and WebKitGTK MiniBrowser binaries" >&2
-echo "(WebKitWebDriver and xvfb-run on the PATH), then run npm test again." >&2
+echo "(WebKitWebDriver and Xvfb on the PATH), then run npm test again." >&2
 exit 1

@@ -1,7 +1,7 @@
-// WebKit, the engine of Safari, from Debian's packages (webkit2gtk-driver, xvfb, xauth): WebKitGTK's
+// WebKit, the engine of Safari, from Debian's packages (webkit2gtk-driver, xvfb): WebKitGTK's
 // MiniBrowser, driven over W3C WebDriver by WebKitWebDriver under a virtual X display. Used by the browser
 // tests (web-test-runner's WebDriver launcher) and by the end-to-end tests (webdriverio).
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { accepting, freePort } from './ports.js';
 
 export const MINIBROWSER = process.env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -19,31 +19,52 @@ export interface WebKitDriver {
 }
 
 /**
- * Starts WebKitWebDriver on a free port under `xvfb-run` (MiniBrowser has no headless mode), with the locale
+ * Starts a virtual X display (Xvfb, which picks a free display number itself: several test processes may start
+ * one at once) and WebKitWebDriver on a free port on it (MiniBrowser has no headless mode), with the locale
  * and time zone the tests pin: a machine with only the C locale otherwise gives `navigator.language === 'C'`.
  * `close()` ends the driver, the display and every browser they started.
  */
 export async function startWebKitDriver({ lang = 'en_US.UTF-8', timeZone = 'America/New_York' } = {}): Promise<WebKitDriver> {
-  const port = await freePort();
   let output = '';
-  const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', `--port=${port}`], {
+  const collect = (child: ChildProcess) => {
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+  };
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  collect(xvfb);
+  const display = await new Promise<string>((resolve, reject) => {
+    let written = '';
+    xvfb.stdio[3]!.on('data', (chunk) => {
+      written += chunk;
+      if (written.includes('\n')) resolve(written.trim());
+    });
+    xvfb.once('exit', () => reject(new Error(`Xvfb exited: ${output}`)));
+  });
+  const port = await freePort();
+  const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LANG: lang, LC_ALL: lang, TZ: timeZone },
+    env: { ...process.env, DISPLAY: `:${display}`, LANG: lang, LC_ALL: lang, TZ: timeZone },
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  collect(driver);
   const close = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
+    for (const child of [driver, xvfb]) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
   };
   process.once('exit', close);
-  await accepting(port, child, () => output);
-  // The driver does not keep the test process alive: it ends with the process (`exit` above).
-  child.unref();
-  for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref(): void }).unref();
+  await accepting(port, driver, () => output);
+  // Neither keeps the test process alive: they end with it (`exit` above).
+  for (const child of [driver, xvfb]) {
+    child.unref();
+    for (const stream of child.stdio) (stream as unknown as { unref?(): void } | null)?.unref?.();
+  }
   return { port, close };
 }
