@@ -19,6 +19,13 @@ import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js'
 import { toNodeListener } from '../../src/server/index.js';
 import { accepting, freePort } from '../ports.js';
 
+/**
+ * Deno's binary itself, not node_modules/.bin/deno, a Node wrapper that would leave the binary running when
+ * killed. The package's own API finds it in its platform package (its install script, which would copy it
+ * beside the wrapper, does not run here).
+ */
+const denoBinary = () => (createRequire(import.meta.url)('deno/install_api.cjs') as { runInstall(): string }).runInstall();
+
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SIGNING = 'the-companions-own-signing-secret-32b!!';
 const HOST_SECRET = 'the-host-apps-jwt-secret-of-32-bytes!!!';
@@ -89,9 +96,7 @@ const worker :Workerd.Worker = (
   async deno() {
     const port = await freePort();
     const { child, output } = run(
-      // The binary the package ships, not node_modules/.bin/deno: without the package's install script (not
-      // allowed to run here) that is a Node wrapper, which would leave the binary running when killed.
-      file('node_modules/deno/deno'),
+      denoBinary(),
       ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
       { ...secrets(), PORT: String(port), DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
     );
@@ -103,7 +108,7 @@ const worker :Workerd.Worker = (
 describe('the Fetch handler on edge runtimes', () => {
   it('deno: the Redis store, which needs Node, is refused at start-up with a clear error', async () => {
     const { child, output } = run(
-      file('node_modules/deno/deno'),
+      denoBinary(),
       ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
       { ...secrets(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:1', DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
     );
