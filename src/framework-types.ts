@@ -39,3 +39,8 @@ export type CreditBalanceProperties = Partial<Pick<CreditBalance, 'tokenProvider
 export type CreditBalanceEvents = {
   [E in keyof GlobalEventHandlersEventMap as E extends `credit-balance-${string}` ? E : never]: GlobalEventHandlersEventMap[E];
 };
+
+/** `on<event-name>` listener props, as React 19 and Svelte 5 write them: `oncredit-balance-load`. */
+export type CreditBalanceListeners = {
+  [E in keyof CreditBalanceEvents as `on${E}`]?: (event: CreditBalanceEvents[E]) => void;
+};

@@ -18,16 +18,21 @@ import * as React from 'react';
 import type { ForwardRefExoticComponent, HTMLAttributes, RefAttributes } from 'react';
 import { CreditBalance as CreditBalanceElement } from './credit-balance.js';
 import './define.js';
-import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './framework-types.js';
+import type {
+  CreditBalanceAttributes,
+  CreditBalanceEvents,
+  CreditBalanceListeners,
+  CreditBalanceProperties,
+} from './framework-types.js';
 
-type Listeners = { [E in keyof CreditBalanceEvents as `on${E}`]?: (event: CreditBalanceEvents[E]) => void };
-
-/** The bare tag's props: the attributes, the properties and `on<event-name>` listeners. */
-export type CreditBalanceReactProps = Omit<HTMLAttributes<CreditBalanceElement>, keyof CreditBalanceAttributes> &
+/** What the bare tag and the component share: HTML's props, a ref, the attributes and the properties. */
+type ElementProps = Omit<HTMLAttributes<CreditBalanceElement>, keyof CreditBalanceAttributes> &
   RefAttributes<CreditBalanceElement> &
   CreditBalanceAttributes &
-  CreditBalanceProperties &
-  Listeners;
+  CreditBalanceProperties;
+
+/** The bare tag's props: the attributes, the properties and `on<event-name>` listeners. */
+export type CreditBalanceReactProps = ElementProps & CreditBalanceListeners;
 
 declare module 'react' {
   namespace JSX {
@@ -46,12 +51,9 @@ const events = {
 };
 
 /** The component's props: the attributes by their markup names, `tokenProvider`, `strings` and the four events. */
-export type CreditBalanceProps = Omit<HTMLAttributes<CreditBalanceElement>, keyof CreditBalanceAttributes> &
-  RefAttributes<CreditBalanceElement> &
-  CreditBalanceAttributes &
-  CreditBalanceProperties & {
-    [K in keyof typeof events]?: (event: (typeof events)[K] extends EventName<infer T> ? T : never) => void;
-  };
+export type CreditBalanceProps = ElementProps & {
+  [K in keyof typeof events]?: (event: (typeof events)[K] extends EventName<infer T> ? T : never) => void;
+};
 
 /**
  * `<CreditBalance customer-id="…" tokenProvider={…} onCreditBalanceLoad={…} />`: the element as a React

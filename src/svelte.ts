@@ -7,14 +7,12 @@
  */
 import type { HTMLAttributes } from 'svelte/elements';
 import type { CreditBalance } from './credit-balance.js';
-import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './framework-types.js';
-
-type Listeners = { [E in keyof CreditBalanceEvents as `on${E}`]?: (event: CreditBalanceEvents[E]) => void };
+import type { CreditBalanceAttributes, CreditBalanceListeners, CreditBalanceProperties } from './framework-types.js';
 
 export type CreditBalanceSvelteProps = Omit<HTMLAttributes<CreditBalance>, keyof CreditBalanceAttributes> &
   CreditBalanceAttributes &
   CreditBalanceProperties &
-  Listeners;
+  CreditBalanceListeners;
 
 declare module 'svelte/elements' {
   export interface SvelteHTMLElements {
