@@ -1,6 +1,7 @@
-// Local ports for the Node tests' own servers and processes (redis-server, the standalone companion, edge
-// runtimes): one nothing listens on, and waiting until something does.
-import type { ChildProcess } from 'node:child_process';
+// Local ports and processes for the Node tests' own servers (redis-server, the standalone companion, edge
+// runtimes, Next.js, WebKit's driver): one port nothing listens on, a process whose output is kept, and
+// waiting until something listens.
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { type AddressInfo, connect, createServer } from 'node:net';
 
 /** A local port nothing listens on (taken and let go at once). */
@@ -30,4 +31,13 @@ export async function accepting(port: number, child?: ChildProcess, output: () =
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`nothing listens on ${port}: ${output()}`);
+}
+
+/** Starts `command` with its stdout and stderr kept: the process, and what it has printed so far. */
+export function spawnLogged(command: string, args: string[], options: SpawnOptions = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
 }

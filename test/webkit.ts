@@ -1,8 +1,7 @@
 // WebKit, the engine of Safari, from Debian's packages (webkit2gtk-driver, xvfb): WebKitGTK's
 // MiniBrowser, driven over W3C WebDriver by WebKitWebDriver under a virtual X display. Used by the browser
 // tests (web-test-runner's WebDriver launcher) and by the end-to-end tests (webdriverio).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { accepting, freePort } from './ports.js';
+import { accepting, freePort, spawnLogged } from './ports.js';
 
 export const MINIBROWSER = process.env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
@@ -25,31 +24,23 @@ export interface WebKitDriver {
  * `close()` ends the driver, the display and every browser they started.
  */
 export async function startWebKitDriver({ lang = 'en_US.UTF-8', timeZone = 'America/New_York' } = {}): Promise<WebKitDriver> {
-  let output = '';
-  const collect = (child: ChildProcess) => {
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
-  };
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+  const { child: xvfb, output: xvfbOutput } = spawnLogged('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
-  collect(xvfb);
   const display = await new Promise<string>((resolve, reject) => {
     let written = '';
     xvfb.stdio[3]!.on('data', (chunk) => {
       written += chunk;
       if (written.includes('\n')) resolve(written.trim());
     });
-    xvfb.once('exit', () => reject(new Error(`Xvfb exited: ${output}`)));
+    xvfb.once('exit', () => reject(new Error(`Xvfb exited: ${xvfbOutput()}`)));
   });
   const port = await freePort();
-  const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
+  const { child: driver, output: driverOutput } = spawnLogged('WebKitWebDriver', [`--port=${port}`], {
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: `:${display}`, LANG: lang, LC_ALL: lang, TZ: timeZone },
   });
-  collect(driver);
   const close = () => {
     for (const child of [driver, xvfb]) {
       try {
@@ -60,7 +51,7 @@ export async function startWebKitDriver({ lang = 'en_US.UTF-8', timeZone = 'Amer
     }
   };
   process.once('exit', close);
-  await accepting(port, driver, () => output);
+  await accepting(port, driver, () => xvfbOutput() + driverOutput());
   // Neither keeps the test process alive: they end with it (`exit` above).
   for (const child of [driver, xvfb]) {
     child.unref();

@@ -3,7 +3,7 @@
 // environment variables). Each mints a token for the host's JWT, forwards a list call to the mock Metronome on
 // this machine, and refuses a call without a token. Needs `npm run build` (Deno runs dist/server).
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
@@ -17,7 +17,7 @@ import { build } from 'vite';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
-import { accepting, freePort } from '../ports.js';
+import { accepting, freePort, spawnLogged } from '../ports.js';
 
 /**
  * Deno's binary itself, not node_modules/.bin/deno, a Node wrapper that would leave the binary running when
@@ -47,12 +47,9 @@ after(() => {
 });
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(command, args, { cwd: work, env: { PATH: process.env.PATH!, HOME: work, ...env } });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  return { child, output: () => output };
+  const started = spawnLogged(command, args, { cwd: work, env: { PATH: process.env.PATH!, HOME: work, ...env } });
+  children.push(started.child);
+  return started;
 }
 
 const secrets = () => ({

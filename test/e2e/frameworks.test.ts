@@ -7,7 +7,7 @@
 // an attribute change and a property change each reload, and the page logs no error or warning.
 // Needs `npm run build` (npm test builds first).
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +16,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { serve } from '../../demo/serve.js';
-import { accepting, freePort } from '../ports.js';
+import { accepting, freePort, spawnLogged } from '../ports.js';
 import { type Tab, engines } from './browsers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -111,7 +111,7 @@ function staticApp(app: string, buildIt: () => Promise<unknown> | void) {
   let site: Awaited<ReturnType<typeof serve>>;
   before(async () => {
     await buildIt();
-    site = await serve({ dir: join(apps, app, app === 'angular' ? 'dist/browser' : 'dist') });
+    site = await serve({ dir: join(apps, app, 'dist') });
   });
   after(() => site.close());
   inEveryEngine(() => site.origin);
@@ -168,16 +168,12 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
   let origin: string;
   const start = async (env: Record<string, string>) => {
     const port = await freePort();
-    let output = '';
-    const child = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    const { child, output } = spawnLogged(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: join(apps, 'next'),
       env: { ...appEnv, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    await accepting(port, child, () => output);
-    return { child, origin: `http://127.0.0.1:${port}`, output: () => output };
+    await accepting(port, child, output);
+    return { child, origin: `http://127.0.0.1:${port}`, output };
   };
 
   before(async () => {

@@ -13,7 +13,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
-import { accepting, freePort } from '../ports.js';
+import { accepting, freePort, spawnLogged } from '../ports.js';
 import { engines } from './browsers.js';
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -37,7 +37,7 @@ before(async () => {
 /** Starts `credit-balance-server` with `env`; its origin, its output so far, and the process. */
 async function standalone(env: Record<string, string>) {
   const port = await freePort();
-  const child = spawn(process.execPath, [file('dist/server/cli.js')], {
+  const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {
     env: {
       PATH: process.env.PATH!,
       METRONOME_BEARER_TOKEN: MOCK_API_KEY,
@@ -48,11 +48,8 @@ async function standalone(env: Record<string, string>) {
     },
   });
   children.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await accepting(port, child, () => output);
-  return { origin: `http://127.0.0.1:${port}`, output: () => output, child };
+  await accepting(port, child, output);
+  return { origin: `http://127.0.0.1:${port}`, output, child };
 }
 
 const scenario = async (spec: object) =>
@@ -173,13 +170,11 @@ describe('credit-balance-server, standalone', () => {
 
   it('stops at start-up on a bad variable, naming it', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [file('dist/server/cli.js')], {
+    const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {
       env: { PATH: process.env.PATH!, METRONOME_BEARER_TOKEN: 'k', CREDIT_BALANCE_SECRET: SIGNING, PORT: String(port), CREDIT_BALANCE_JWT_SECRET: HOST_SECRET, CREDIT_BALANCE_JWT_ISSUER: 'i', CREDIT_BALANCE_JWT_AUDIENCE: 'a', CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS: '25000' },
     });
-    let output = '';
-    child.stderr!.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     assert.equal(code, 1);
-    assert.match(output, /CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS must be a whole number of ms below the widget's 20000/);
+    assert.match(output(), /CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS must be a whole number of ms below the widget's 20000/);
   });
 });
