@@ -83,11 +83,11 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
       if (res.destroyed) throw new Error('the client left');
       // Until the client has read what is buffered, or left; whichever comes first, the other listener goes.
       if (!res.write(value)) await new Promise<void>((resolve) => {
-        const done = () => {
-          res.off('drain', done).off('close', done);
+        const settle = () => {
+          res.off('drain', settle).off('close', settle);
           resolve();
         };
-        res.once('drain', done).once('close', done);
+        res.once('drain', settle).once('close', settle);
       });
     }
     res.end();
