@@ -39,14 +39,19 @@ const appEnv: NodeJS.ProcessEnv = { ...process.env, NG_CLI_ANALYTICS: 'false', N
 delete appEnv.METRONOME_BEARER_TOKEN;
 delete appEnv.CREDIT_BALANCE_SECRET;
 
-/** Runs a framework's own command line (`ng`, `next`) from the repository's node_modules, in an app's folder. */
-const cli = (app: string, bin: string, args: string[]) =>
-  execFileSync(process.execPath, [join(root, 'node_modules', bin), ...args], {
-    cwd: join(apps, app),
-    env: appEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
+/**
+ * Runs a framework's own command line (`ng`, `next`) from the repository's node_modules, in an app's folder.
+ * Its report stays out of the test output unless it fails: then it is the error's message (`next build`
+ * prints type errors there, not on stderr).
+ */
+function cli(app: string, bin: string, args: string[]): void {
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules', bin), ...args], { cwd: join(apps, app), env: appEnv, encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${bin} ${args.join(' ')} failed in ${app}:\n${stdout}${stderr}`, { cause: error });
+  }
+}
 
 const viteApp = (app: string, extra: Parameters<typeof build>[0] = {}) =>
   build({ configFile: false, root: join(apps, app), logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true }, ...extra });
@@ -159,7 +164,7 @@ describe('in Svelte 5', () => {
 });
 
 describe('in Angular 21', () => {
-  staticApp('angular', () => void cli('angular', '@angular/cli/bin/ng.js', ['build']));
+  staticApp('angular', () => cli('angular', '@angular/cli/bin/ng.js', ['build']));
 });
 
 describe('in Next.js 16 (App Router, server-rendered), with the route handler', () => {
