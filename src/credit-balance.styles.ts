@@ -38,10 +38,14 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  /* In the schedule and the history, the amount's column has a fixed minimum: it breaks only what overflows. */
+  /*
+   * In the schedule and the history, the amount's column has a fixed minimum: it breaks only what overflows.
+   * Its figures line up.
+   */
   .segment__amount,
   .ledger__amount {
     overflow-wrap: break-word;
+    font-variant-numeric: tabular-nums;
   }
 
   /* Text from the API stands apart: its direction marks cannot turn the widget's own words around. */
@@ -256,7 +260,12 @@ export const styles = css`
     border-radius: 3px;
   }
 
+  /*
+   * Each bar ends 2px short of its period but the active one, which runs to its end (the next bar's colour sets it
+   * apart): the "now" marker, at now on the axis, stands on it from its period's first instant to its last.
+   */
   .timeline__bar--active {
+    inline-size: calc(var(--_size) * 100%);
     background: var(--_success);
   }
 
@@ -335,11 +344,6 @@ export const styles = css`
     gap: 0.5em;
     padding-block: 0.25em;
     border-block-start: 1px solid var(--_border);
-  }
-
-  .segment__amount,
-  .ledger__amount {
-    font-variant-numeric: tabular-nums;
   }
 
   .segment--expired .segment__amount {

@@ -139,19 +139,19 @@ export interface TimelineGeometry {
 /** The axis runs from the first segment's start to the last one's end. */
 export function timelineGeometry(segments: CreditView['segments'], now: Date): TimelineGeometry | undefined {
   if (!segments.length) return undefined;
-  const from = Math.min(...segments.map(({ segment }) => segment.startsAt.getTime()));
-  const to = Math.max(...segments.map(({ segment }) => segment.endsBefore.getTime()));
+  const from = Math.min(...segments.map(({ segment }) => +segment.startsAt));
+  const to = Math.max(...segments.map(({ segment }) => +segment.endsBefore));
   const span = to - from || 1;
-  const at = (time: number) => (time - from) / span;
-  const nowAt = at(now.getTime());
+  const at = (date: Date) => (+date - from) / span;
+  const nowAt = at(now);
   return {
     from: new Date(from),
     to: new Date(to),
     bars: segments.map(({ segment, status }) => ({
       segment,
       status,
-      start: at(segment.startsAt.getTime()),
-      size: (segment.endsBefore.getTime() - segment.startsAt.getTime()) / span,
+      start: at(segment.startsAt),
+      size: at(segment.endsBefore) - at(segment.startsAt),
     })),
     ...(nowAt >= 0 && nowAt <= 1 && { now: nowAt }),
   };
