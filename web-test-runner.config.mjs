@@ -6,12 +6,23 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { tsImport } from 'tsx/esm/api';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+// The suite's clock (test/clock.ts), before anything reads the time: this process serves the mock and the companion.
+import './test/clock/runtime.mjs';
 
 const { createDemoBackend } = await tsImport('./demo/backend.ts', import.meta.url);
 const { koaMiddleware } = await tsImport('./demo/mock/mount.ts', import.meta.url);
+const { TEST_NOW } = await tsImport('./test/clock.ts', import.meta.url);
+const { pageClockScript } = await tsImport('./test/clock/node.ts', import.meta.url);
 
-/** The demo's backend on the test page's own origin: the mock Metronome, and the companion in front of it. */
-const backend = createDemoBackend({});
+/**
+ * The demo's backend on the test page's own origin: the mock Metronome, its data laid out around the suite's
+ * instant, and the companion in front of it.
+ */
+const backend = createDemoBackend({}, { now: () => TEST_NOW });
+
+/** Every test page pins its `Date` to the suite's instant before any other script runs (test/clock.ts). */
+const testRunnerHtml = (testFramework) =>
+  `<!DOCTYPE html><html><head><script>${pageClockScript}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`;
 
 /** Chromium from Debian's packages; no network beyond localhost (TOOLCHAIN.md). */
 const chromiumArgs = [
@@ -92,6 +103,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
   middleware: backend.routes.map(({ prefix, handler }) => koaMiddleware(prefix, handler)),
+  testRunnerHtml,
   browsers,
   testFramework: { config: { timeout: 15_000 } },
   // Whole files, on two cores shared by two browsers: the property suite alone runs 12,000 cases.

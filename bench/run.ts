@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CUSTOMERS, scaleCredits } from '../demo/mock/fixtures.js';
 import { serve } from '../demo/serve.js';
+import { TEST_NOW } from '../test/clock.js';
+import { pageClockScript } from '../test/clock/node.js';
 
 const quick = process.argv.includes('--quick');
 const settings = quick
@@ -43,6 +45,8 @@ const site = await serve({
   dir: file('dist'),
   // It measures the widget: 500 reload cycles of one customer in a minute are far past the companion's limits.
   limits: { burst: 1_000_000, perSecond: 1_000_000, maxInFlight: 1_000 },
+  // The data, and every page below, at the suite's instant (test/clock.ts): the same layout on every day.
+  now: () => TEST_NOW,
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
@@ -56,19 +60,21 @@ const browser = await chromium.launch({
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(pageClockScript);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(site.origin);
   await page.waitForFunction(() => 'bench' in window);
   const scenario = async (spec: object) =>
     ((await (await fetch(`${site.origin}/mock/__scenarios`, { method: 'POST', body: JSON.stringify(spec) })).json()) as { id: string }).id;
-  const scale = await scenario({ credits: scaleCredits(new Date(), settings.credits, settings.periods) });
+  const scale = await scenario({ credits: scaleCredits(TEST_NOW, settings.credits, settings.periods) });
   console.log(`credit-balance benchmark${quick ? ' (quick)' : ''}: ${settings.credits} credits × ${settings.periods} periods`);
 
   // 0. The critical path, as a user's browser meets it: a fresh context, one widget in the page, and what it
   // downloads before its first credits are painted. The widget's chunks must load alongside the token request.
   const criticalPath = async (query: string) => {
     const context = await browser.newContext();
+    await context.addInitScript(pageClockScript);
     const fresh = await context.newPage();
     await fresh.goto(`${site.origin}/critical.html?${query}`);
     const entries = await fresh.evaluate(async () => {

@@ -18,9 +18,9 @@ const demoCustomers = new Set<string>(Object.values(CUSTOMERS));
 
 export function createDemoBackend(
   env: Record<string, string | undefined> = process.env,
-  { limits }: { limits?: CustomerLimits } = {},
+  { limits, now }: { limits?: CustomerLimits; now?: () => Date } = {},
 ) {
-  const mock = createMockMetronome({ basePath: MOCK_PATH });
+  const mock = createMockMetronome({ basePath: MOCK_PATH, ...(now && { now }) });
   const real = env.METRONOME_BEARER_TOKEN && env.CREDIT_BALANCE_CUSTOMER_ID;
   const companion = createCreditBalanceHandler({
     basePath: COMPANION_PATH,

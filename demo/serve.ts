@@ -11,10 +11,17 @@ const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /**
  * Serves `files` (URL path → file) or a whole `dir`, behind the demo backend; `headers` go on every file, and
- * `limits` replace the companion's per-customer ones.
+ * `limits` replace the companion's per-customer ones; `now` is the instant the mock lays its data out around.
  */
-export async function serve(options: { files?: Record<string, string>; dir?: string; headers?: Record<string, string>; limits?: CustomerLimits }) {
-  const routes = createDemoBackend({}, { ...(options.limits && { limits: options.limits }) }).routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
+export async function serve(options: {
+  files?: Record<string, string>;
+  dir?: string;
+  headers?: Record<string, string>;
+  limits?: CustomerLimits;
+  now?: () => Date;
+}) {
+  const { limits, now } = options;
+  const routes = createDemoBackend({}, { ...(limits && { limits }), ...(now && { now }) }).routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = routes.find((r) => path.startsWith(`${r.prefix}/`));

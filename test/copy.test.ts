@@ -7,6 +7,7 @@ import type { CreditBalance } from '../src/credit-balance.js';
 import { Translator, loadCatalogue } from '../src/lib/messages.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
 import type { Fault } from '../demo/mock/metronome.js';
+import { TEST_NOW } from './clock.js';
 import { injectFaults, mount, scenario } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -27,7 +28,7 @@ const widget = async (customerId: string, locale: string, attributes: Record<str
 
 /** A contract credit whose history has every ledger type the review touched, and a period ending mid-afternoon. */
 function reviewedCredit(): Metronome.Credit {
-  const midnight = Math.floor(Date.now() / DAY) * DAY;
+  const midnight = Math.floor(TEST_NOW.getTime() / DAY) * DAY;
   const start = new Date(midnight - 10 * DAY).toISOString();
   const entry = (type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION' | 'CREDIT_CREDITED', amount: number) =>
     ({ type, amount, segment_id: 's', invoice_id: 'inv', timestamp: start }) as const;
@@ -128,7 +129,7 @@ const reviews: Review[] = [
 describe('copy a native billing customer would sign off', () => {
   let grantsCustomer: string;
   before(async () => {
-    const grants = plansGrants(new Date(), 'x');
+    const grants = plansGrants(TEST_NOW, 'x');
     const pack = grants.find((g) => g.name === 'Compute pack')!;
     pack.products = [...(pack.products ?? []), { id: 'batch', name: 'Batch jobs' }];
     grantsCustomer = await scenario({ grants });

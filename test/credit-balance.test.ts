@@ -1,8 +1,10 @@
 import type Metronome from '@metronome/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
+import { dayStart, monthStart } from '../demo/mock/fixtures.js';
 import { TOKEN_SOURCE_WAIT_MS } from '../src/credits-controller.js';
 import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
+import { TEST_NOW } from './clock.js';
 import {
   CUSTOMERS,
   TOKEN_URL,
@@ -60,9 +62,12 @@ describe('<credit-balance>', () => {
 
     it('orders active credits first, the soonest to expire first, expired last', () => {
       const names = parts(el, 'credit-name').map(text);
-      expect(names.slice(0, 2)).to.deep.equal(['Monthly platform credit', 'Launch promotion']);
-      expect(names.at(-2)).to.equal('Renewal bonus');
-      expect(names.at(-1)).to.equal('Beta tester credit');
+      // The monthly credit's period ends with this month and the promotion 20 days from today (the fixtures):
+      // which one ends first depends on the day of the month. On the same instant, priority 1 (the promotion).
+      const soonest = ['Launch promotion', 'Monthly platform credit'];
+      if (monthStart(TEST_NOW, 1) < dayStart(TEST_NOW, 20)) soonest.reverse();
+      // Then the referral credit (ends in two months), the EU credit (five), the API calls (nine).
+      expect(names).to.deep.equal([...soonest, 'Referral credit', 'EU usage credit', 'API calls', 'Renewal bonus', 'Beta tester credit']);
     });
 
     it('shows every schedule item with its status, dates ending on the last usable day', () => {
@@ -73,8 +78,7 @@ describe('<credit-balance>', () => {
       const statuses = segments.map((s) => text(s.querySelector('[part~="badge"]')));
       expect(statuses).to.deep.equal([...Array(5).fill('Expired'), 'Active', ...Array(6).fill('Upcoming')]);
       // ending_before is the first of next month (UTC): shown as the last day of this month.
-      const now = new Date();
-      const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+      const lastDay = new Date(monthStart(TEST_NOW, 1).getTime() - 1).getUTCDate();
       expect(text(segments[5]!.querySelector('.segment__dates'))).to.match(new RegExp(`^\\w{3} 1 – ${lastDay}, \\d{4}$`));
       expect(text(monthly)).to.include('+$600.00 scheduled later');
       expect(text(monthly)).to.include('$1,200.00 granted in total');
@@ -89,7 +93,7 @@ describe('<credit-balance>', () => {
     });
 
     it('shows the history with include-ledgers, collapsed', () => {
-      const ledger = parts(el, 'ledger')[0] as HTMLDetailsElement;
+      const ledger = parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0] as HTMLDetailsElement;
       expect(ledger.open).to.equal(false);
       expect(text(ledger)).to.include('Used on an invoice');
       expect(text(ledger)).to.include('Expired unused');

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CreditBalanceLoadEvent } from '../src/events.js';
 import { billingPeriodEnd, plansGrants } from '../demo/mock/fixtures.js';
+import { TEST_NOW } from './clock.js';
 import { CUSTOMERS, creditNamed, mount, parts, requestLog, routes, scenario, text } from './helpers.js';
 
 /** A grants widget for `customerId`, loaded. */
@@ -19,7 +20,7 @@ describe('<credit-balance source="grants">', () => {
     expect(text(welcome.querySelector('[part~="balance"]'))).to.equal('$115.00');
     expect(text(welcome)).to.include('$150.00 before pending charges');
     // Every grant shares the billing period: said once, naming its last day (effective_at is exclusive).
-    const lastDay = new Date(billingPeriodEnd(new Date()).getTime() - 1).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
+    const lastDay = new Date(billingPeriodEnd(TEST_NOW).getTime() - 1).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
     expect(text(el.shadowRoot!.querySelector('[part~="header"]'))).to.include(
       `Balances as of the end of the billing period (${lastDay}), with pending charges deducted.`,
     );
@@ -66,7 +67,7 @@ describe('<credit-balance source="grants">', () => {
   });
 
   it('follows query-string pages and sends the filters in the body', async () => {
-    const grants = Array.from({ length: 3 }, () => plansGrants(new Date(), 'x')).flat().map((g, i) => ({ ...g, id: `grant-${i}` }));
+    const grants = Array.from({ length: 3 }, () => plansGrants(TEST_NOW, 'x')).flat().map((g, i) => ({ ...g, id: `grant-${i}` }));
     const id = await scenario({ grants });
     const { el } = await grantsWidget(id, {
       'page-size': '4',

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceLoadEvent } from '../src/events.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
+import { TEST_NOW } from './clock.js';
 import { CUSTOMERS, creditNamed, mount, part, parts, scenario, text } from './helpers.js';
 
 const USD = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };
@@ -85,7 +86,7 @@ describe('real Metronome data', () => {
     });
 
     it('a customer whose only credit has no balance has no total, and no false low-balance warning', async () => {
-      const now = Date.now();
+      const now = TEST_NOW.getTime();
       const id = await scenario({ credits: [sdkCredit('a', { name: 'Pending setup', access_schedule: schedule(10_000, now - DAY, now + 90 * DAY) })] });
       const { el, find } = await mountLoaded(id, { 'low-balance': '50' });
       expect(parts(el, 'total')).to.have.length(0);
@@ -118,12 +119,12 @@ describe('real Metronome data', () => {
 
     it('a deduction always reads as money out of its grant, whatever the credit type’s running balance does', async () => {
       // Two grants of one credit type: the running balance (the type's, across grants) rises between them.
-      const [welcome, , launch] = plansGrants(new Date(), 'x');
+      const [welcome, , launch] = plansGrants(TEST_NOW, 'x');
       const deduction = (grant: string, amount: number, running: number, day: number): Metronome.V1.CreditLedgerEntry => ({
         amount,
         created_by: 'system',
         credit_grant_id: grant,
-        effective_at: new Date(Date.now() - day * DAY).toISOString(),
+        effective_at: new Date(TEST_NOW.getTime() - day * DAY).toISOString(),
         reason: 'Usage invoice',
         running_balance: running,
       });

@@ -97,10 +97,11 @@ describe('understanding credits', () => {
     });
 
     it('opens the history and the schedule from the keyboard, with a visible focus ring', async () => {
-      const summaries = [...el.shadowRoot!.querySelectorAll('summary')];
-      summaries[0]!.focus();
-      const history = parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0] as HTMLDetailsElement;
+      const monthly = creditNamed(el, 'Monthly platform credit');
+      const history = parts(monthly, 'ledger')[0] as HTMLDetailsElement;
       const historySummary = history.querySelector('summary')!;
+      // The credit's first toggle is its schedule's.
+      monthly.querySelector('summary')!.focus();
       // Tab from the schedule toggle to the history toggle of the same credit, then open it with Enter.
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(historySummary);

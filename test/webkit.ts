@@ -21,9 +21,14 @@ export interface WebKitDriver {
  * Starts a virtual X display (Xvfb, which picks a free display number itself: several test processes may start
  * one at once) and WebKitWebDriver on a free port on it (MiniBrowser has no headless mode), with the locale
  * and time zone the tests pin: a machine with only the C locale otherwise gives `navigator.language === 'C'`.
- * `close()` ends the driver, the display and every browser they started.
+ * `env` goes to the driver and the browsers it starts. `close()` ends the driver, the display and every browser
+ * they started.
  */
-export async function startWebKitDriver({ lang = 'en_US.UTF-8', timeZone = 'America/New_York' } = {}): Promise<WebKitDriver> {
+export async function startWebKitDriver({
+  lang = 'en_US.UTF-8',
+  timeZone = 'America/New_York',
+  env = {} as Record<string, string>,
+} = {}): Promise<WebKitDriver> {
   const { child: xvfb, output: xvfbOutput } = spawnLogged('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -39,7 +44,7 @@ export async function startWebKitDriver({ lang = 'en_US.UTF-8', timeZone = 'Amer
   const port = await freePort();
   const { child: driver, output: driverOutput } = spawnLogged('WebKitWebDriver', [`--port=${port}`], {
     detached: true,
-    env: { ...process.env, DISPLAY: `:${display}`, LANG: lang, LC_ALL: lang, TZ: timeZone },
+    env: { ...process.env, ...env, DISPLAY: `:${display}`, LANG: lang, LC_ALL: lang, TZ: timeZone },
   });
   const close = () => {
     for (const child of [driver, xvfb]) {

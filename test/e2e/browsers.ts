@@ -1,8 +1,10 @@
 // The browsers of the end-to-end tests, from Debian's packages: Chromium and Firefox ESR driven by puppeteer,
 // and WebKit (WebKitGTK's MiniBrowser) driven by webdriverio through WebKitWebDriver, behind one small
-// interface. WebDriver reads no console and no requests: pages record what a test needs to see.
+// interface. WebDriver reads no console and no requests: pages record what a test needs to see. Every page reads
+// the suite's clock (test/clock.ts).
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { remote } from 'webdriverio';
+import { faketimeEnv, pageClockScript } from '../clock/node.js';
 import { type WebKitDriver, startWebKitDriver, webkitCapabilities } from '../webkit.js';
 
 /** Chromium and Firefox ESR, with no lookups beyond this machine. */
@@ -48,17 +50,24 @@ function fromPuppeteer(browser: Browser): Session {
     click: (selector) => page.click(selector),
   });
   return {
-    tab: async () => wrap(await browser.newPage()),
+    tab: async () => {
+      const page = await browser.newPage();
+      await page.evaluateOnNewDocument(pageClockScript);
+      return wrap(page);
+    },
     setCookie: (url, cookie) => browser.setCookie({ ...cookie, domain: new URL(url).hostname, path: '/', sameSite: 'Lax' }),
     close: () => browser.close(),
   };
 }
 
-/** One WebKitWebDriver per test process, started when a test first asks for WebKit. */
+/**
+ * One WebKitWebDriver per test process, started when a test first asks for WebKit, under libfaketime: WebDriver
+ * classic has no way to run the clock's script before a page's own.
+ */
 let webkitDriver: Promise<WebKitDriver> | undefined;
 
 async function webkitSession(): Promise<Session> {
-  const driver = await (webkitDriver ??= startWebKitDriver());
+  const driver = await (webkitDriver ??= startWebKitDriver({ env: faketimeEnv() }));
   const browser = await remote({ hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: webkitCapabilities });
   const tab: Tab = {
     goto: async (url) => void (await browser.url(url)),

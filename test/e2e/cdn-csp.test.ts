@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '../../demo/serve.js';
+import { TEST_NOW } from '../clock.js';
 import { engines } from './browsers.js';
 
 /** The policy the README recommends to hosts. */
@@ -30,6 +31,7 @@ before(async () => {
     files: { '/': file('demo/cdn.html') },
     dir: file('.'),
     headers: { 'content-security-policy': CSP },
+    now: () => TEST_NOW,
   });
   origin = site.origin;
 });

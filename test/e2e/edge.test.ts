@@ -17,6 +17,8 @@ import { build } from 'vite';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
+import { TEST_NOW } from '../clock.js';
+import { clockEnv, runtimeClockScript } from '../clock/node.js';
 import { accepting, freePort, spawnLogged } from '../ports.js';
 
 /**
@@ -35,7 +37,7 @@ let upstream: string;
 let closeUpstream: () => void;
 
 before(async () => {
-  const server = createServer(toNodeListener(createMockMetronome().handle));
+  const server = createServer(toNodeListener(createMockMetronome({ now: () => TEST_NOW }).handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closeUpstream = () => server.close();
   upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -47,7 +49,7 @@ after(() => {
 });
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const started = spawnLogged(command, args, { cwd: work, env: { PATH: process.env.PATH!, HOME: work, ...env } });
+  const started = spawnLogged(command, args, { cwd: work, env: { PATH: process.env.PATH!, HOME: work, ...clockEnv(), ...env } });
   children.push(started.child);
   return started;
 }
@@ -61,12 +63,31 @@ const secrets = () => ({
   HOST_JWT_AUDIENCE: 'credit-balance',
 });
 
+/** Deno runs the companion with the suite's clock loaded first (test/clock.ts). */
+const denoArgs = () => [
+  'run',
+  '--quiet',
+  '--allow-net=127.0.0.1',
+  '--allow-env',
+  `--allow-read=${file('.')}`,
+  `--preload=${file('test/clock/runtime.mjs')}`,
+  file('test/e2e/edge/deno.ts'),
+];
+
 const runtimes: Record<string, () => Promise<string>> = {
   async workerd() {
     await build({
       configFile: false,
       logLevel: 'warn',
-      build: { outDir: work, emptyOutDir: false, minify: false, target: 'es2022', lib: { entry: file('test/e2e/edge/worker.ts'), formats: ['es'], fileName: () => 'worker.js' } },
+      build: {
+        outDir: work,
+        emptyOutDir: false,
+        minify: false,
+        target: 'es2022',
+        lib: { entry: file('test/e2e/edge/worker.ts'), formats: ['es'], fileName: () => 'worker.js' },
+        // workerd runs no script of ours before the Worker, and hands it no environment until a request comes.
+        rollupOptions: { output: { banner: runtimeClockScript } },
+      },
     });
     const port = await freePort();
     const bindings = Object.entries(secrets()).map(([name, value]) => `(name = "${name}", text = ${JSON.stringify(value)})`);
@@ -94,7 +115,7 @@ const worker :Workerd.Worker = (
     const port = await freePort();
     const { child, output } = run(
       denoBinary(),
-      ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
+      denoArgs(),
       { ...secrets(), PORT: String(port), DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
     );
     await accepting(port, child, output);
@@ -106,7 +127,7 @@ describe('the Fetch handler on edge runtimes', () => {
   it('deno: the Redis store, which needs Node, is refused at start-up with a clear error', async () => {
     const { child, output } = run(
       denoBinary(),
-      ['run', '--quiet', '--allow-net=127.0.0.1', '--allow-env', `--allow-read=${file('.')}`, file('test/e2e/edge/deno.ts')],
+      denoArgs(),
       { ...secrets(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:1', DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
     );
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

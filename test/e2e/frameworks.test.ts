@@ -16,6 +16,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { serve } from '../../demo/serve.js';
+import { TEST_NOW } from '../clock.js';
+import { clockEnv } from '../clock/node.js';
 import { accepting, freePort, spawnLogged } from '../ports.js';
 import { type Tab, engines } from './browsers.js';
 
@@ -116,7 +118,7 @@ function staticApp(app: string, buildIt: () => Promise<unknown> | void) {
   let site: Awaited<ReturnType<typeof serve>>;
   before(async () => {
     await buildIt();
-    site = await serve({ dir: join(apps, app, 'dist') });
+    site = await serve({ dir: join(apps, app, 'dist'), now: () => TEST_NOW });
   });
   after(() => site.close());
   inEveryEngine(() => site.origin);
@@ -175,7 +177,8 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
     const port = await freePort();
     const { child, output } = spawnLogged(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: join(apps, 'next'),
-      env: { ...appEnv, ...env },
+      // The server reads the suite's clock (test/clock.ts), as the pages do.
+      env: { ...appEnv, ...clockEnv(), ...env },
     });
     await accepting(port, child, output);
     return { child, origin: `http://127.0.0.1:${port}`, output };
@@ -185,7 +188,7 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
     // Built without the secrets, as a CI build step is: the route module must load without them.
     cli('next', 'next/dist/bin/next', ['build']);
     // The mock Metronome the route handler calls, over HTTP (demo/serve.ts mounts it under /mock).
-    metronome = await serve({});
+    metronome = await serve({ now: () => TEST_NOW });
     ({ child: next, origin } = await start({
       METRONOME_BEARER_TOKEN: MOCK_API_KEY,
       CREDIT_BALANCE_SECRET: 'a-next-js-signing-secret-of-32-bytes-or-more',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../demo/serve.js';
+import { TEST_NOW } from '../clock.js';
 import { engines } from './browsers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,7 +85,7 @@ describe('the packed package, installed', () => {
       // Self-hosted as the README says: the entry and its chunk folder, copied as they are.
       const pkg = join(app, 'node_modules/credit-balance');
       assert.ok(existsSync(join(pkg, 'dist/credit-balance')), 'the chunk folder ships beside the bundle');
-      const site = await serve({ files: { '/': join(root, 'demo/cdn.html') }, dir: pkg });
+      const site = await serve({ files: { '/': join(root, 'demo/cdn.html') }, dir: pkg, now: () => TEST_NOW });
       const browser = await launch();
       try {
         const page = await browser.tab();
@@ -110,7 +111,7 @@ describe('the packed package, installed', () => {
         <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
       );
       const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
-      const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle } });
+      const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle }, now: () => TEST_NOW });
       const browser = await launch();
       try {
         const tab = await browser.tab();

@@ -13,6 +13,8 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { toNodeListener } from '../../src/server/index.js';
+import { TEST_NOW } from '../clock.js';
+import { clockEnv } from '../clock/node.js';
 import { accepting, freePort, spawnLogged } from '../ports.js';
 import { engines } from './browsers.js';
 
@@ -28,7 +30,7 @@ after(() => {
 
 let upstream: string;
 before(async () => {
-  const server = createServer(toNodeListener(createMockMetronome().handle));
+  const server = createServer(toNodeListener(createMockMetronome({ now: () => TEST_NOW }).handle));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => server.close());
   upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -40,6 +42,7 @@ async function standalone(env: Record<string, string>) {
   const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {
     env: {
       PATH: process.env.PATH!,
+      ...clockEnv(),
       METRONOME_BEARER_TOKEN: MOCK_API_KEY,
       METRONOME_BASE_URL: upstream,
       CREDIT_BALANCE_SECRET: SIGNING,
@@ -171,7 +174,7 @@ describe('credit-balance-server, standalone', () => {
   it('stops at start-up on a bad variable, naming it', async () => {
     const port = await freePort();
     const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {
-      env: { PATH: process.env.PATH!, METRONOME_BEARER_TOKEN: 'k', CREDIT_BALANCE_SECRET: SIGNING, PORT: String(port), CREDIT_BALANCE_JWT_SECRET: HOST_SECRET, CREDIT_BALANCE_JWT_ISSUER: 'i', CREDIT_BALANCE_JWT_AUDIENCE: 'a', CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS: '25000' },
+      env: { PATH: process.env.PATH!, ...clockEnv(), METRONOME_BEARER_TOKEN: 'k', CREDIT_BALANCE_SECRET: SIGNING, PORT: String(port), CREDIT_BALANCE_JWT_SECRET: HOST_SECRET, CREDIT_BALANCE_JWT_ISSUER: 'i', CREDIT_BALANCE_JWT_AUDIENCE: 'a', CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS: '25000' },
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     assert.equal(code, 1);

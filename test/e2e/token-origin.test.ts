@@ -14,6 +14,7 @@ import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY, createMockMetronome } from '../../demo/mock/metronome.js';
 import { serve } from '../../demo/serve.js';
 import { createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
+import { TEST_NOW } from '../clock.js';
 import { engines } from './browsers.js';
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -38,8 +39,8 @@ before(async () => {
     <credit-balance id="include" token-url="${token}" token-credentials="include"></credit-balance>
     <credit-balance id="same-origin" token-url="${token}"></credit-balance>`,
   );
-  page = await serve({ files: { '/': html }, dir: file('.') });
-  const mock = createMockMetronome();
+  page = await serve({ files: { '/': html }, dir: file('.'), now: () => TEST_NOW });
+  const mock = createMockMetronome({ now: () => TEST_NOW });
   companion = toNodeListener(
     createCreditBalanceHandler({
       metronomeToken: MOCK_API_KEY,

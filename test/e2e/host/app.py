@@ -18,6 +18,9 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT, COMPANION, DIST, CUSTOMER, SECRET = sys.argv[1:6]
+# The suite's clock (test/clock.ts): the test run's offset from the real time, so that this host's JWTs are
+# issued at the instant the companion and the page read.
+CLOCK_OFFSET = float(os.environ.get("CREDIT_BALANCE_TEST_CLOCK_OFFSET_MS", "0")) / 1000
 
 
 def b64(data: bytes) -> str:
@@ -26,7 +29,7 @@ def b64(data: bytes) -> str:
 
 def jwt_for(customer_id: str) -> str:
     header = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    now = int(time.time())
+    now = int(time.time() + CLOCK_OFFSET)
     claims = {"iss": "https://app.example", "aud": "credit-balance", "sub": "user-42",
               "metronome_customer_id": customer_id, "iat": now, "exp": now + 600}
     payload = b64(json.dumps(claims).encode())
