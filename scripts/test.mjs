@@ -1,7 +1,35 @@
-// `npm test`: the whole suite. Installs the browsers (Chromium, Firefox ESR, WebKit), Xvfb and redis-server when missing, type-checks, builds, runs the Node tests
-// and the browser tests, and ends with one line `N passed, N failed` summed over every runner.
+// `npm test`: the whole suite. Installs the browsers (Chromium, Firefox ESR, WebKit), Xvfb, libfaketime and
+// redis-server when missing, type-checks, builds, then runs the Node tests and the browser tests at two instants
+// of the suite's clock (test/clock.ts): today, and the last half hour of a month in UTC. It ends with one line
+// `N passed, N failed` summed over every runner and every instant.
+//
+// `npm test -- --at 2028-02-29T12:00:00Z [--at …]` runs the tests at those instants instead (`today` is today at
+// noon UTC); `npm test -- --calendar` at every instant of CALENDAR.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+/** The second instant of every run: a month's last half hour in UTC (late afternoon in New York), in February. */
+const MONTH_END = '2027-02-28T23:30:00Z';
+
+/** Instants that catch a suite depending on the day it runs (README, "Development"). */
+const CALENDAR = [
+  ['today', 'today at noon UTC'],
+  ['2027-03-01T00:00:00Z', 'the first instant of a month, after a month of 28 days'],
+  ['2027-01-31T23:30:00Z', 'the last half hour of a month of 31 days'],
+  [MONTH_END, 'the last half hour of a month of 28 days'],
+  ['2028-02-29T12:00:00Z', 'a leap day, the last day of a month of 29 days'],
+  ['2027-04-30T23:30:00Z', 'the last half hour of a month of 30 days'],
+  ['2027-07-01T03:30:00Z', 'the first of July in UTC, still June 30 in New York'],
+  ['2027-05-10T12:00:00Z', 'the 10th'],
+  ['2027-06-20T12:00:00Z', 'the 20th'],
+  ['2027-03-14T07:00:00Z', 'New York springs forward (02:00 EST becomes 03:00 EDT)'],
+  ['2027-11-07T06:00:00Z', 'New York falls back (02:00 EDT becomes 01:00 EST)'],
+  ['2027-12-31T23:00:00Z', 'the last hour of a year in UTC'],
+];
+
+const { values: options } = parseArgs({ options: { at: { type: 'string', multiple: true }, calendar: { type: 'boolean' } } });
+const instants = options.calendar ? CALENDAR.map(([at]) => at) : (options.at ?? ['today', MONTH_END]);
 
 const results = '.test-results';
 rmSync(results, { recursive: true, force: true });
@@ -23,21 +51,23 @@ function step(label, command, args) {
   }
 }
 
-function counted(label, command, args, file, env) {
+/** Runs a test runner and adds what it counted (`file`, written by its count reporter) to `into`. */
+function counted(label, command, args, file, env, into) {
+  rmSync(file, { force: true });
   const ok = run(label, command, args, env);
+  let { passed, failed } = { passed: 0, failed: 1 };
   if (existsSync(file)) {
-    const { passed, failed } = JSON.parse(readFileSync(file, 'utf8'));
-    totals.passed += passed;
-    totals.failed += failed;
-    if (!ok && failed === 0) totals.failed += 1; // the runner failed without a failing test: count it
+    ({ passed, failed } = JSON.parse(readFileSync(file, 'utf8')));
+    if (!ok && failed === 0) failed = 1; // the runner failed without a failing test: count it
   } else {
     console.error(`✖ ${label} reported no results`);
-    totals.failed += 1;
   }
+  into.passed += passed;
+  into.failed += failed;
   if (!ok) broken = true;
 }
 
-step('browsers, WebKit\'s driver, Xvfb and redis-server', 'sh', ['scripts/ensure-packages.sh']);
+step('browsers, WebKit\'s driver, Xvfb, libfaketime and redis-server', 'sh', ['scripts/ensure-packages.sh']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('build', 'npm', ['run', '--silent', 'build']);
 step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);
@@ -49,15 +79,28 @@ if (!run('bundle size', 'npm', ['run', '--silent', 'size'])) {
   totals.failed += 1;
   broken = true;
 }
-counted('node tests', 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`);
-for (const browser of ['chromium', 'firefox', 'webkit']) {
-  counted(`browser tests (${browser})`, 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr-${browser}.json`, {
-    WTR_BROWSERS: browser,
-  });
+
+const byInstant = [];
+for (const at of instants) {
+  // `today` leaves the instant to test/clock/runtime.mjs, which picks today at noon UTC.
+  const env = at === 'today' ? {} : { CREDIT_BALANCE_TEST_NOW: at };
+  const counts = { at, passed: 0, failed: 0 };
+  counted(`node tests at ${at}`, 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`, env, counts);
+  for (const browser of ['chromium', 'firefox', 'webkit']) {
+    counted(`browser tests (${browser}) at ${at}`, 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr-${browser}.json`, {
+      ...env,
+      WTR_BROWSERS: browser,
+    }, counts);
+  }
+  byInstant.push(counts);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
 }
 
 // The benchmark in its quick mode: it has to run, its timings are not asserted (npm run bench checks them).
 step('benchmark (quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick']);
 
+console.log('\nThe suite at each instant:');
+for (const { at, passed, failed } of byInstant) console.log(`  at ${at}, ${passed} passed and ${failed} failed`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(broken || totals.failed ? 1 : 0);
