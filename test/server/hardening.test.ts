@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
 import { redisStore } from '../../src/server/redis.js';
+import { TEST_NOW } from '../clock.js';
 import { accepting } from '../ports.js';
 import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog as fullLog } from './helpers.js';
 
@@ -127,7 +128,8 @@ describe('2. per-customer limits', () => {
   it('limits one customer’s rate with a token bucket, another customer unaffected', async () => {
     const [a, b] = [await scenario(), await scenario()];
     const limits = { burst: 4, perSecond: 0.5 };
-    const store = (await import('../../src/server/limits.js')).memoryStore();
+    // The store's clock stands still at the suite's instant: nothing refills between the calls, however slow.
+    const store = (await import('../../src/server/limits.js')).memoryStore(() => TEST_NOW.getTime());
     const first = await companion(a, { limits, store });
     const second = await companion(b, { limits, store });
     const statuses = [];
@@ -165,7 +167,8 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
 
   it('two handler instances sharing one Redis enforce one rate together', async () => {
     const id = await scenario();
-    const limits = { burst: 4, perSecond: 0.5 };
+    // Redis keeps its own clock: a refill of one call per 1,000 s leaves none between the calls, however slow.
+    const limits = { burst: 4, perSecond: 0.001 };
     const storeA = redisStore(url, { prefix: `${id}:` });
     const storeB = redisStore(url, { prefix: `${id}:` });
     try {
@@ -207,7 +210,7 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
     console.warn = (message: string) => warnings.push(message);
     const store = redisStore(`redis://127.0.0.1:${deadPort}`);
     try {
-      const { call } = await companion(id, { limits: { burst: 3, perSecond: 0.5 }, store });
+      const { call } = await companion(id, { limits: { burst: 3, perSecond: 0.001 }, store });
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await call(CREDITS, { body: '{}' })).status);
       assert.deepEqual(statuses, [200, 200, 200, 429], 'served, within the replica’s own limit');
