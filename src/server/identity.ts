@@ -4,6 +4,8 @@
  * asks with the browser's cookies. Each gives an `authorize` for `createCreditBalanceHandler`.
  */
 import { type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
+import { configError } from './config.js';
+import { bearerToken, platformFetch } from './http.js';
 
 /** A signed-in customer, or nobody (`401`). */
 export type Authorize = (request: Request) => Promise<{ customerId: string } | null>;
@@ -40,9 +42,6 @@ export interface SessionCheckOptions {
   fetch?: typeof fetch;
 }
 
-const problem = (message: string): never => {
-  throw new TypeError(`createCreditBalanceHandler: ${message}`);
-};
 
 /** The value of cookie `name` in a request's `Cookie` header. */
 function cookieValue(request: Request, name: string): string | undefined {
@@ -58,9 +57,10 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
   const { issuer, audience, jwksUrl, secret, cookie } = options;
   const claim = options.customerClaim ?? 'metronome_customer_id';
   const clockTolerance = options.clockToleranceSeconds ?? 30;
-  if (!issuer || !audience) problem('hostJwt needs the issuer and the audience of the host’s tokens.');
-  if (!jwksUrl === !secret) problem('hostJwt needs either jwksUrl or secret, not both.');
-  if (!(Number.isFinite(clockTolerance) && clockTolerance >= 0)) problem('hostJwt.clockToleranceSeconds must be 0 or more.');
+  if (!issuer) configError('hostJwt.issuer', 'is missing: the iss of the host’s tokens.');
+  if (!audience) configError('hostJwt.audience', 'is missing: the aud of the host’s tokens.');
+  if (!jwksUrl === !secret) configError(['hostJwt.jwksUrl', 'hostJwt.secret'], 'is needed: one of them, not both.');
+  if (!(Number.isFinite(clockTolerance) && clockTolerance >= 0)) configError('hostJwt.clockToleranceSeconds', 'must be 0 or more.');
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (jwksUrl) {
@@ -68,18 +68,17 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
     try {
       url = new URL(jwksUrl);
     } catch {
-      return problem(`hostJwt.jwksUrl is not a URL: "${jwksUrl}".`);
+      return configError('hostJwt.jwksUrl', `is not a URL: "${jwksUrl}".`);
     }
     key = createRemoteJWKSet(url, { cooldownDuration: options.jwksCooldownMs ?? 30_000 });
     algorithms = ['RS256', 'ES256'];
   } else {
     key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret!;
-    if (key.byteLength < 32) problem('hostJwt.secret must be at least 32 bytes.');
+    if (key.byteLength < 32) configError('hostJwt.secret', 'must be at least 32 bytes.');
     algorithms = ['HS256'];
   }
   return async (request) => {
-    const bearer = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-    const jwt = bearer ?? (cookie ? cookieValue(request, cookie) : undefined);
+    const jwt = bearerToken(request) ?? (cookie ? cookieValue(request, cookie) : undefined);
     if (!jwt) return null;
     try {
       const { payload } = await jwtVerify(jwt, key as JWTVerifyGetKey, { issuer, audience, algorithms, clockTolerance });
@@ -97,14 +96,14 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
   try {
     url = new URL(options.url);
   } catch {
-    return problem(`sessionCheck.url is not a URL: "${options.url}".`);
+    return configError('sessionCheck.url', `is not a URL: "${options.url}".`);
   }
   const path = (options.customerField ?? 'metronome_customer_id').split('.');
   const cacheMs = (options.cacheSeconds ?? 30) * 1000;
   const timeoutMs = options.timeoutMs ?? 3_000;
-  if (!(cacheMs >= 0)) problem('sessionCheck.cacheSeconds must be 0 or more.');
-  if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) problem('sessionCheck.timeoutMs must be a whole number above 0.');
-  const get = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  if (!(cacheMs >= 0)) configError('sessionCheck.cacheSeconds', 'must be 0 or more.');
+  if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) configError('sessionCheck.timeoutMs', 'must be a whole number above 0.');
+  const get = options.fetch ?? platformFetch;
   /** Answers by the cookies they were asked for, until they expire (a bounded number of them). */
   const cache = new Map<string, { at: number; who: { customerId: string } | null }>();
   return async (request) => {

@@ -1,5 +1,6 @@
 /** Node's `http` listener around a web-standard `(Request) => Promise<Response>` handler (Express, plain Node). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse, methodNotAllowed } from './http.js';
 
 /** A web-standard handler: Next.js route handlers, edge runtimes, Hono, Deno, Bun. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -105,7 +106,7 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
   return async (req, res) => {
     // Methods a web `Request` cannot carry never reach the handler: they are refused like every other non-POST.
     if (/^(CONNECT|TRACE|TRACK)$/i.test(req.method ?? '')) {
-      await writeResponse(Response.json({ message: 'Only POST is allowed.' }, { status: 405, headers: { allow: 'POST, OPTIONS' } }), res);
+      await writeResponse(errorResponse(methodNotAllowed()), res);
       return;
     }
     // A browser that leaves aborts the request, and with it whatever the handler is waiting for upstream.
@@ -116,8 +117,8 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
     let response: Response;
     try {
       response = await handler(toRequest(req, left.signal));
-    } catch {
-      response = Response.json({ message: 'Internal error' }, { status: 500 });
+    } catch (error) {
+      response = errorResponse(error);
     }
     if (!left.signal.aborted) await writeResponse(response, res);
   };

@@ -4,16 +4,7 @@
  * Nothing the browser sent is forwarded as it came.
  */
 import { parseTimestamp } from '../lib/dates.js';
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+import { HttpError } from './http.js';
 
 /**
  * A stream's bytes, read no further than `maxBytes` (past it `tooLarge()` is thrown) and no longer than

@@ -171,6 +171,40 @@ describe('credit-balance-server, standalone', () => {
     assert.match(server.output(), /SIGTERM, finishing the requests in flight/);
   });
 
+  // The handler's ConfigError names options; the server says which of its variables to change, and how.
+  const refusals: { name: string; env: Record<string, string>; says: RegExp }[] = [
+    { name: 'no Metronome key', env: { METRONOME_BEARER_TOKEN: '' }, says: /^credit-balance-server: METRONOME_BEARER_TOKEN is missing\.$/m },
+    { name: 'a short signing secret', env: { CREDIT_BALANCE_SECRET: 'short' }, says: /^credit-balance-server: CREDIT_BALANCE_SECRET must be at least 32 bytes/m },
+    {
+      name: 'no way to know who is signed in',
+      env: { CREDIT_BALANCE_JWT_SECRET: '', CREDIT_BALANCE_JWT_ISSUER: '', CREDIT_BALANCE_JWT_AUDIENCE: '' },
+      says: /^credit-balance-server: CREDIT_BALANCE_JWT_SECRET, CREDIT_BALANCE_JWKS_URL or CREDIT_BALANCE_SESSION_CHECK_URL is needed, exactly one/m,
+    },
+    { name: 'a JWT without its issuer', env: { CREDIT_BALANCE_JWT_ISSUER: '' }, says: /^credit-balance-server: CREDIT_BALANCE_JWT_ISSUER is missing/m },
+    { name: 'a burst of 0', env: { CREDIT_BALANCE_BURST: '0' }, says: /^credit-balance-server: CREDIT_BALANCE_BURST must be a number above 0/m },
+    { name: 'a relative base path', env: { CREDIT_BALANCE_BASE_PATH: 'api' }, says: /^credit-balance-server: CREDIT_BALANCE_BASE_PATH must start with "\/"/m },
+  ];
+  for (const refusal of refusals) {
+    it(`stops at start-up on ${refusal.name}, naming the variable`, async () => {
+      const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {
+        env: {
+          PATH: process.env.PATH!,
+          ...clockEnv(),
+          METRONOME_BEARER_TOKEN: 'k',
+          CREDIT_BALANCE_SECRET: SIGNING,
+          PORT: String(await freePort()),
+          CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
+          CREDIT_BALANCE_JWT_ISSUER: 'i',
+          CREDIT_BALANCE_JWT_AUDIENCE: 'a',
+          ...refusal.env,
+        },
+      });
+      assert.equal(await new Promise<number | null>((resolve) => child.once('exit', resolve)), 1);
+      assert.match(output(), refusal.says);
+      assert.doesNotMatch(output(), /createCreditBalanceHandler|metronomeToken|signingSecret|hostJwt/);
+    });
+  }
+
   it('stops at start-up on a bad variable, naming it', async () => {
     const port = await freePort();
     const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {

@@ -6,7 +6,7 @@ import { SignJWT } from 'jose';
 import { CUSTOMERS } from '../../demo/mock/fixtures.js';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
-import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog } from './helpers.js';
+import { BASE, SECRET, configErrorAbout, freePort, listen, scenario, upstream, upstreamLog } from './helpers.js';
 
 /** A companion server in front of the mock; `authorize` signs in `customer` (or nobody). */
 async function companion(customer: string | null, options: Partial<CreditBalanceHandlerOptions> = {}) {
@@ -291,19 +291,24 @@ describe('CORS with allowedOrigins', () => {
 
 describe('configuration errors fail at construction', () => {
   const valid: CreditBalanceHandlerOptions = { metronomeToken: 'k', signingSecret: SECRET, authorize: () => null };
-  const cases: { name: string; options: Partial<CreditBalanceHandlerOptions>; message: RegExp }[] = [
-    { name: 'a missing key', options: { metronomeToken: undefined as unknown as string }, message: /metronomeToken/ },
-    { name: 'an empty key', options: { metronomeToken: ' ' }, message: /metronomeToken/ },
-    { name: 'a short signing secret', options: { signingSecret: 'short' }, message: /at least 32 bytes/ },
-    { name: 'no authorize', options: { authorize: undefined as never }, message: /authorize/ },
-    { name: 'a long token lifetime', options: { tokenTtlSeconds: 86_400 }, message: /tokenTtlSeconds/ },
-    { name: 'a relative base path', options: { basePath: 'api' }, message: /basePath/ },
-    { name: 'a bad Metronome URL', options: { metronomeBaseUrl: 'not a url' }, message: /metronomeBaseUrl/ },
-    { name: 'an origin with a path', options: { allowedOrigins: ['https://app.example.com/settings'] }, message: /allowedOrigins/ },
+  const cases: { name: string; options: Partial<CreditBalanceHandlerOptions>; about: string[] }[] = [
+    { name: 'a missing key', options: { metronomeToken: undefined as unknown as string }, about: ['metronomeToken'] },
+    { name: 'an empty key', options: { metronomeToken: ' ' }, about: ['metronomeToken'] },
+    { name: 'a short signing secret', options: { signingSecret: 'short' }, about: ['signingSecret'] },
+    { name: 'no authorize', options: { authorize: undefined as never }, about: ['authorize', 'hostJwt', 'sessionCheck'] },
+    { name: 'an authorize that is no function', options: { authorize: 'me' as never }, about: ['authorize'] },
+    { name: 'a long token lifetime', options: { tokenTtlSeconds: 86_400 }, about: ['tokenTtlSeconds'] },
+    { name: 'a relative base path', options: { basePath: 'api' }, about: ['basePath'] },
+    { name: 'a bad Metronome URL', options: { metronomeBaseUrl: 'not a url' }, about: ['metronomeBaseUrl'] },
+    { name: 'a Metronome URL that is not http(s)', options: { metronomeBaseUrl: 'ftp://api.metronome.com' }, about: ['metronomeBaseUrl'] },
+    { name: 'an origin with a path', options: { allowedOrigins: ['https://app.example.com/settings'] }, about: ['allowedOrigins'] },
+    { name: 'a body timeout of 0', options: { bodyTimeoutMs: 0 }, about: ['bodyTimeoutMs'] },
+    { name: 'a fractional answer cap', options: { maxUpstreamBytes: 1.5 }, about: ['maxUpstreamBytes'] },
+    { name: 'a negative burst', options: { limits: { burst: -1 } }, about: ['limits.burst'] },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      assert.throws(() => createCreditBalanceHandler({ ...valid, ...c.options }), c.message);
+      assert.throws(() => createCreditBalanceHandler({ ...valid, ...c.options }), configErrorAbout(...c.about));
     });
   }
 });

@@ -1,10 +1,12 @@
 // What the companion's Node tests share: real HTTP servers on free ports (closed after the file), and the mock
 // Metronome on one of them, with a scenario per test and its request log.
+import assert from 'node:assert/strict';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import { type LoggedRequest, type Scenario, createMockMetronome } from '../../demo/mock/metronome.js';
-import { toNodeListener } from '../../src/server/index.js';
+import { ConfigError, toNodeListener } from '../../src/server/index.js';
+import { TEST_NOW } from '../clock.js';
 
 export const SECRET = 'a-test-signing-secret-of-at-least-32-bytes!';
 export const BASE = '/api/credit-balance';
@@ -23,7 +25,7 @@ export async function listen(listener: Parameters<typeof createServer>[1]): Prom
 /** The mock Metronome, on a real port of its own for the test file. */
 export const upstream = { origin: '' };
 before(async () => {
-  upstream.origin = await listen(toNodeListener(createMockMetronome().handle));
+  upstream.origin = await listen(toNodeListener(createMockMetronome({ now: () => TEST_NOW }).handle));
 });
 
 /** A customer of the test's own on the mock. */
@@ -38,3 +40,12 @@ export async function upstreamLog(id: string): Promise<LoggedRequest[]> {
 }
 
 export { freePort } from '../ports.js';
+
+/** For `assert.throws`: a {@link ConfigError} about exactly these options (its wording is the reporter's). */
+export const configErrorAbout =
+  (...options: string[]) =>
+  (error: unknown): boolean => {
+    if (!(error instanceof ConfigError)) return false;
+    assert.deepEqual(error.options, options);
+    return true;
+  };

@@ -1,0 +1,37 @@
+/**
+ * The companion's HTTP pieces, shared by every path: its error, its JSON answers (never cached), the answer for
+ * a failure, the bearer token of a request and the default `fetch`.
+ */
+
+/** A refusal, with its status and the headers it needs (`Retry-After`, `WWW-Authenticate`, `Allow`). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+  });
+
+/** Every method but POST (and OPTIONS, for CORS) is refused so. */
+export const methodNotAllowed = () => new HttpError(405, 'Only POST is allowed.', { allow: 'POST, OPTIONS' });
+
+/** The answer for a failure: an {@link HttpError} as it says, anything else a `500` without details. */
+export const errorResponse = (error: unknown): Response =>
+  error instanceof HttpError
+    ? jsonResponse(error.status, { message: error.message }, error.headers)
+    : jsonResponse(500, { message: 'Internal error.' });
+
+/** The token of `Authorization: Bearer <token>`, if the request has one. */
+export const bearerToken = (request: Request): string | undefined =>
+  /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+
+/** The platform's `fetch`, looked up at each call (a test or an agent may replace it). */
+export const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);

@@ -1,0 +1,95 @@
+/**
+ * Metronome's side: each checked call forwarded with the key, within the customer's limits, its answer read
+ * within a time and a size bound, and nothing passed back but the body and the headers the widget needs.
+ */
+import type { CustomerLimits, LimitStore } from './limits.js';
+import { HttpError } from './http.js';
+import { readCapped } from './requests.js';
+
+/** Headers of Metronome's answer that the widget needs (retry timing); nothing else is passed on. */
+export const FORWARDED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry', 'x-metronome-rate-limit-type'];
+
+export interface UpstreamOptions {
+  upstreamBase: string;
+  metronomeToken: string;
+  upstreamTimeoutMs: number;
+  maxUpstreamBytes: number;
+  fetch: typeof fetch;
+  limits: Required<CustomerLimits>;
+  store: LimitStore;
+}
+
+export function metronome(options: UpstreamOptions) {
+  const { upstreamBase, metronomeToken, upstreamTimeoutMs, maxUpstreamBytes, limits, store } = options;
+
+  /** One call to Metronome for `customerId`, within the customer's limits. */
+  async function limited(customerId: string, call: () => Promise<Response>): Promise<Response> {
+    const rate = await store.take(customerId, limits.burst, limits.perSecond);
+    if (!rate.ok) {
+      const seconds = String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)));
+      throw new HttpError(429, 'Too many calls for this customer: try again shortly.', { 'retry-after': seconds });
+    }
+    const release = await store.acquire(customerId, limits.maxInFlight, upstreamTimeoutMs + 5_000);
+    if (!release) throw new HttpError(429, 'Too many calls in flight for this customer.', { 'retry-after': '1' });
+    try {
+      return await call();
+    } finally {
+      await release();
+    }
+  }
+
+  /**
+   * Forwards a checked call with the key: the whole answer within `upstreamTimeoutMs` (`504` past it) and
+   * `maxUpstreamBytes` (`502`), no redirect followed, and abandoned as soon as the browser leaves.
+   */
+  async function forward(path: string, query: string, body: Record<string, unknown>, client: AbortSignal): Promise<Response> {
+    const timeout = AbortSignal.timeout(upstreamTimeoutMs);
+    const signal = AbortSignal.any([client, timeout]);
+    const failed = (cutOff: string) =>
+      timeout.aborted
+        ? new HttpError(504, `Metronome did not answer within ${upstreamTimeoutMs / 1000} s.`)
+        : new HttpError(502, client.aborted ? 'The browser left.' : cutOff);
+    let response: Response;
+    try {
+      response = await options.fetch(`${upstreamBase}${path}${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${metronomeToken}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        redirect: 'manual',
+        signal,
+      });
+    } catch {
+      throw failed('Metronome could not be reached.');
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel().catch(() => {});
+      throw new HttpError(502, 'Metronome answered with a redirect, which is not followed.');
+    }
+    if (response.status === 401 || response.status === 403) {
+      // The server's own key was refused: not the widget's token, so not a 401 for the browser to act on.
+      await response.body?.cancel().catch(() => {});
+      throw new HttpError(502, 'Metronome refused the server’s API key.');
+    }
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED_HEADERS) {
+      const value = response.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readCapped(response.body, maxUpstreamBytes, () => new HttpError(502, `Metronome’s answer is larger than ${maxUpstreamBytes} bytes.`));
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw failed('Metronome’s answer was cut off.');
+    }
+    if (!bytes.byteLength) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
+    return new Response(bytes as BodyInit, {
+      status: response.status,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+    });
+  }
+
+  /** Forwards `body` (and `query`) to `path` for `customerId`, within the customer's limits. */
+  return (customerId: string, path: string, query: string, body: Record<string, unknown>, client: AbortSignal) =>
+    limited(customerId, () => forward(path, query, body, client));
+}
