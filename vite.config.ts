@@ -29,7 +29,9 @@ export default defineConfig({
         });
         const backend = createDemoBackend();
         for (const { prefix, handler } of backend.routes) server.middlewares.use(connectMiddleware(prefix, handler));
-        server.config.logger.info(`  credit-balance: the companion reads ${backend.mode === 'mock' ? 'the built-in mock Metronome' : 'Metronome'}`);
+        server.config.logger.info(
+          `  credit-balance: the companion reads ${backend.mode === 'mock' ? 'the built-in mock Metronome' : 'Metronome'}`,
+        );
       },
     },
   ],

@@ -99,9 +99,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**'],
   nodeResolve: true,
   concurrency: only?.length === 1 && only[0] === 'chromium' ? 2 : 1,
-  plugins: [
-    esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
-  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware: backend.routes.map(({ prefix, handler }) => koaMiddleware(prefix, handler)),
   testRunnerHtml,
   browsers,

@@ -23,8 +23,7 @@ const widget = (customerId, attributes = {}) => {
   return el;
 };
 const once = (el, type) => new Promise((resolve) => el.addEventListener(type, resolve, { once: true }));
-const listRequests = () =>
-  performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/contracts/customerCredits/list'));
+const listRequests = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/contracts/customerCredits/list'));
 const tokenRequests = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/token'));
 
 /** Round trips before the first credit is painted, and progress after it. */
@@ -107,7 +106,10 @@ function baseline() {
     const card = el('article', 'credit');
     card.append(el('h3', 'name', credit.name), el('span', 'badge', 'Active'));
     const figures = el('p');
-    figures.append(el('span', 'balance', amount(credit.balance, credit.creditType)), el('span', 'granted', `of ${amount(credit.granted, credit.creditType)} granted`));
+    figures.append(
+      el('span', 'balance', amount(credit.balance, credit.creditType)),
+      el('span', 'granted', `of ${amount(credit.granted, credit.creditType)} granted`),
+    );
     const meter = el('div', 'meter');
     const fill = el('div', 'fill');
     fill.style.setProperty('--share', String(Math.min(1, credit.balance / (credit.granted || 1))));
@@ -126,7 +128,11 @@ function baseline() {
     for (const s of credit.segments) {
       const row = el('li');
       const status = now < s.startsAt ? 'Upcoming' : now >= s.endsBefore ? 'Expired' : 'Active';
-      row.append(el('span', '', amount(s.amount, credit.creditType)), el('span', '', days.formatRange(s.startsAt, new Date(s.endsBefore - 1))), el('span', '', status));
+      row.append(
+        el('span', '', amount(s.amount, credit.creditType)),
+        el('span', '', days.formatRange(s.startsAt, new Date(s.endsBefore - 1))),
+        el('span', '', status),
+      );
       list.append(row);
     }
     details.append(list);

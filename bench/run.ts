@@ -13,6 +13,27 @@ import { serve } from '../demo/serve.js';
 import { TEST_NOW } from '../test/clock.js';
 import { pageClockScript } from '../test/clock/node.js';
 
+/** What bench/page.js puts on the page's window. */
+declare global {
+  interface Window {
+    bench: {
+      firstPaint(customerId: string): Promise<{
+        requestsBeforePaint: number;
+        sequential: boolean;
+        creditsAtFirstPaint: number;
+        creditsInTotal: number;
+        pages: number;
+        firstPaintMs: number;
+      }>;
+      tenWidgets(customerId: string): Promise<{ tokenRequests: number; listRequests: number }>;
+      renderScale(customerId: string): Promise<{ first: number; refresh: number; nodes: number }>;
+      baseline(): { ms: number; nodes: number };
+      cycles(customerId: string, count: number): Promise<void>;
+    };
+    __credits: unknown;
+  }
+}
+
 const quick = process.argv.includes('--quick');
 const settings = quick
   ? { credits: 200, periods: 12, repeats: 1, cycles: 30, warmup: 5 }
@@ -51,11 +72,7 @@ const site = await serve({
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--js-flags=--expose-gc',
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-  ],
+  args: ['--no-sandbox', '--js-flags=--expose-gc', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
 });
 
 try {
@@ -107,32 +124,66 @@ try {
   const slowToken = async () =>
     `token-url=/mock/token&customer-id=${await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'token', delayMs: 300 }] })}`;
   const english = await criticalPath(await slowToken());
-  record('critical path, default page (English, credits): widget JavaScript before first paint', `${english.bytes} B gzip in ${english.requests} request(s); API requests ${english.api}`, '≤ 16,384 B; API 2, in sequence', english.bytes <= 16_384 && english.sequential);
+  record(
+    'critical path, default page (English, credits): widget JavaScript before first paint',
+    `${english.bytes} B gzip in ${english.requests} request(s); API requests ${english.api}`,
+    '≤ 16,384 B; API 2, in sequence',
+    english.bytes <= 16_384 && english.sequential,
+  );
   const german = await criticalPath(`${await slowToken()}&locale=de-DE&include-ledgers=`);
-  record('critical path, German page with history', `${german.bytes} B gzip in ${german.requests} requests (bundle, German, history), chunks ${german.alongsideToken ? 'alongside' : 'after'} the token request; API requests ${german.api}`, 'chunks alongside the token; API 2, in sequence', german.alongsideToken && german.sequential);
+  record(
+    'critical path, German page with history',
+    `${german.bytes} B gzip in ${german.requests} requests (bundle, German, history), chunks ${german.alongsideToken ? 'alongside' : 'after'} the token request; API requests ${german.api}`,
+    'chunks alongside the token; API 2, in sequence',
+    german.alongsideToken && german.sequential,
+  );
 
   // 1. Round trips.
-  const first = await page.evaluate((id) => (window as any).bench.firstPaint(id), scale);
-  record('requests before the first credits are painted', `${first.requestsBeforePaint} (${first.sequential ? 'token, then the first page' : 'not token then page'})`, 'exactly 2, in sequence', first.requestsBeforePaint === 2 && first.sequential);
-  record('credits on screen at first paint, then in total', `${first.creditsAtFirstPaint} of ${first.creditsInTotal}, over ${first.pages} pages`, 'progressive', first.creditsAtFirstPaint < first.creditsInTotal);
+  const first = await page.evaluate((id) => window.bench.firstPaint(id), scale);
+  record(
+    'requests before the first credits are painted',
+    `${first.requestsBeforePaint} (${first.sequential ? 'token, then the first page' : 'not token then page'})`,
+    'exactly 2, in sequence',
+    first.requestsBeforePaint === 2 && first.sequential,
+  );
+  record(
+    'credits on screen at first paint, then in total',
+    `${first.creditsAtFirstPaint} of ${first.creditsInTotal}, over ${first.pages} pages`,
+    'progressive',
+    first.creditsAtFirstPaint < first.creditsInTotal,
+  );
   record('time to first credits', ms(first.firstPaintMs), '—');
-  const ten = await page.evaluate((id) => (window as any).bench.tenWidgets(id), await scenario({ base: CUSTOMERS.many }));
-  record('ten identical widgets: token requests, list requests', `${ten.tokenRequests}, ${ten.listRequests} (3 pages)`, '1, one per page', ten.tokenRequests === 1 && ten.listRequests === 3);
+  const ten = await page.evaluate((id) => window.bench.tenWidgets(id), await scenario({ base: CUSTOMERS.many }));
+  record(
+    'ten identical widgets: token requests, list requests',
+    `${ten.tokenRequests}, ${ten.listRequests} (3 pages)`,
+    '1, one per page',
+    ten.tokenRequests === 1 && ten.listRequests === 3,
+  );
 
   // 2. Rendering scale, side by side with the hand-written baseline, alternating.
   const renders: { first: number; refresh: number; nodes: number }[] = [];
   const baselines: { ms: number; nodes: number }[] = [];
   for (let i = 0; i < settings.repeats; i++) {
-    renders.push(await page.evaluate((id) => (window as any).bench.renderScale(id), scale));
-    baselines.push(await page.evaluate(() => (window as any).bench.baseline()));
+    renders.push(await page.evaluate((id) => window.bench.renderScale(id), scale));
+    baselines.push(await page.evaluate(() => window.bench.baseline()));
   }
   const firstRender = median(renders.map((r) => r.first));
   const refreshRender = median(renders.map((r) => r.refresh));
   const baseline = median(baselines.map((b) => b.ms));
-  record(`widget render of ${settings.credits} credits (every page, with layout)`, `${ms(firstRender)}, ${renders[0]!.nodes} elements`, '—');
+  record(
+    `widget render of ${settings.credits} credits (every page, with layout)`,
+    `${ms(firstRender)}, ${renders[0]!.nodes} elements`,
+    '—',
+  );
   record('hand-written DOM baseline of the same rows', `${ms(baseline)}, ${baselines[0]!.nodes} elements`, '—');
   record('widget ÷ baseline', (firstRender / baseline).toFixed(2), '≤ 1.5', firstRender / baseline <= 1.5);
-  record('refresh with the same data ÷ first render', `${(refreshRender / firstRender).toFixed(3)} (${ms(refreshRender)})`, '≤ 0.1', refreshRender / firstRender <= 0.1);
+  record(
+    'refresh with the same data ÷ first render',
+    `${(refreshRender / firstRender).toFixed(3)} (${ms(refreshRender)})`,
+    '≤ 0.1',
+    refreshRender / firstRender <= 0.1,
+  );
 
   // 3. Memory: connect, load, refresh, disconnect, many times; heap after forced GC.
   const cdp = await page.context().newCDPSession(page);
@@ -151,17 +202,24 @@ try {
     });
     return count.value as number;
   };
-  await page.evaluate(() => { (window as any).__credits = undefined; });
-  await page.evaluate(([id, n]) => (window as any).bench.cycles(id, n), [CUSTOMERS.acme, settings.warmup] as const);
+  await page.evaluate(() => {
+    window.__credits = undefined;
+  });
+  await page.evaluate(([id, n]) => window.bench.cycles(id, n), [CUSTOMERS.acme, settings.warmup] as const);
   const heapBefore = await heap();
   const started = Date.now();
-  await page.evaluate(([id, n]) => (window as any).bench.cycles(id, n), [CUSTOMERS.acme, settings.cycles] as const);
+  await page.evaluate(([id, n]) => window.bench.cycles(id, n), [CUSTOMERS.acme, settings.cycles] as const);
   const cycleMs = (Date.now() - started) / settings.cycles;
   const heapAfter = await heap();
   const retained = await liveElements();
   const growth = heapAfter - heapBefore;
   record(`elements alive after ${settings.cycles} cycles of connect, load, refresh, disconnect`, String(retained), '0', retained === 0);
-  record('heap growth over those cycles (after forced GC)', `${(growth / 1024).toFixed(0)} KB (${(heapBefore / 1048576).toFixed(1)} → ${(heapAfter / 1048576).toFixed(1)} MB), ${cycleMs.toFixed(0)} ms a cycle`, '< 1 MB', growth < 1048576);
+  record(
+    'heap growth over those cycles (after forced GC)',
+    `${(growth / 1024).toFixed(0)} KB (${(heapBefore / 1048576).toFixed(1)} → ${(heapAfter / 1048576).toFixed(1)} MB), ${cycleMs.toFixed(0)} ms a cycle`,
+    '< 1 MB',
+    growth < 1048576,
+  );
 
   // 4. Bytes.
   try {
@@ -176,7 +234,12 @@ try {
     parts: Record<string, number>;
     chunks: { file: string; bytes: number }[];
   };
-  record('bundle entry (the critical path), gzip', `${size.total} B (${(size.total / 1024).toFixed(2)} KB; raw ${size.raw} B)`, `≤ ${size.budget / 1024} KB`, size.total <= size.budget);
+  record(
+    'bundle entry (the critical path), gzip',
+    `${size.total} B (${(size.total / 1024).toFixed(2)} KB; raw ${size.raw} B)`,
+    `≤ ${size.budget / 1024} KB`,
+    size.total <= size.budget,
+  );
   for (const [name, bytes] of Object.entries(size.parts)) record(`  of which ${name}`, `${bytes} B`, '—');
   for (const { file: chunk, bytes } of size.chunks) record(`  chunk on demand ${chunk.replace(/^dist\//, '')}`, `${bytes} B`, '—');
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);

@@ -21,7 +21,10 @@ export async function serve(options: {
   now?: () => Date;
 }) {
   const { limits, now } = options;
-  const routes = createDemoBackend({}, { ...(limits && { limits }), ...(now && { now }) }).routes.map(({ prefix, handler }) => ({ prefix, listener: toNodeListener(handler) }));
+  const routes = createDemoBackend({}, { ...(limits && { limits }), ...(now && { now }) }).routes.map(({ prefix, handler }) => ({
+    prefix,
+    listener: toNodeListener(handler),
+  }));
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = routes.find((r) => path.startsWith(`${r.prefix}/`));

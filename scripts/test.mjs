@@ -67,8 +67,9 @@ function counted(label, command, args, file, env, into) {
   if (!ok) broken = true;
 }
 
-step('browsers, WebKit\'s driver, Xvfb, libfaketime and redis-server', 'sh', ['scripts/ensure-packages.sh']);
-step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step("browsers, WebKit's driver, Xvfb, libfaketime and redis-server", 'sh', ['scripts/ensure-packages.sh']);
+step('typecheck, with the Lit template checker', 'npm', ['run', '--silent', 'typecheck']);
+step('lint (ESLint) and format (Prettier)', 'npm', ['run', '--silent', 'lint']);
 step('build', 'npm', ['run', '--silent', 'build']);
 step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);
 // The size budget is reported, not counted as a test failure: where the budget and the features the issues
@@ -87,10 +88,17 @@ for (const at of instants) {
   const counts = { at, passed: 0, failed: 0 };
   counted(`node tests at ${at}`, 'npm', ['run', '--silent', 'test:node'], `${results}/node.json`, env, counts);
   for (const browser of ['chromium', 'firefox', 'webkit']) {
-    counted(`browser tests (${browser}) at ${at}`, 'npm', ['run', '--silent', 'test:browser'], `${results}/wtr-${browser}.json`, {
-      ...env,
-      WTR_BROWSERS: browser,
-    }, counts);
+    counted(
+      `browser tests (${browser}) at ${at}`,
+      'npm',
+      ['run', '--silent', 'test:browser'],
+      `${results}/wtr-${browser}.json`,
+      {
+        ...env,
+        WTR_BROWSERS: browser,
+      },
+      counts,
+    );
   }
   byInstant.push(counts);
   totals.passed += counts.passed;

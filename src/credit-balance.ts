@@ -84,7 +84,8 @@ const fetchLedgerTemplate = () =>
  *
  * @tag credit-balance
  *
- * @event {CreditBalanceLoadEvent} credit-balance-load - Data was rendered. `detail: { source, credits, totals, skipped }`; `skipped` lists the records that could not be read.
+ * @event {CreditBalanceLoadEvent} credit-balance-load - Data was rendered. `detail: { source, credits, totals, skipped }`;
+ *   `skipped` lists the records that could not be read.
  * @event {CreditBalanceErrorEvent} credit-balance-error - A load failed. `detail: { code, status?, message }`.
  * @event {CreditBalanceExpiringEvent} credit-balance-expiring - Data was rendered with expiring credits. `detail: { credits }`.
  * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below `low-balance`. `detail: { totals }`.
@@ -323,15 +324,18 @@ export class CreditBalance extends LitElement {
       source: source === 'grants' ? 'grants' : 'credits',
       state,
       formats,
-      context: formats && !ledgerPending ? {
-        ...formats,
-        now,
-        minute: Math.floor(now.getTime() / 60_000),
-        renderLedger: includeLedgers ? ledgerTemplate : undefined,
-        headingLevel,
-        sharedAsOf: commonBalanceDate(views),
-        invoiceUrl,
-      } : undefined,
+      context:
+        formats && !ledgerPending
+          ? {
+              ...formats,
+              now,
+              minute: Math.floor(now.getTime() / 60_000),
+              renderLedger: includeLedgers ? ledgerTemplate : undefined,
+              headingLevel,
+              sharedAsOf: commonBalanceDate(views),
+              invoiceUrl,
+            }
+          : undefined,
       views,
       totals,
       low: lowTotals(totals, lowBalance),
@@ -355,22 +359,33 @@ export class CreditBalance extends LitElement {
     const { shown, error } = state;
     const announcement = state.refreshed
       ? i18n.t('updated', {
-          totals: i18n.list(totals.map((t) => `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`)),
+          totals: i18n.list(
+            totals.map(
+              (t) =>
+                `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`,
+            ),
+          ),
         })
       : '';
     return html`
-      <section part="base" class="base" aria-busy=${String(state.status === 'loading')} aria-labelledby="title">
+      <section part="base" class="base" aria-busy=${String(state.status === 'loading') as 'true' | 'false'} aria-labelledby="title">
         <header part="header" class="header">
           <div id="title" class="title ${this.hideTitle ? 'visually-hidden' : ''}" role="heading" aria-level=${context.headingLevel}>
             ${i18n.t('title')}
           </div>
           ${totals.length ? renderTotals(totals, low, context) : nothing}
-          ${context.sharedAsOf
-            ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
-            : nothing}
+          ${
+            context.sharedAsOf
+              ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
+              : nothing
+          }
         </header>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
-        ${state.skipped.length ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: state.skipped.length })}</p>` : nothing}
+        ${
+          state.skipped.length
+            ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: state.skipped.length })}</p>`
+            : nothing
+        }
         ${this.#renderBody(body, context)}
         <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
       </section>
@@ -395,7 +410,20 @@ export class CreditBalance extends LitElement {
             // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
             (v) =>
               guard(
-                [v.credit, context.minute, context.i18n, context.money, context.dates, context.renderLedger, context.invoiceUrl, context.headingLevel, context.sharedAsOf?.getTime(), v.expiring, v.drawPosition, v.drawsAfter],
+                [
+                  v.credit,
+                  context.minute,
+                  context.i18n,
+                  context.money,
+                  context.dates,
+                  context.renderLedger,
+                  context.invoiceUrl,
+                  context.headingLevel,
+                  context.sharedAsOf?.getTime(),
+                  v.expiring,
+                  v.drawPosition,
+                  v.drawsAfter,
+                ],
                 () => renderCredit(v, context),
               ),
           )}

@@ -109,8 +109,7 @@ export class CreditsController implements ReactiveController {
     const status = this.#task.status;
     const error = status === TaskStatus.ERROR && !this.#interrupted ? errorDetail(this.#task.error) : undefined;
     return {
-      status:
-        status === TaskStatus.COMPLETE ? 'complete' : error ? 'error' : status === TaskStatus.ERROR ? 'idle' : 'loading',
+      status: status === TaskStatus.COMPLETE ? 'complete' : error ? 'error' : status === TaskStatus.ERROR ? 'idle' : 'loading',
       shown,
       error,
       skipped: shown?.skipped ?? [],

@@ -27,9 +27,13 @@ export function renderLedger(credit: NormalizedCredit, amount: (value: number) =
             >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
           >
           <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
-          ${segment && credit.segments.length > 1
-            ? html`<span class="ledger__period">${i18n.t('period', { range: periodText(segment.startsAt, segment.endsBefore, context) })}</span>`
-            : nothing}
+          ${
+            segment && credit.segments.length > 1
+              ? html`<span class="ledger__period">${i18n.t('period', {
+                  range: periodText(segment.startsAt, segment.endsBefore, context),
+                })}</span>`
+              : nothing
+          }
           ${entry.reason ? html`<span class="ledger__reason">${entry.reason}</span>` : nothing}
           ${invoice ? html`<a class="ledger__invoice" href=${invoice}>${i18n.t('invoice')}</a>` : nothing}
         </li>`;
@@ -37,4 +41,3 @@ export function renderLedger(credit: NormalizedCredit, amount: (value: number) =
     </ol>
   </details>`;
 }
-

@@ -81,14 +81,19 @@ export function renderTotals(totals: Total[], low: Total[], { i18n, money }: Vie
   </ul>`;
 }
 
-/** The error a person can act on, the time of the data still shown (when stale), and the retry button (none for a configuration mistake). */
+/**
+ * The error a person can act on, the time of the data still shown (when stale), and the retry button (none for a
+ * configuration mistake).
+ */
 export function renderError(error: ErrorDetail, staleSince: Date | undefined, onRetry: () => void, { i18n, dates }: ViewContext) {
   return html`<div part="error" class="error" role="alert">
     ${staleSince ? html`<p class="error__stale">${i18n.t('stale', { time: dates.dateTime(staleSince) })}</p>` : nothing}
     <p class="error__message">${i18n.t(`error.${error.code}`, { status: error.status ?? '' })}</p>
-    ${error.code === 'config' // trying again cannot mend the page's markup
-      ? nothing
-      : html`<button part="retry-button" class="retry" type="button" @click=${onRetry}>${i18n.t('retry')}</button>`}
+    ${
+      error.code === 'config' // trying again cannot mend the page's markup
+        ? nothing
+        : html`<button part="retry-button" class="retry" type="button" @click=${onRetry}>${i18n.t('retry')}</button>`
+    }
   </div>`;
 }
 
@@ -128,19 +133,29 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     </div>
     <p class="credit__figures">
       <span part="balance" class="credit__balance">${balanceText}</span>
-      ${view.meterMax && balance !== undefined
-        ? html`<span class="credit__granted">${i18n.t('ofGranted', { amount: amount(view.meterMax) })}</span>`
-        : nothing}
+      ${
+        view.meterMax && balance !== undefined
+          ? html`<span class="credit__granted">${i18n.t('ofGranted', { amount: amount(view.meterMax) })}</span>`
+          : nothing
+      }
     </p>
     ${view.meterMax !== credit.granted ? note(i18n.t('grantedInTotal', { amount: amount(credit.granted) })) : nothing}
-    ${credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
-      ? note(i18n.t('pendingBalance', { amount: amount(credit.postedBalance) }))
-      : nothing}
-    ${credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
-      ? note(i18n.t('balanceAsOf', { date: dates.lastDayBefore(credit.balanceAsOf) }))
-      : nothing}
+    ${
+      credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
+        ? note(i18n.t('pendingBalance', { amount: amount(credit.postedBalance) }))
+        : nothing
+    }
+    ${
+      credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
+        ? note(i18n.t('balanceAsOf', { date: dates.lastDayBefore(credit.balanceAsOf) }))
+        : nothing
+    }
     ${credit.expiresInPeriod ? note(i18n.t('expiresInPeriod')) : nothing}
-    ${view.meterMax && balance !== undefined ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n) : nothing}
+    ${
+      view.meterMax && balance !== undefined
+        ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n)
+        : nothing
+    }
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
     ${view.drawPosition === 1 ? note(i18n.t('usedNextHint')) : nothing}
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: isolate(view.drawsAfter.name || i18n.t('unnamed')) })) : nothing}
@@ -177,12 +192,16 @@ function renderPeriods(view: CreditView, context: ViewContext) {
   const { credit } = view;
   const amount = (value: number) => money.amount(value, credit.creditType);
   return html`${renderTimeline(view, context)}
-    ${view.segments.length
-      ? html`<details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
+    ${
+      view.segments.length
+        ? html`<details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
           <summary>${i18n.t('schedule')} · ${i18n.t('periods', { count: view.segments.length })}</summary>
           <ol part="schedule" class="schedule" aria-label=${i18n.t('schedule')}>
             ${view.segments.map(
-              ({ segment, status }) => html`<li part="segment segment-${status}" class="segment segment--${status}" data-segment-id=${segment.id}>
+              ({
+                segment,
+                status,
+              }) => html`<li part="segment segment-${status}" class="segment segment--${status}" data-segment-id=${segment.id}>
                 <span class="segment__amount">${amount(segment.amount)}</span>
                 <span class="segment__dates">${periodText(segment.startsAt, segment.endsBefore, context)}</span>
                 ${renderStatus(status, i18n)}
@@ -190,7 +209,8 @@ function renderPeriods(view: CreditView, context: ViewContext) {
             )}
           </ol>
         </details>`
-      : nothing}
+        : nothing
+    }
     ${renderLedger && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}`;
 }
 
@@ -202,15 +222,17 @@ function renderTimeline(view: CreditView, context: ViewContext) {
   const geometry = timelineGeometry(view.segments, context.now);
   if (!geometry) return nothing;
   return html`<div class="timeline" aria-hidden="true">
-    ${geometry.now === undefined
-      ? nothing
-      : html`<div class="timeline__labels">
+    ${
+      geometry.now === undefined
+        ? nothing
+        : html`<div class="timeline__labels">
           <span
             class="timeline__now-label ${geometry.now < 0.5 ? '' : 'timeline__now-label--before'}"
             ${cssProperties({ '--_at': geometry.now })}
             >${context.i18n.t('now')}</span
           >
-        </div>`}
+        </div>`
+    }
     <div class="timeline__track">
       ${geometry.bars.map(
         (bar) => html`<span
@@ -218,9 +240,7 @@ function renderTimeline(view: CreditView, context: ViewContext) {
           ${cssProperties({ '--_start': bar.start, '--_size': bar.size })}
         ></span>`,
       )}
-      ${geometry.now === undefined
-        ? nothing
-        : html`<span class="timeline__now" ${cssProperties({ '--_at': geometry.now })}></span>`}
+      ${geometry.now === undefined ? nothing : html`<span class="timeline__now" ${cssProperties({ '--_at': geometry.now })}></span>`}
     </div>
     <div class="timeline__axis">
       <span>${context.dates.day(geometry.from)}</span>

@@ -31,7 +31,13 @@ describe('input that bends the widget', () => {
     const shown = text(el.shadowRoot!.querySelector('[part~="base"]'));
     expect(shown).to.not.match(/NaN|Infinity/);
     expect(text(part(el, 'total'))).to.match(/^> \$1(,\d{3})+\.00 available$/);
-    expect(text(parts(el, 'credit').find((c) => c.dataset.creditId === 'c')!.querySelector('.credit__granted'))).to.match(/^left of > \$1(,\d{3})+\.00 granted$/);
+    expect(
+      text(
+        parts(el, 'credit')
+          .find((c) => c.dataset.creditId === 'c')!
+          .querySelector('.credit__granted'),
+      ),
+    ).to.match(/^left of > \$1(,\d{3})+\.00 granted$/);
     const detail = (outcome as unknown as { detail: { totals: { available: number; granted: number }[] } }).detail;
     for (const total of detail.totals) {
       expect(Number.isFinite(total.available) && Number.isFinite(total.granted)).to.equal(true);
@@ -42,7 +48,9 @@ describe('input that bends the widget', () => {
     it(`stays within a ${width}px container, whatever the length of a name without spaces`, async () => {
       const unit = { id: 'u', name: 'x'.repeat(80) };
       const id = await scenario({
-        credits: [credit('long', { name: 'N'.repeat(80), access_schedule: { credit_type: unit, schedule_items: [item('s', 10)] }, balance: 5 })],
+        credits: [
+          credit('long', { name: 'N'.repeat(80), access_schedule: { credit_type: unit, schedule_items: [item('s', 10)] }, balance: 5 }),
+        ],
       });
       const container = await fixture<HTMLElement>(html`<div style="inline-size: ${width}px"></div>`);
       const { el } = await mount({ 'customer-id': id }, {}, { parent: container });

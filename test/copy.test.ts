@@ -40,7 +40,9 @@ function reviewedCredit(): Metronome.Credit {
     balance: 10_000,
     access_schedule: {
       credit_type: { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' },
-      schedule_items: [{ id: 's', amount: 20_000, starting_at: start, ending_before: new Date(midnight + 100 * DAY + 15 * 3_600_000).toISOString() }],
+      schedule_items: [
+        { id: 's', amount: 20_000, starting_at: start, ending_before: new Date(midnight + 100 * DAY + 15 * 3_600_000).toISOString() },
+      ],
     },
     ledger: [
       { type: 'CREDIT_SEGMENT_START', amount: 20_000, segment_id: 's', timestamp: start },
@@ -76,7 +78,14 @@ interface Review {
 const reviews: Review[] = [
   {
     locale: 'en-US',
-    grants: ['$115.00 left of $200.00 granted', ', with pending charges deducted.', '$180.00 available', 'Deduction (pending)', 'Applies to GPU compute and Batch jobs', 'Schedule · 1 period'],
+    grants: [
+      '$115.00 left of $200.00 granted',
+      ', with pending charges deducted.',
+      '$180.00 available',
+      'Deduction (pending)',
+      'Applies to GPU compute and Batch jobs',
+      'Schedule · 1 period',
+    ],
     credits: ['Credited back', 'Schedule · 1 period'],
     stale: 'Showing balances as of',
     updated: 'Credits updated: $100.00 available.',
@@ -84,7 +93,13 @@ const reviews: Review[] = [
   },
   {
     locale: 'de-DE',
-    grants: ['115,00 $ von 200,00 $ übrig', ', abzüglich ausstehender Belastungen.', '150,00 $ vor Abzug ausstehender Belastungen', 'Abbuchung (ausstehend)', 'Gilt für GPU compute und Batch jobs'],
+    grants: [
+      '115,00 $ von 200,00 $ übrig',
+      ', abzüglich ausstehender Belastungen.',
+      '150,00 $ vor Abzug ausstehender Belastungen',
+      'Abbuchung (ausstehend)',
+      'Gilt für GPU compute und Batch jobs',
+    ],
     credits: ['Wieder gutgeschrieben', 'Anpassung wegen geänderter Lizenzanzahl', '– vor dem '],
     stale: 'Aktualisierung fehlgeschlagen. Angezeigt wird der Stand vom ',
     updated: 'Guthaben aktualisiert: 100,00 $ verfügbar.',
@@ -95,7 +110,14 @@ const reviews: Review[] = [
   },
   {
     locale: 'fr-FR',
-    grants: ['180,00 $US disponibles', 'après déduction des débits en attente.', '150,00 $US avant déduction des débits en attente', 'Débit (en attente)', 'S’applique à GPU compute et Batch jobs', `Expire avant la fin de la période de facturation${NNBSP}: `],
+    grants: [
+      '180,00 $US disponibles',
+      'après déduction des débits en attente.',
+      '150,00 $US avant déduction des débits en attente',
+      'Débit (en attente)',
+      'S’applique à GPU compute et Batch jobs',
+      `Expire avant la fin de la période de facturation${NNBSP}: `,
+    ],
     credits: ['Imputé sur une facture', '– avant le ', `Reviewed credit${NNBSP}: il reste`, 'restants sur'],
     stale: `${NNBSP}: la dernière actualisation a échoué.`,
     updated: `Crédits mis à jour${NNBSP}: 100,00 $US disponibles.`,
@@ -103,7 +125,13 @@ const reviews: Review[] = [
   },
   {
     locale: 'es-ES',
-    grants: ['180,00 US$ disponibles', 'una vez descontados los cargos pendientes.', '150,00 US$ antes de descontar los cargos pendientes', 'Cargo (pendiente)', 'Se aplica a GPU compute y Batch jobs'],
+    grants: [
+      '180,00 US$ disponibles',
+      'una vez descontados los cargos pendientes.',
+      '150,00 US$ antes de descontar los cargos pendientes',
+      'Cargo (pendiente)',
+      'Se aplica a GPU compute y Batch jobs',
+    ],
     credits: ['Aplicado a una factura', 'Devuelto al saldo', 'Su próximo consumo se descontará primero de este crédito.'],
     stale: 'Saldos a ',
     updated: 'Créditos actualizados: 100,00 US$ disponibles.',
@@ -118,7 +146,15 @@ const reviews: Review[] = [
   },
   {
     locale: 'ja-JP',
-    grants: ['$115.00 / 付与額 $200.00', '請求期間終了時（', '）の残高です（保留中の請求を差し引いた後）。', '保留中の請求を差し引く前：$150.00', '差し引き（保留中）', '対象：GPU compute、Batch jobs', '履歴（'],
+    grants: [
+      '$115.00 / 付与額 $200.00',
+      '請求期間終了時（',
+      '）の残高です（保留中の請求を差し引いた後）。',
+      '保留中の請求を差し引く前：$150.00',
+      '差し引き（保留中）',
+      '対象：GPU compute、Batch jobs',
+      '履歴（',
+    ],
     credits: ['請求書に充当', 'クレジット返還', 'の直前まで', '～', 'Reviewed credit：$200.00 のうち残り $100.00'],
     stale: ' 時点の残高を表示しています。直近の更新に失敗しました。',
     updated: 'クレジットを更新しました：$100.00 利用可能。',

@@ -264,7 +264,9 @@ describe('<credit-balance>', () => {
           product: { id: 'p', name: hostile },
           access_schedule: {
             credit_type: { id: 'u', name: `${hostile} units` },
-            schedule_items: [{ id: '" onmouseover="x', amount: 5, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' }],
+            schedule_items: [
+              { id: '" onmouseover="x', amount: 5, starting_at: '2026-01-01T00:00:00Z', ending_before: '2099-01-01T00:00:00Z' },
+            ],
           },
           balance: 5,
         } satisfies Metronome.Credit,
@@ -318,7 +320,10 @@ describe('<credit-balance>', () => {
     const started = performance.now();
     const { el, outcome } = await mount({ 'token-url': null, 'customer-id': CUSTOMERS.acme });
     expect(performance.now() - started, 'waited for a late tokenProvider first').to.be.at.least(TOKEN_SOURCE_WAIT_MS);
-    expect((outcome as CreditBalanceErrorEvent).detail).to.include({ code: 'config', message: 'Set the token-url attribute or the tokenProvider property.' });
+    expect((outcome as CreditBalanceErrorEvent).detail).to.include({
+      code: 'config',
+      message: 'Set the token-url attribute or the tokenProvider property.',
+    });
     expect(text(part(el, 'error'))).to.equal('Credits cannot be shown here at the moment.');
   });
 
@@ -386,7 +391,10 @@ describe('<credit-balance>', () => {
         expect(beta.part.contains('credit-expired')).to.equal(true);
         expect(getComputedStyle(beta).outlineColor).to.equal('rgb(200, 0, 0)');
         expect(getComputedStyle(creditNamed(el, 'Renewal bonus')).outlineColor).to.equal('rgb(0, 0, 200)');
-        expect(getComputedStyle(creditNamed(el, 'Launch promotion')).outlineColor, 'an active credit is not styled as expired').to.not.equal('rgb(200, 0, 0)');
+        expect(
+          getComputedStyle(creditNamed(el, 'Launch promotion')).outlineColor,
+          'an active credit is not styled as expired',
+        ).to.not.equal('rgb(200, 0, 0)');
         const expiring = parts(el, 'badge-expiring');
         expect(expiring.length).to.be.greaterThan(0);
         expect([...new Set(expiring.map(text))]).to.deep.equal(['Expiring soon']);
@@ -395,7 +403,11 @@ describe('<credit-balance>', () => {
         expect(parts(el, 'total-low')).to.have.length(3);
         expect(getComputedStyle(parts(el, 'total-low')[0]!).outlineColor).to.equal('rgb(9, 9, 9)');
         expect(parts(el, 'segment-expired').length).to.be.greaterThan(0);
-        expect(parts(el, 'badge-active').map(text).every((t) => t === 'Active')).to.equal(true);
+        expect(
+          parts(el, 'badge-active')
+            .map(text)
+            .every((t) => t === 'Active'),
+        ).to.equal(true);
         expect(parts(el, 'badge-next').map(text)).to.include('Used next');
       } finally {
         style.remove();

@@ -33,7 +33,12 @@ type Untyped = Exclude<keyof CreditBalanceAttributes, (typeof typedAttributes)[n
 const everyTypedAttributeListed: [Untyped] extends [never] ? true : false = true;
 
 /** Every event the typings derive; likewise checked both ways. */
-const typedEvents = ['credit-balance-load', 'credit-balance-error', 'credit-balance-expiring', 'credit-balance-low'] as const satisfies readonly (keyof CreditBalanceEvents)[];
+const typedEvents = [
+  'credit-balance-load',
+  'credit-balance-error',
+  'credit-balance-expiring',
+  'credit-balance-low',
+] as const satisfies readonly (keyof CreditBalanceEvents)[];
 type Unlisted = Exclude<keyof CreditBalanceEvents, (typeof typedEvents)[number]>;
 const everyTypedEventListed: [Unlisted] extends [never] ? true : false = true;
 
@@ -45,7 +50,9 @@ describe('framework typings', () => {
 
   it('derive exactly the events the element dispatches', () => {
     expect(everyTypedEventListed).to.equal(true);
-    const dispatched = [CreditBalanceLoadEvent, CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLowEvent].map((e) => e.type);
+    const dispatched = [CreditBalanceLoadEvent, CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLowEvent].map(
+      (e) => e.type,
+    );
     expect([...typedEvents].sort()).to.deep.equal(dispatched.sort());
   });
 });

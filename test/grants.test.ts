@@ -20,7 +20,10 @@ describe('<credit-balance source="grants">', () => {
     expect(text(welcome.querySelector('[part~="balance"]'))).to.equal('$115.00');
     expect(text(welcome)).to.include('$150.00 before pending charges');
     // Every grant shares the billing period: said once, naming its last day (effective_at is exclusive).
-    const lastDay = new Date(billingPeriodEnd(TEST_NOW).getTime() - 1).toLocaleDateString('en-US', { timeZone: 'UTC', dateStyle: 'medium' });
+    const lastDay = new Date(billingPeriodEnd(TEST_NOW).getTime() - 1).toLocaleDateString('en-US', {
+      timeZone: 'UTC',
+      dateStyle: 'medium',
+    });
     expect(text(el.shadowRoot!.querySelector('[part~="header"]'))).to.include(
       `Balances as of the end of the billing period (${lastDay}), with pending charges deducted.`,
     );
@@ -67,7 +70,9 @@ describe('<credit-balance source="grants">', () => {
   });
 
   it('follows query-string pages and sends the filters in the body', async () => {
-    const grants = Array.from({ length: 3 }, () => plansGrants(TEST_NOW, 'x')).flat().map((g, i) => ({ ...g, id: `grant-${i}` }));
+    const grants = Array.from({ length: 3 }, () => plansGrants(TEST_NOW, 'x'))
+      .flat()
+      .map((g, i) => ({ ...g, id: `grant-${i}` }));
     const id = await scenario({ grants });
     const { el } = await grantsWidget(id, {
       'page-size': '4',

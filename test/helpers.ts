@@ -61,7 +61,8 @@ export function realHttp({ timeouts = 0 } = {}): HttpDeps & { sleeps: number[] }
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-    deadline: () => (timedOut++ < timeouts ? AbortSignal.abort(new DOMException('Timed out', 'TimeoutError')) : new AbortController().signal),
+    deadline: () =>
+      timedOut++ < timeouts ? AbortSignal.abort(new DOMException('Timed out', 'TimeoutError')) : new AbortController().signal,
   };
 }
 
@@ -119,13 +120,16 @@ export async function mount(
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** The elements of a widget (or of an element inside its shadow root) with a part. */
-export const parts = (root: Element, name: string) =>
-  [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+export const parts = (root: Element, name: string) => [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 export const part = (root: Element, name: string) => parts(root, name)[0] ?? null;
 
 /** Text as a person reads it: white space folded, no-break spaces as spaces, the invisible bidi isolates gone. */
 export const text = (node: Element | null | undefined) =>
-  (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ').trim();
+  (node?.textContent ?? '')
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim();
 
 /** The card of the credit with this name. */
 export const creditNamed = (root: Element, name: string) =>

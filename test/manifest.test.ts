@@ -52,7 +52,9 @@ describe('custom-elements.json', () => {
 
   it('lists every public custom property the styles read, each with the default the styles use', () => {
     const css = CreditBalance.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
-    const used = new Map([...css.matchAll(/var\((--credit-balance-[\w-]+),\s*(.+?)\);\s*$/gm)].map(([, name, fallback]) => [name!, fallback!]));
+    const used = new Map(
+      [...css.matchAll(/var\((--credit-balance-[\w-]+),\s*(.+?)\);\s*$/gm)].map(([, name, fallback]) => [name!, fallback!]),
+    );
     expect(used.size).to.equal(13);
     expect(names(element.cssProperties)).to.deep.equal([...used.keys()].sort());
     for (const { name, default: documented } of element.cssProperties!) expect(documented, name).to.equal(used.get(name));

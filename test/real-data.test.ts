@@ -30,9 +30,7 @@ const sdkCredit = (id: string, fields: Partial<Metronome.Credit> = {}): Metronom
 
 const schedule = (amount: number, start: number, end: number): Metronome.Credit['access_schedule'] => ({
   credit_type: USD,
-  schedule_items: [
-    { id: 'segment', amount, starting_at: new Date(start).toISOString(), ending_before: new Date(end).toISOString() },
-  ],
+  schedule_items: [{ id: 'segment', amount, starting_at: new Date(start).toISOString(), ending_before: new Date(end).toISOString() }],
 });
 
 describe('real Metronome data', () => {
@@ -87,7 +85,9 @@ describe('real Metronome data', () => {
 
     it('a customer whose only credit has no balance has no total, and no false low-balance warning', async () => {
       const now = TEST_NOW.getTime();
-      const id = await scenario({ credits: [sdkCredit('a', { name: 'Pending setup', access_schedule: schedule(10_000, now - DAY, now + 90 * DAY) })] });
+      const id = await scenario({
+        credits: [sdkCredit('a', { name: 'Pending setup', access_schedule: schedule(10_000, now - DAY, now + 90 * DAY) })],
+      });
       const { el, find } = await mountLoaded(id, { 'low-balance': '50' });
       expect(parts(el, 'total')).to.have.length(0);
       expect(hasState(el, 'low')).to.equal(false);
@@ -196,7 +196,13 @@ describe('real Metronome data', () => {
             name: 'Linked',
             balance: 100,
             ledger: [
-              { type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', amount: -300, segment_id: 's', invoice_id: 'inv 1/a?b', timestamp: '2026-02-01T00:00:00Z' },
+              {
+                type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION',
+                amount: -300,
+                segment_id: 's',
+                invoice_id: 'inv 1/a?b',
+                timestamp: '2026-02-01T00:00:00Z',
+              },
               { type: 'CREDIT_MANUAL', amount: 400, reason: 'Goodwill', timestamp: '2026-01-01T00:00:00Z' },
             ],
           }),

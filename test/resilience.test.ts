@@ -43,26 +43,98 @@ interface Case {
 
 const cases: Case[] = [
   // The token endpoint.
-  { name: 'token endpoint unreachable (connection dropped)', spec: acme([{ route: 'token', drop: true, times: 3 }]), outcome: { code: 'token', says: 'could not be verified' }, lists: 0 },
-  { name: 'token endpoint answers 500', spec: acme([{ route: 'token', status: 500, times: 3 }]), outcome: { code: 'token', status: 500, says: 'could not be verified' }, lists: 0, tokens: 3 },
-  { name: 'token endpoint answers 403 (not retried)', spec: acme([{ route: 'token', status: 403 }]), outcome: { code: 'token', status: 403, says: 'could not be verified' }, tokens: 1 },
-  { name: 'token endpoint answers HTML', spec: acme([{ route: 'token', status: 200, body: '<!doctype html><title>Login</title>' }]), outcome: { code: 'token', says: 'could not be verified' } },
-  { name: 'token answer without a token', spec: acme([{ route: 'token', status: 200, body: '{"expires_in":300}' }]), outcome: { code: 'token', says: 'could not be verified' } },
-  { name: 'token answer already expired', spec: acme([{ route: 'token', status: 200, body: '{"token":"t","expires_at":"2001-01-01T00:00:00Z"}' }]), outcome: { code: 'token', says: 'could not be verified' } },
+  {
+    name: 'token endpoint unreachable (connection dropped)',
+    spec: acme([{ route: 'token', drop: true, times: 3 }]),
+    outcome: { code: 'token', says: 'could not be verified' },
+    lists: 0,
+  },
+  {
+    name: 'token endpoint answers 500',
+    spec: acme([{ route: 'token', status: 500, times: 3 }]),
+    outcome: { code: 'token', status: 500, says: 'could not be verified' },
+    lists: 0,
+    tokens: 3,
+  },
+  {
+    name: 'token endpoint answers 403 (not retried)',
+    spec: acme([{ route: 'token', status: 403 }]),
+    outcome: { code: 'token', status: 403, says: 'could not be verified' },
+    tokens: 1,
+  },
+  {
+    name: 'token endpoint answers HTML',
+    spec: acme([{ route: 'token', status: 200, body: '<!doctype html><title>Login</title>' }]),
+    outcome: { code: 'token', says: 'could not be verified' },
+  },
+  {
+    name: 'token answer without a token',
+    spec: acme([{ route: 'token', status: 200, body: '{"expires_in":300}' }]),
+    outcome: { code: 'token', says: 'could not be verified' },
+  },
+  {
+    name: 'token answer already expired',
+    spec: acme([{ route: 'token', status: 200, body: '{"token":"t","expires_at":"2001-01-01T00:00:00Z"}' }]),
+    outcome: { code: 'token', says: 'could not be verified' },
+  },
   { name: 'token endpoint recovers after a 503', spec: acme([{ route: 'token', status: 503 }]), outcome: { credits: 7 }, tokens: 2 },
   // Authentication.
-  { name: '401 right after a fresh token: one refresh, then auth', spec: acme([{ route: 'credits', status: 401, times: 5 }]), outcome: { code: 'auth', status: 401, says: 'Sign in again' }, lists: 2, tokens: 2 },
+  {
+    name: '401 right after a fresh token: one refresh, then auth',
+    spec: acme([{ route: 'credits', status: 401, times: 5 }]),
+    outcome: { code: 'auth', status: 401, says: 'Sign in again' },
+    lists: 2,
+    tokens: 2,
+  },
   // Retries.
   { name: '503 twice, then the data', spec: acme([{ route: 'credits', status: 503, times: 2 }]), outcome: { credits: 7 }, lists: 3 },
-  { name: '429 with Retry-After, then the data', spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after': '0.2' } }]), outcome: { credits: 7 }, lists: 2 },
-  { name: '429 with retry-after-ms, then the data', spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after-ms': '150' } }]), outcome: { credits: 7 }, lists: 2 },
-  { name: '408 and 409 are retried', spec: acme([{ route: 'credits', status: 408 }, { route: 'credits', status: 409 }]), outcome: { credits: 7 }, lists: 3 },
-  { name: '5xx on every attempt', spec: acme([{ route: 'credits', status: 502, times: 3 }]), outcome: { code: 'http', status: 502, says: 'HTTP 502' }, lists: 3 },
-  { name: 'a Retry-After of an hour is not waited for', spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after': '3600' } }]), outcome: { code: 'http', status: 429, says: 'HTTP 429' }, lists: 1 },
-  { name: 'x-should-retry: false stops retries', spec: acme([{ route: 'credits', status: 503, headers: { 'x-should-retry': 'false' } }]), outcome: { code: 'http', status: 503, says: 'HTTP 503' }, lists: 1 },
+  {
+    name: '429 with Retry-After, then the data',
+    spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after': '0.2' } }]),
+    outcome: { credits: 7 },
+    lists: 2,
+  },
+  {
+    name: '429 with retry-after-ms, then the data',
+    spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after-ms': '150' } }]),
+    outcome: { credits: 7 },
+    lists: 2,
+  },
+  {
+    name: '408 and 409 are retried',
+    spec: acme([
+      { route: 'credits', status: 408 },
+      { route: 'credits', status: 409 },
+    ]),
+    outcome: { credits: 7 },
+    lists: 3,
+  },
+  {
+    name: '5xx on every attempt',
+    spec: acme([{ route: 'credits', status: 502, times: 3 }]),
+    outcome: { code: 'http', status: 502, says: 'HTTP 502' },
+    lists: 3,
+  },
+  {
+    name: 'a Retry-After of an hour is not waited for',
+    spec: acme([{ route: 'credits', status: 429, headers: { 'retry-after': '3600' } }]),
+    outcome: { code: 'http', status: 429, says: 'HTTP 429' },
+    lists: 1,
+  },
+  {
+    name: 'x-should-retry: false stops retries',
+    spec: acme([{ route: 'credits', status: 503, headers: { 'x-should-retry': 'false' } }]),
+    outcome: { code: 'http', status: 503, says: 'HTTP 503' },
+    lists: 1,
+  },
   { name: 'a dropped connection is retried', spec: acme([{ route: 'credits', drop: true }]), outcome: { credits: 7 }, lists: 2 },
   { name: 'an answer cut off mid-body is retried', spec: acme([{ route: 'credits', cut: true }]), outcome: { credits: 7 }, lists: 2 },
-  { name: 'connections dropped on every attempt', spec: acme([{ route: 'credits', drop: true, times: 3 }]), outcome: { code: 'network', says: 'could not be reached' }, lists: 3 },
+  {
+    name: 'connections dropped on every attempt',
+    spec: acme([{ route: 'credits', drop: true, times: 3 }]),
+    outcome: { code: 'network', says: 'could not be reached' },
+    lists: 3,
+  },
   ...[400, 403, 404, 422].map((status) => ({
     name: `${status} is not retried`,
     spec: acme([{ route: 'credits' as const, status }]),
@@ -70,17 +142,70 @@ const cases: Case[] = [
     lists: 1,
   })),
   // Malformed answers.
-  { name: 'truncated JSON', spec: acme([{ route: 'credits', status: 200, body: '{"data":[{"id":"c","type":"CRE', times: 3 }]), outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 3 },
-  { name: 'HTML with 200', spec: acme([{ route: 'credits', status: 200, body: '<html><body>Maintenance</body></html>' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
-  { name: 'data is not an array', spec: acme([{ route: 'credits', status: 200, body: '{"data":{},"next_page":null}' }]), outcome: { code: 'invalid-response', says: 'cannot read' } },
+  {
+    name: 'truncated JSON',
+    spec: acme([{ route: 'credits', status: 200, body: '{"data":[{"id":"c","type":"CRE', times: 3 }]),
+    outcome: { code: 'invalid-response', says: 'cannot read' },
+    lists: 3,
+  },
+  {
+    name: 'HTML with 200',
+    spec: acme([{ route: 'credits', status: 200, body: '<html><body>Maintenance</body></html>' }]),
+    outcome: { code: 'invalid-response', says: 'cannot read' },
+  },
+  {
+    name: 'data is not an array',
+    spec: acme([{ route: 'credits', status: 200, body: '{"data":{},"next_page":null}' }]),
+    outcome: { code: 'invalid-response', says: 'cannot read' },
+  },
   // Retried: WebKit hands a page an answer cut off mid-body as if it were whole.
-  { name: 'an empty body', spec: acme([{ route: 'credits', status: 200, body: '', times: 3 }]), outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 3 },
+  {
+    name: 'an empty body',
+    spec: acme([{ route: 'credits', status: 200, body: '', times: 3 }]),
+    outcome: { code: 'invalid-response', says: 'cannot read' },
+    lists: 3,
+  },
   // A record that cannot be read is set aside; the others are shown.
-  { name: 'a credit with a string balance', spec: { credits: [credit({ balance: '4' }), credit({ id: 'ok' })] }, outcome: { credits: 1, skipped: 1 } },
-  { name: 'a segment with an invalid date', spec: { credits: [credit({ access_schedule: { schedule_items: [{ id: 's', amount: 1, starting_at: 'tomorrow', ending_before: '2099-01-01T00:00:00Z' }] } })] }, outcome: { credits: 0, skipped: 1 } },
-  { name: 'unknown fields, ledger types and credit types are tolerated', spec: { credits: [credit({ surprise: [1, { a: null }], ledger: [{ type: 'CREDIT_FROM_THE_FUTURE', amount: 1, timestamp: '2026-01-01T00:00:00Z', extra: true }] })] }, outcome: { credits: 1 } },
-  { name: 'a cursor that repeats', spec: acme([], { cursor: 'repeat' }), outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
-  { name: 'empty pages that repeat their cursor stop with an error', spec: { credits: [], cursor: 'repeat' }, outcome: { code: 'invalid-response', says: 'cannot read' }, lists: 2 },
+  {
+    name: 'a credit with a string balance',
+    spec: { credits: [credit({ balance: '4' }), credit({ id: 'ok' })] },
+    outcome: { credits: 1, skipped: 1 },
+  },
+  {
+    name: 'a segment with an invalid date',
+    spec: {
+      credits: [
+        credit({
+          access_schedule: { schedule_items: [{ id: 's', amount: 1, starting_at: 'tomorrow', ending_before: '2099-01-01T00:00:00Z' }] },
+        }),
+      ],
+    },
+    outcome: { credits: 0, skipped: 1 },
+  },
+  {
+    name: 'unknown fields, ledger types and credit types are tolerated',
+    spec: {
+      credits: [
+        credit({
+          surprise: [1, { a: null }],
+          ledger: [{ type: 'CREDIT_FROM_THE_FUTURE', amount: 1, timestamp: '2026-01-01T00:00:00Z', extra: true }],
+        }),
+      ],
+    },
+    outcome: { credits: 1 },
+  },
+  {
+    name: 'a cursor that repeats',
+    spec: acme([], { cursor: 'repeat' }),
+    outcome: { code: 'invalid-response', says: 'cannot read' },
+    lists: 2,
+  },
+  {
+    name: 'empty pages that repeat their cursor stop with an error',
+    spec: { credits: [], cursor: 'repeat' },
+    outcome: { code: 'invalid-response', says: 'cannot read' },
+    lists: 2,
+  },
 ];
 
 describe('the host developer’s mistakes', () => {

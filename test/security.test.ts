@@ -67,22 +67,27 @@ describe('security', () => {
   });
 
   it('renders hostile strings in every grant field as text', async () => {
-    const grants = HOSTILE.map((s, i) => ({
-      id: `g${i}`,
-      name: s,
-      customer_id: 'x',
-      effective_at: '2026-01-01T00:00:00Z',
-      expires_at: '2099-01-01T00:00:00Z',
-      priority: 1,
-      reason: s,
-      grant_amount: { amount: 10, credit_type: { id: s, name: s } },
-      paid_amount: { amount: 3, credit_type: { id: s, name: s } },
-      balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 9, including_pending: 8 },
-      deductions: [{ amount: 1, created_by: s, credit_grant_id: s, effective_at: '2026-02-01T00:00:00Z', reason: s, running_balance: 9 }],
-      pending_deductions: [],
-      custom_fields: { [s]: s },
-      products: [{ id: s, name: s }],
-    }) satisfies Metronome.V1.CreditGrantListResponse);
+    const grants = HOSTILE.map(
+      (s, i) =>
+        ({
+          id: `g${i}`,
+          name: s,
+          customer_id: 'x',
+          effective_at: '2026-01-01T00:00:00Z',
+          expires_at: '2099-01-01T00:00:00Z',
+          priority: 1,
+          reason: s,
+          grant_amount: { amount: 10, credit_type: { id: s, name: s } },
+          paid_amount: { amount: 3, credit_type: { id: s, name: s } },
+          balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 9, including_pending: 8 },
+          deductions: [
+            { amount: 1, created_by: s, credit_grant_id: s, effective_at: '2026-02-01T00:00:00Z', reason: s, running_balance: 9 },
+          ],
+          pending_deductions: [],
+          custom_fields: { [s]: s },
+          products: [{ id: s, name: s }],
+        }) satisfies Metronome.V1.CreditGrantListResponse,
+    );
     const { el } = await render({ grants }, { source: 'grants', 'include-ledgers': '' });
     expect(el.shadowRoot!.querySelectorAll('[part~="credit"]')).to.have.length(HOSTILE.length);
     expect(injected(el)).to.have.length(0);
@@ -114,7 +119,10 @@ describe('security', () => {
       cookie: document.cookie,
       url: location.href,
       console: logged.join('\n'),
-      requests: performance.getEntriesByType('resource').map((e) => e.name).join('\n'),
+      requests: performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .join('\n'),
     };
     for (const token of tokens) {
       for (const [where, text] of Object.entries(places)) expect(text.includes(token), `token found in ${where}`).to.equal(false);

@@ -31,8 +31,7 @@ export const CUSTOMERS = {
 const DAY = 86_400_000;
 
 /** Midnight UTC on the first of the month `offset` months from `now`'s month. */
-export const monthStart = (now: Date, offset: number): Date =>
-  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+export const monthStart = (now: Date, offset: number): Date => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
 
 /** Midnight UTC `days` days from `now`'s day. */
 export const dayStart = (now: Date, days: number): Date =>
@@ -144,9 +143,7 @@ export function acmeCredits(now: Date): MockCredit[] {
       ledger: (ids) =>
         ids.slice(0, 6).flatMap((segmentId, i) => {
           const start = monthly[i]!.start;
-          const entries: LedgerEntry[] = [
-            { type: 'CREDIT_SEGMENT_START', amount: 10_000, segment_id: segmentId, timestamp: iso(start) },
-          ];
+          const entries: LedgerEntry[] = [{ type: 'CREDIT_SEGMENT_START', amount: 10_000, segment_id: segmentId, timestamp: iso(start) }];
           if (i < 5) {
             entries.push(
               {
@@ -274,7 +271,9 @@ export function edgeCredits(now: Date): unknown[] {
       product: 'Support',
       creditType: USD_CENTS,
       balance: 2_500,
-      ledger: () => [{ type: 'CREDIT_MANUAL', amount: 2_500, reason: 'Goodwill for the outage on the 3rd', timestamp: iso(dayStart(now, -9)) }],
+      ledger: () => [
+        { type: 'CREDIT_MANUAL', amount: 2_500, reason: 'Goodwill for the outage on the 3rd', timestamp: iso(dayStart(now, -9)) },
+      ],
     }),
     credit({
       now,
@@ -364,12 +363,8 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
       priority: 0.5,
       grant_amount: { amount: 20_000, credit_type: USD_CENTS },
       balance: { effective_at: periodEnd, excluding_pending: 15_000, including_pending: 11_500 },
-      deductions: [
-        deduction('plans/welcome', 5_000, -20, 'Invoice deduction', 15_000, 'plans/invoice/1'),
-      ],
-      pending_deductions: [
-        deduction('plans/welcome', 3_500, -1, 'Draft invoice', 11_500, 'plans/invoice/2'),
-      ],
+      deductions: [deduction('plans/welcome', 5_000, -20, 'Invoice deduction', 15_000, 'plans/invoice/1')],
+      pending_deductions: [deduction('plans/welcome', 3_500, -1, 'Draft invoice', 11_500, 'plans/invoice/2')],
     }),
     grant('plans/compute-pack', {
       name: 'Compute pack',
@@ -377,9 +372,7 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
       grant_amount: { amount: 100, credit_type: GPU_HOURS },
       paid_amount: { amount: 4_900, credit_type: USD_CENTS },
       balance: { effective_at: periodEnd, excluding_pending: 64, including_pending: 64 },
-      deductions: [
-        deduction('plans/compute-pack', -36, -10, 'Invoice deduction', 64),
-      ],
+      deductions: [deduction('plans/compute-pack', -36, -10, 'Invoice deduction', 64)],
       products: [{ id: fixtureId('plans/product/gpu'), name: 'GPU compute' }],
     }),
     grant('plans/launch-week', {
@@ -389,9 +382,7 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
       expires_at: iso(dayStart(now, 2)),
       grant_amount: { amount: 10_000, credit_type: USD_CENTS },
       balance: { effective_at: periodEnd, excluding_pending: 8_000, including_pending: 0 },
-      deductions: [
-        deduction('plans/launch-week', 2_000, -2, 'Usage invoice', 24_000, 'plans/invoice/3'),
-      ],
+      deductions: [deduction('plans/launch-week', 2_000, -2, 'Usage invoice', 24_000, 'plans/invoice/3')],
       pending_deductions: [
         deduction('plans/launch-week', 1_500, 0, 'Draft usage invoice', 22_500, 'plans/invoice/4'),
         deduction('plans/launch-week', 6_500, 2, 'Expiration', 16_000),

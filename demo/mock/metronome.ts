@@ -143,7 +143,11 @@ export function createMockMetronome(options: MockOptions = {}) {
   }
 
   /** The injected answer for this request, if a fault is waiting for its route. */
-  async function injected(scenario: ScenarioState | undefined, route: Route, entry: LoggedRequest | undefined): Promise<Response | undefined> {
+  async function injected(
+    scenario: ScenarioState | undefined,
+    route: Route,
+    entry: LoggedRequest | undefined,
+  ): Promise<Response | undefined> {
     const index = scenario?.faults.findIndex((f) => f.route === route) ?? -1;
     if (!scenario || index < 0) return undefined;
     const fault = scenario.faults[index]!;

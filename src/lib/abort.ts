@@ -2,11 +2,9 @@
  * Cancellation: telling an abort from a failure, and waiting or following a promise only until a signal aborts.
  */
 
-export const isAbortError = (error: unknown): boolean =>
-  error instanceof DOMException && error.name === 'AbortError';
+export const isAbortError = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
 
-export const abortReason = (signal: AbortSignal): unknown =>
-  signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+export const abortReason = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 
 /** Rejects with the signal's `AbortError` as soon as it aborts; otherwise settles like `promise`. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

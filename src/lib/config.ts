@@ -38,8 +38,7 @@ const isUrl = (value: string, base: string) => {
 
 /** The first mistake in `input`, as a `config` error naming the attribute; `undefined` when there is none. */
 export function configProblem(input: ConfigInput): CreditBalanceError | undefined {
-  const problem = (attribute: string, what: string) =>
-    new CreditBalanceError('config', `The ${attribute} attribute ${what}.`);
+  const problem = (attribute: string, what: string) => new CreditBalanceError('config', `The ${attribute} attribute ${what}.`);
   if (!input.tokenUrl && !input.hasTokenProvider) {
     return input.tokenProviderAttribute
       ? problem('tokenprovider', 'cannot carry a function: define <credit-balance> before the app mounts')

@@ -70,10 +70,6 @@ export type Catalogue = Record<MessageKey, Message>;
 /** The `strings` property: any subset of keys, each a string or plural forms. */
 export type Messages = Partial<Record<MessageKey, Message>>;
 
-
-
-
-
 /**
  * The shipped catalogues besides English, each in a file of its own: a page fetches only its language's,
  * alongside its token request, and shows no text until it has arrived (never English first).

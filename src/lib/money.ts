@@ -12,8 +12,7 @@ export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
 
 /** How amounts of a credit type are read and shown. */
 export type Unit =
-  | { kind: 'currency'; currency: string; /** API amount per display unit */ divisor: number }
-  | { kind: 'custom'; name: string };
+  { kind: 'currency'; currency: string; /** API amount per display unit */ divisor: number } | { kind: 'custom'; name: string };
 
 const isoCodes = new Set(Intl.supportedValuesOf('currency'));
 
@@ -69,7 +68,6 @@ function shifted(value: number, shift: number): { decimal: Intl.StringNumericLit
  * Fractional amounts are never rounded to zero, and never lose more than the unit's usual precision plus four digits.
  */
 export class MoneyFormat {
-
   constructor(readonly locale: string) {}
 
   /** A currency's format (a plain number's without one) with `minDigits` to `digits` decimals. */
@@ -99,8 +97,7 @@ export class MoneyFormat {
 
   /** The usual number of decimals of a currency in this locale (USD 2, JPY 0, BHD 3). */
   readonly #currencyDigits = memo(
-    (currency: string) =>
-      new Intl.NumberFormat(this.locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2,
+    (currency: string) => new Intl.NumberFormat(this.locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2,
   );
 
   readonly #amounts = memo((amount: number, id: string, name: string) => this.#amount(amount, { id, name }));

@@ -164,5 +164,4 @@ export const lowTotals = (totals: readonly Total[], threshold: number | undefine
     : totals.filter((total) => toDisplayAmount(total.available, total.creditType) < threshold);
 
 /** The share of `granted` still available, in [0, 1]. */
-export const remainingShare = (balance: number, granted: number): number =>
-  granted > 0 ? Math.min(1, Math.max(0, balance / granted)) : 0;
+export const remainingShare = (balance: number, granted: number): number => (granted > 0 ? Math.min(1, Math.max(0, balance / granted)) : 0);

@@ -30,12 +30,14 @@ const positive = (name: string, value: string): number => {
 const limit = (key: keyof CustomerLimits) => (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
   options.limits = { ...options.limits, [key]: positive(name, value) };
 };
-const jwt = (set: (value: string, jwt: NonNullable<CreditBalanceHandlerOptions['hostJwt']>, name: string) => void) =>
+const jwt =
+  (set: (value: string, jwt: NonNullable<CreditBalanceHandlerOptions['hostJwt']>, name: string) => void) =>
   (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
     options.hostJwt ??= { issuer: '', audience: '' };
     set(value, options.hostJwt, name);
   };
-const session = (set: (value: string, check: NonNullable<CreditBalanceHandlerOptions['sessionCheck']>, name: string) => void) =>
+const session =
+  (set: (value: string, check: NonNullable<CreditBalanceHandlerOptions['sessionCheck']>, name: string) => void) =>
   (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
     options.sessionCheck ??= { url: '' };
     set(value, options.sessionCheck, name);
@@ -43,33 +45,142 @@ const session = (set: (value: string, check: NonNullable<CreditBalanceHandlerOpt
 
 /** Every variable the server reads, in the order `--help` lists them. */
 const VARIABLES: Variable[] = [
-  { name: 'METRONOME_BEARER_TOKEN', what: 'required: the Metronome API key (secret)', read: (v, o) => (o.metronomeToken = v), options: ['metronomeToken'] },
-  { name: 'CREDIT_BALANCE_SECRET', what: 'required: signs the widget’s tokens, at least 32 bytes (openssl rand -base64 32)', read: (v, o) => (o.signingSecret = v), options: ['signingSecret'] },
+  {
+    name: 'METRONOME_BEARER_TOKEN',
+    what: 'required: the Metronome API key (secret)',
+    read: (v, o) => (o.metronomeToken = v),
+    options: ['metronomeToken'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SECRET',
+    what: 'required: signs the widget’s tokens, at least 32 bytes (openssl rand -base64 32)',
+    read: (v, o) => (o.signingSecret = v),
+    options: ['signingSecret'],
+  },
   { name: 'PORT', what: 'the port to listen on; default 8787', read: () => {} },
   { name: 'HOST', what: 'the address to listen on; default 127.0.0.1 (0.0.0.0 in a container)', read: () => {} },
-  { name: 'METRONOME_BASE_URL', what: 'default https://api.metronome.com', read: (v, o) => (o.metronomeBaseUrl = v), options: ['metronomeBaseUrl'] },
-  { name: 'CREDIT_BALANCE_BASE_PATH', what: 'where it answers; default /api/credit-balance', read: (v, o) => (o.basePath = v), options: ['basePath'] },
-  { name: 'CREDIT_BALANCE_TOKEN_TTL', what: 'token lifetime in seconds, 10–3600; default 300', read: (v, o, n) => (o.tokenTtlSeconds = whole(n, v)), options: ['tokenTtlSeconds'] },
-  { name: 'CREDIT_BALANCE_ALLOWED_ORIGINS', what: 'comma-separated origins allowed from another origin (CORS); default none', read: (v, o) => (o.allowedOrigins = v.split(',').map((s) => s.trim()).filter(Boolean)), options: ['allowedOrigins'] },
-  { name: 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS', what: 'default 15000, below the widget’s 20000', read: (v, o, n) => (o.upstreamTimeoutMs = whole(n, v)), options: ['upstreamTimeoutMs'] },
-  { name: 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES', what: 'default 16777216', read: (v, o, n) => (o.maxUpstreamBytes = whole(n, v)), options: ['maxUpstreamBytes'] },
-  { name: 'CREDIT_BALANCE_BODY_TIMEOUT_MS', what: 'default 10000', read: (v, o, n) => (o.bodyTimeoutMs = whole(n, v)), options: ['bodyTimeoutMs'] },
+  {
+    name: 'METRONOME_BASE_URL',
+    what: 'default https://api.metronome.com',
+    read: (v, o) => (o.metronomeBaseUrl = v),
+    options: ['metronomeBaseUrl'],
+  },
+  {
+    name: 'CREDIT_BALANCE_BASE_PATH',
+    what: 'where it answers; default /api/credit-balance',
+    read: (v, o) => (o.basePath = v),
+    options: ['basePath'],
+  },
+  {
+    name: 'CREDIT_BALANCE_TOKEN_TTL',
+    what: 'token lifetime in seconds, 10–3600; default 300',
+    read: (v, o, n) => (o.tokenTtlSeconds = whole(n, v)),
+    options: ['tokenTtlSeconds'],
+  },
+  {
+    name: 'CREDIT_BALANCE_ALLOWED_ORIGINS',
+    what: 'comma-separated origins allowed from another origin (CORS); default none',
+    read: (v, o) =>
+      (o.allowedOrigins = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)),
+    options: ['allowedOrigins'],
+  },
+  {
+    name: 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS',
+    what: 'default 15000, below the widget’s 20000',
+    read: (v, o, n) => (o.upstreamTimeoutMs = whole(n, v)),
+    options: ['upstreamTimeoutMs'],
+  },
+  {
+    name: 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES',
+    what: 'default 16777216',
+    read: (v, o, n) => (o.maxUpstreamBytes = whole(n, v)),
+    options: ['maxUpstreamBytes'],
+  },
+  {
+    name: 'CREDIT_BALANCE_BODY_TIMEOUT_MS',
+    what: 'default 10000',
+    read: (v, o, n) => (o.bodyTimeoutMs = whole(n, v)),
+    options: ['bodyTimeoutMs'],
+  },
   { name: 'CREDIT_BALANCE_MAX_IN_FLIGHT', what: 'per customer; default 8', read: limit('maxInFlight'), options: ['limits.maxInFlight'] },
   { name: 'CREDIT_BALANCE_BURST', what: 'per customer; default 120', read: limit('burst'), options: ['limits.burst'] },
   { name: 'CREDIT_BALANCE_PER_SECOND', what: 'per customer; default 4', read: limit('perSecond'), options: ['limits.perSecond'] },
   { name: 'CREDIT_BALANCE_REDIS_URL', what: 'redis://…: limits shared by every replica (needs the ioredis package)', read: () => {} },
-  { name: 'CREDIT_BALANCE_JWT_SECRET', what: 'who is signed in, by the host’s JWT: its HS256 secret (at least 32 bytes)…', read: jwt((v, j) => (j.secret = v)), options: ['hostJwt.secret', 'hostJwt'] },
-  { name: 'CREDIT_BALANCE_JWKS_URL', what: '…or the identity provider’s JWKS URL (RS256/ES256)', read: jwt((v, j) => (j.jwksUrl = v)), options: ['hostJwt.jwksUrl', 'hostJwt'] },
-  { name: 'CREDIT_BALANCE_JWT_ISSUER', what: 'the JWT’s iss (required with a JWT)', read: jwt((v, j) => (j.issuer = v)), options: ['hostJwt.issuer'] },
-  { name: 'CREDIT_BALANCE_JWT_AUDIENCE', what: 'the JWT’s aud (required with a JWT)', read: jwt((v, j) => (j.audience = v)), options: ['hostJwt.audience'] },
-  { name: 'CREDIT_BALANCE_JWT_CLAIM', what: 'the claim with the Metronome customer id; default metronome_customer_id', read: jwt((v, j) => (j.customerClaim = v)), options: ['hostJwt.customerClaim'] },
-  { name: 'CREDIT_BALANCE_JWT_COOKIE', what: 'a cookie that holds the JWT (the Authorization header is always read)', read: jwt((v, j) => (j.cookie = v)), options: ['hostJwt.cookie'] },
-  { name: 'CREDIT_BALANCE_JWT_CLOCK_TOLERANCE', what: 'seconds; default 30', read: jwt((v, j, n) => (j.clockToleranceSeconds = whole(n, v))), options: ['hostJwt.clockToleranceSeconds'] },
-  { name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS', what: 'least time between two JWKS fetches; default 30000', read: jwt((v, j, n) => (j.jwksCooldownMs = whole(n, v))), options: ['hostJwt.jwksCooldownMs'] },
-  { name: 'CREDIT_BALANCE_SESSION_CHECK_URL', what: 'or who is signed in by the host’s endpoint, asked with the browser’s cookies', read: session((v, c) => (c.url = v)), options: ['sessionCheck.url', 'sessionCheck'] },
-  { name: 'CREDIT_BALANCE_SESSION_CHECK_FIELD', what: 'the JSON field (dotted) with the customer id; default metronome_customer_id', read: session((v, c) => (c.customerField = v)), options: ['sessionCheck.customerField'] },
-  { name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS', what: 'default 30', read: session((v, c, n) => (c.cacheSeconds = whole(n, v))), options: ['sessionCheck.cacheSeconds'] },
-  { name: 'CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS', what: 'default 3000', read: session((v, c, n) => (c.timeoutMs = whole(n, v))), options: ['sessionCheck.timeoutMs'] },
+  {
+    name: 'CREDIT_BALANCE_JWT_SECRET',
+    what: 'who is signed in, by the host’s JWT: its HS256 secret (at least 32 bytes)…',
+    read: jwt((v, j) => (j.secret = v)),
+    options: ['hostJwt.secret', 'hostJwt'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWKS_URL',
+    what: '…or the identity provider’s JWKS URL (RS256/ES256)',
+    read: jwt((v, j) => (j.jwksUrl = v)),
+    options: ['hostJwt.jwksUrl', 'hostJwt'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWT_ISSUER',
+    what: 'the JWT’s iss (required with a JWT)',
+    read: jwt((v, j) => (j.issuer = v)),
+    options: ['hostJwt.issuer'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWT_AUDIENCE',
+    what: 'the JWT’s aud (required with a JWT)',
+    read: jwt((v, j) => (j.audience = v)),
+    options: ['hostJwt.audience'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWT_CLAIM',
+    what: 'the claim with the Metronome customer id; default metronome_customer_id',
+    read: jwt((v, j) => (j.customerClaim = v)),
+    options: ['hostJwt.customerClaim'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWT_COOKIE',
+    what: 'a cookie that holds the JWT (the Authorization header is always read)',
+    read: jwt((v, j) => (j.cookie = v)),
+    options: ['hostJwt.cookie'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWT_CLOCK_TOLERANCE',
+    what: 'seconds; default 30',
+    read: jwt((v, j, n) => (j.clockToleranceSeconds = whole(n, v))),
+    options: ['hostJwt.clockToleranceSeconds'],
+  },
+  {
+    name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS',
+    what: 'least time between two JWKS fetches; default 30000',
+    read: jwt((v, j, n) => (j.jwksCooldownMs = whole(n, v))),
+    options: ['hostJwt.jwksCooldownMs'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_URL',
+    what: 'or who is signed in by the host’s endpoint, asked with the browser’s cookies',
+    read: session((v, c) => (c.url = v)),
+    options: ['sessionCheck.url', 'sessionCheck'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_FIELD',
+    what: 'the JSON field (dotted) with the customer id; default metronome_customer_id',
+    read: session((v, c) => (c.customerField = v)),
+    options: ['sessionCheck.customerField'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS',
+    what: 'default 30',
+    read: session((v, c, n) => (c.cacheSeconds = whole(n, v))),
+    options: ['sessionCheck.cacheSeconds'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS',
+    what: 'default 3000',
+    read: session((v, c, n) => (c.timeoutMs = whole(n, v))),
+    options: ['sessionCheck.timeoutMs'],
+  },
 ];
 
 function help(): string {
@@ -123,7 +234,10 @@ async function main(): Promise<void> {
     }
     // One line per request: never a token, a cookie or the key.
     options.onResponse = (entry) =>
-      console.log(`${new Date().toISOString()} ${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms customer=${entry.customerId ?? '-'}`);
+      console.log(
+        `${new Date().toISOString()} ${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms ` +
+          `customer=${entry.customerId ?? '-'}`,
+      );
     handler = createCreditBalanceHandler(options as CreditBalanceHandlerOptions);
   } catch (error) {
     console.error(`credit-balance-server: ${refusal(error)}\nSee credit-balance-server --help.`);
@@ -147,7 +261,7 @@ async function main(): Promise<void> {
   server.listen(port, env.HOST || '127.0.0.1', () => {
     const address = server.address();
     const where = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);
-    console.log(`credit-balance-server: listening on ${where}, answering under ${(optionsFrom(env).basePath ?? '/api/credit-balance')}`);
+    console.log(`credit-balance-server: listening on ${where}, answering under ${optionsFrom(env).basePath ?? '/api/credit-balance'}`);
   });
   process.once('SIGTERM', () => {
     console.log('credit-balance-server: SIGTERM, finishing the requests in flight');

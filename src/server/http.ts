@@ -30,8 +30,7 @@ export const errorResponse = (error: unknown): Response =>
     : jsonResponse(500, { message: 'Internal error.' });
 
 /** The token of `Authorization: Bearer <token>`, if the request has one. */
-export const bearerToken = (request: Request): string | undefined =>
-  /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+export const bearerToken = (request: Request): string | undefined => /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
 
 /** The platform's `fetch`, looked up at each call (a test or an agent may replace it). */
 export const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);

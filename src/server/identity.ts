@@ -42,7 +42,6 @@ export interface SessionCheckOptions {
   fetch?: typeof fetch;
 }
 
-
 /** The value of cookie `name` in a request's `Cookie` header. */
 function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
@@ -113,7 +112,11 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
     if (cached && Date.now() - cached.at < cacheMs) return cached.who;
     let who: { customerId: string } | null = null;
     try {
-      const response = await get(url, { headers: { cookie: cookies, accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+      const response = await get(url, {
+        headers: { cookie: cookies, accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (response.status === 200) {
         let value: unknown = await response.json();
         for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

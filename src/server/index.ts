@@ -104,7 +104,9 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     const body = await readBody(request, MAX_BODY_BYTES, bodyTimeoutMs);
     let who: { customerId: string } | null;
     try {
-      who = await authorize(new Request(request.url, { method: 'POST', headers: request.headers, body: body as BodyInit, signal: request.signal }));
+      who = await authorize(
+        new Request(request.url, { method: 'POST', headers: request.headers, body: body as BodyInit, signal: request.signal }),
+      );
     } catch {
       throw new HttpError(500, 'The session check failed.');
     }

@@ -83,13 +83,14 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
       if (done) break;
       if (res.destroyed) throw new Error('the client left');
       // Until the client has read what is buffered, or left; whichever comes first, the other listener goes.
-      if (!res.write(value)) await new Promise<void>((resolve) => {
-        const settle = () => {
-          res.off('drain', settle).off('close', settle);
-          resolve();
-        };
-        res.once('drain', settle).once('close', settle);
-      });
+      if (!res.write(value))
+        await new Promise<void>((resolve) => {
+          const settle = () => {
+            res.off('drain', settle).off('close', settle);
+            resolve();
+          };
+          res.once('drain', settle).once('close', settle);
+        });
     }
     res.end();
   } catch {

@@ -25,8 +25,7 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
   }
   const authorize: NonNullable<CreditBalanceHandlerOptions['authorize']> =
     options.authorize ?? (options.hostJwt ? hostJwtAuthorize(options.hostJwt) : sessionCheckAuthorize(options.sessionCheck!));
-  const secret =
-    typeof options.signingSecret === 'string' ? new TextEncoder().encode(options.signingSecret) : options.signingSecret;
+  const secret = typeof options.signingSecret === 'string' ? new TextEncoder().encode(options.signingSecret) : options.signingSecret;
   if (!(secret instanceof Uint8Array) || secret.byteLength < 32) {
     configError('signingSecret', 'must be at least 32 bytes (for example `openssl rand -base64 32`).');
   }

@@ -47,9 +47,14 @@ export interface RedisStoreOptions {
  * Limits shared through Redis: a `redis://` URL (a client is made that fails fast: no offline queue, 250 ms per
  * command) or an `ioredis` client of your own (give it `enableOfflineQueue: false` and a `commandTimeout`).
  */
-export function redisStore(redis: Redis | string, { prefix = 'credit-balance:' }: RedisStoreOptions = {}): LimitStore & { close(): Promise<void> } {
+export function redisStore(
+  redis: Redis | string,
+  { prefix = 'credit-balance:' }: RedisStoreOptions = {},
+): LimitStore & { close(): Promise<void> } {
   if ('Deno' in globalThis || typeof process === 'undefined' || !process.versions?.node) {
-    throw new TypeError('redisStore needs Node (its sockets): on Deno or an edge runtime, leave `store` unset and the limits stay in memory.');
+    throw new TypeError(
+      'redisStore needs Node (its sockets): on Deno or an edge runtime, leave `store` unset and the limits stay in memory.',
+    );
   }
   const client =
     typeof redis === 'string'

@@ -83,7 +83,10 @@ type Check = (value: unknown) => boolean;
 const isBoolean: Check = (value) => typeof value === 'boolean';
 const isString: Check = (value) => typeof value === 'string' && value.length > 0 && value.length <= 1024;
 const isTimestamp: Check = (value) => parseTimestamp(value) !== undefined;
-const isWhole = (min: number, max: number): Check => (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+const isWhole =
+  (min: number, max: number): Check =>
+  (value) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 const isStrings: Check = (value) => Array.isArray(value) && value.length <= 100 && value.every(isString);
 
 /** Every field "List credits" documents (the customer apart), with the type it must have. */
@@ -128,7 +131,11 @@ export function creditsCall(body: Record<string, unknown>, customerId: string): 
 }
 
 /** "List credit grants" for `customerId`: its body and query string rebuilt from the checked fields. */
-export function grantsCall(body: Record<string, unknown>, search: string, customerId: string): { body: Record<string, unknown>; query: string } {
+export function grantsCall(
+  body: Record<string, unknown>,
+  search: string,
+  customerId: string,
+): { body: Record<string, unknown>; query: string } {
   const { customer_ids: named, credit_grant_ids: byId, ...rest } = body;
   if (byId !== undefined) throw new HttpError(400, 'The field "credit_grant_ids" is not allowed: grants are listed by customer only.');
   if (named !== undefined && !(Array.isArray(named) && named.length === 1 && named[0] === customerId)) {

@@ -77,7 +77,11 @@ export function metronome(options: UpstreamOptions) {
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readCapped(response.body, maxUpstreamBytes, () => new HttpError(502, `Metronome’s answer is larger than ${maxUpstreamBytes} bytes.`));
+      bytes = await readCapped(
+        response.body,
+        maxUpstreamBytes,
+        () => new HttpError(502, `Metronome’s answer is larger than ${maxUpstreamBytes} bytes.`),
+      );
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw failed('Metronome’s answer was cut off.');

@@ -76,7 +76,10 @@ describe('the script tag alone, under a strict CSP', () => {
         }));
         assert.deepEqual(seen.violations, []);
         assert.equal(seen.german, 'Guthaben', 'the German chunk loaded under the policy');
-        assert.ok(seen.requested.some((url) => url.includes('/credit-balance/')), 'chunks were fetched');
+        assert.ok(
+          seen.requested.some((url) => url.includes('/credit-balance/')),
+          'chunks were fetched',
+        );
         for (const url of seen.requested.filter((u) => !u.startsWith('data:'))) {
           assert.ok(url.startsWith(`${origin}/`), `unexpected request to ${url}`);
         }

@@ -113,11 +113,12 @@ const worker :Workerd.Worker = (
   },
   async deno() {
     const port = await freePort();
-    const { child, output } = run(
-      denoBinary(),
-      denoArgs(),
-      { ...secrets(), PORT: String(port), DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
-    );
+    const { child, output } = run(denoBinary(), denoArgs(), {
+      ...secrets(),
+      PORT: String(port),
+      DENO_DIR: join(work, 'deno'),
+      DENO_NO_UPDATE_CHECK: '1',
+    });
     await accepting(port, child, output);
     return `http://127.0.0.1:${port}`;
   },
@@ -125,11 +126,13 @@ const worker :Workerd.Worker = (
 
 describe('the Fetch handler on edge runtimes', () => {
   it('deno: the Redis store, which needs Node, is refused at start-up with a clear error', async () => {
-    const { child, output } = run(
-      denoBinary(),
-      denoArgs(),
-      { ...secrets(), PORT: String(await freePort()), REDIS_URL: 'redis://127.0.0.1:1', DENO_DIR: join(work, 'deno'), DENO_NO_UPDATE_CHECK: '1' },
-    );
+    const { child, output } = run(denoBinary(), denoArgs(), {
+      ...secrets(),
+      PORT: String(await freePort()),
+      REDIS_URL: 'redis://127.0.0.1:1',
+      DENO_DIR: join(work, 'deno'),
+      DENO_NO_UPDATE_CHECK: '1',
+    });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     assert.notEqual(code, 0);
     assert.match(output(), /redisStore needs Node \(its sockets\): on Deno or an edge runtime, leave `store` unset/);
@@ -144,7 +147,11 @@ describe('the Fetch handler on edge runtimes', () => {
         .setAudience('credit-balance')
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(HOST_SECRET));
-      const minted = await fetch(`${origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${hostJwt}` } });
+      const minted = await fetch(`${origin}/api/credit-balance/token`, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${hostJwt}` },
+      });
       assert.equal(minted.status, 200);
       const { token, customer_id } = (await minted.json()) as { token: string; customer_id: string };
       assert.equal(customer_id, CUSTOMERS.acme);

@@ -31,7 +31,10 @@ before(() => {
   mkdirSync(apps);
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', apps], { cwd: root, encoding: 'utf8' }).trim();
   writeFileSync(join(apps, 'package.json'), JSON.stringify({ name: 'apps', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(apps, tarball)], { cwd: apps, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(apps, tarball)], {
+    cwd: apps,
+    stdio: 'inherit',
+  });
   cpSync(join(root, 'test/frameworks'), apps, { recursive: true });
 });
 after(() => rmSync(apps, { recursive: true, force: true }));
@@ -48,7 +51,12 @@ delete appEnv.CREDIT_BALANCE_SECRET;
  */
 function cli(app: string, bin: string, args: string[]): void {
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules', bin), ...args], { cwd: join(apps, app), env: appEnv, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'node_modules', bin), ...args], {
+      cwd: join(apps, app),
+      env: appEnv,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`${bin} ${args.join(' ')} failed in ${app}:\n${stdout}${stderr}`, { cause: error });
@@ -138,7 +146,11 @@ describe('in Svelte 5', () => {
   const origin = staticApp('svelte', () =>
     viteApp('svelte', {
       plugins: [svelte()],
-      build: { outDir: 'dist', emptyOutDir: true, rolldownOptions: { input: ['index.html', 'late.html'].map((page) => join(apps, 'svelte', page)) } },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        rolldownOptions: { input: ['index.html', 'late.html'].map((page) => join(apps, 'svelte', page)) },
+      },
     }),
   );
 
@@ -157,7 +169,10 @@ describe('in Svelte 5', () => {
         assert.equal(seen.events, 'error:config');
         assert.equal(seen.attribute, true, 'Svelte wrote the function as an attribute');
         assert.equal(seen.problems.length, 1);
-        assert.match(seen.problems[0]!, /^warn: <credit-balance>: The tokenprovider attribute cannot carry a function: define <credit-balance> before the app mounts\.$/);
+        assert.match(
+          seen.problems[0]!,
+          /^warn: <credit-balance>: The tokenprovider attribute cannot carry a function: define <credit-balance> before the app mounts\.$/,
+        );
       } finally {
         await browser.close();
       }
@@ -175,11 +190,15 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
   let origin: string;
   const start = async (env: Record<string, string>) => {
     const port = await freePort();
-    const { child, output } = spawnLogged(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: join(apps, 'next'),
-      // The server reads the suite's clock (test/clock.ts), as the pages do.
-      env: { ...appEnv, ...clockEnv(), ...env },
-    });
+    const { child, output } = spawnLogged(
+      process.execPath,
+      [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+      {
+        cwd: join(apps, 'next'),
+        // The server reads the suite's clock (test/clock.ts), as the pages do.
+        env: { ...appEnv, ...clockEnv(), ...env },
+      },
+    );
     await accepting(port, child, output);
     return { child, origin: `http://127.0.0.1:${port}`, output };
   };
@@ -212,7 +231,10 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
   it('without its secrets, starts, and fails the first request loudly', async () => {
     const bare = await start({ SIGNED_IN_CUSTOMER: CUSTOMER });
     try {
-      const response = await fetch(`${bare.origin}/api/credit-balance/token`, { method: 'POST', body: JSON.stringify({ customer_id: CUSTOMER }) });
+      const response = await fetch(`${bare.origin}/api/credit-balance/token`, {
+        method: 'POST',
+        body: JSON.stringify({ customer_id: CUSTOMER }),
+      });
       assert.equal(response.status, 500);
       assert.match(bare.output(), /createCreditBalanceHandler: metronomeToken is missing\./);
     } finally {

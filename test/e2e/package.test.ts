@@ -24,7 +24,10 @@ before(() => {
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim();
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(work, tarball)], { cwd: app, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(work, tarball)], {
+    cwd: app,
+    stdio: 'inherit',
+  });
 });
 
 describe('the packed package, installed', () => {
@@ -91,7 +94,9 @@ describe('the packed package, installed', () => {
         const page = await browser.tab();
         await page.goto(site.origin);
         await page.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
-        const count = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
+        const count = await page.evaluate(
+          () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
+        );
         assert.equal(count, 7);
       } finally {
         await browser.close();
@@ -138,7 +143,10 @@ describe('the packed package, installed', () => {
         assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
         assert.match(seen.grantsError, /could not be reached/);
         assert.equal(seen.retry, true);
-        assert.ok(seen.warnings.some((w) => w.includes('no history, its chunk could not be fetched')), seen.warnings.join('\n'));
+        assert.ok(
+          seen.warnings.some((w) => w.includes('no history, its chunk could not be fetched')),
+          seen.warnings.join('\n'),
+        );
       } finally {
         await browser.close();
         await site.close();

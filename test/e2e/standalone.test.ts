@@ -67,9 +67,13 @@ describe('credit-balance-server, standalone', () => {
       CREDIT_BALANCE_JWT_COOKIE: 'app_session',
     });
     const hostPort = await freePort();
-    const host = spawn('python3', [file('test/e2e/host/app.py'), String(hostPort), server.origin, file('dist'), CUSTOMERS.acme, HOST_SECRET], {
-      stdio: 'ignore',
-    });
+    const host = spawn(
+      'python3',
+      [file('test/e2e/host/app.py'), String(hostPort), server.origin, file('dist'), CUSTOMERS.acme, HOST_SECRET],
+      {
+        stdio: 'ignore',
+      },
+    );
     children.push(host);
     await accepting(hostPort);
 
@@ -79,7 +83,9 @@ describe('credit-balance-server, standalone', () => {
         const page = await browser.tab();
         await page.goto(`http://127.0.0.1:${hostPort}/`);
         await page.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
-        const credits = await page.evaluate(() => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length);
+        const credits = await page.evaluate(
+          () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
+        );
         assert.equal(credits, 7);
       } finally {
         await browser.close();
@@ -88,7 +94,10 @@ describe('credit-balance-server, standalone', () => {
 
     // One line per request, with the customer, and never a token or the key.
     const lines = server.output().split('\n');
-    assert.ok(lines.some((l) => / POST \/api\/credit-balance\/token 200 \d+ms customer=7c3f9a2e/.test(l)), server.output());
+    assert.ok(
+      lines.some((l) => / POST \/api\/credit-balance\/token 200 \d+ms customer=7c3f9a2e/.test(l)),
+      server.output(),
+    );
     assert.ok(lines.some((l) => / POST \/api\/credit-balance\/v1\/contracts\/customerCredits\/list 200 \d+ms customer=7c3f9a2e/.test(l)));
     assert.ok(!server.output().includes(MOCK_API_KEY) && !/eyJ/.test(server.output()), 'a token or the key in the log');
     assert.equal((await fetch(`${server.origin}/healthz`)).status, 200);
@@ -114,7 +123,11 @@ describe('credit-balance-server, standalone', () => {
         .setAudience('credit-balance')
         .setExpirationTime('5m')
         .sign(key);
-      return fetch(`${server.origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${jwt}` } });
+      return fetch(`${server.origin}/api/credit-balance/token`, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${jwt}` },
+      });
     };
     assert.equal((await token(first.privateKey, 'k1')).status, 200);
     published.keys = [{ ...(await exportJWK(second.publicKey)), kid: 'k2', alg: 'ES256' }];
@@ -125,11 +138,15 @@ describe('credit-balance-server, standalone', () => {
   it('asks the host’s session check URL with the browser’s cookies', async () => {
     const host = createServer((req, res) => {
       const signedIn = req.headers.cookie?.includes('session=abc');
-      res.writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' }).end(signedIn ? JSON.stringify({ metronome_customer_id: CUSTOMERS.acme }) : '{}');
+      res
+        .writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' })
+        .end(signedIn ? JSON.stringify({ metronome_customer_id: CUSTOMERS.acme }) : '{}');
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     closers.push(() => host.close());
-    const server = await standalone({ CREDIT_BALANCE_SESSION_CHECK_URL: `http://127.0.0.1:${(host.address() as AddressInfo).port}/api/me` });
+    const server = await standalone({
+      CREDIT_BALANCE_SESSION_CHECK_URL: `http://127.0.0.1:${(host.address() as AddressInfo).port}/api/me`,
+    });
     const token = (cookie?: string) =>
       fetch(`${server.origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: cookie ? { cookie } : {} });
     const minted = await token('session=abc');
@@ -153,14 +170,25 @@ describe('credit-balance-server, standalone', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(HOST_SECRET));
     const minted = (await (
-      await fetch(`${server.origin}/api/credit-balance/token`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${hostJwt}` } })
+      await fetch(`${server.origin}/api/credit-balance/token`, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${hostJwt}` },
+      })
     ).json()) as { token: string };
     const call = fetch(`${server.origin}/api/credit-balance/v1/contracts/customerCredits/list`, {
       method: 'POST',
       body: '{}',
       headers: { authorization: `Bearer ${minted.token}`, 'content-type': 'application/json' },
     });
-    for (let i = 0; i < 500 && !((await (await fetch(`${upstream}/__scenarios/${id}/log`)).json()) as { requests: { route: string }[] }).requests.some((r) => r.route === 'credits'); i++) {
+    for (
+      let i = 0;
+      i < 500 &&
+      !((await (await fetch(`${upstream}/__scenarios/${id}/log`)).json()) as { requests: { route: string }[] }).requests.some(
+        (r) => r.route === 'credits',
+      );
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
@@ -173,16 +201,36 @@ describe('credit-balance-server, standalone', () => {
 
   // The handler's ConfigError names options; the server says which of its variables to change, and how.
   const refusals: { name: string; env: Record<string, string>; says: RegExp }[] = [
-    { name: 'no Metronome key', env: { METRONOME_BEARER_TOKEN: '' }, says: /^credit-balance-server: METRONOME_BEARER_TOKEN is missing\.$/m },
-    { name: 'a short signing secret', env: { CREDIT_BALANCE_SECRET: 'short' }, says: /^credit-balance-server: CREDIT_BALANCE_SECRET must be at least 32 bytes/m },
+    {
+      name: 'no Metronome key',
+      env: { METRONOME_BEARER_TOKEN: '' },
+      says: /^credit-balance-server: METRONOME_BEARER_TOKEN is missing\.$/m,
+    },
+    {
+      name: 'a short signing secret',
+      env: { CREDIT_BALANCE_SECRET: 'short' },
+      says: /^credit-balance-server: CREDIT_BALANCE_SECRET must be at least 32 bytes/m,
+    },
     {
       name: 'no way to know who is signed in',
       env: { CREDIT_BALANCE_JWT_SECRET: '', CREDIT_BALANCE_JWT_ISSUER: '', CREDIT_BALANCE_JWT_AUDIENCE: '' },
       says: /^credit-balance-server: CREDIT_BALANCE_JWT_SECRET, CREDIT_BALANCE_JWKS_URL or CREDIT_BALANCE_SESSION_CHECK_URL is needed, exactly one/m,
     },
-    { name: 'a JWT without its issuer', env: { CREDIT_BALANCE_JWT_ISSUER: '' }, says: /^credit-balance-server: CREDIT_BALANCE_JWT_ISSUER is missing/m },
-    { name: 'a burst of 0', env: { CREDIT_BALANCE_BURST: '0' }, says: /^credit-balance-server: CREDIT_BALANCE_BURST must be a number above 0/m },
-    { name: 'a relative base path', env: { CREDIT_BALANCE_BASE_PATH: 'api' }, says: /^credit-balance-server: CREDIT_BALANCE_BASE_PATH must start with "\/"/m },
+    {
+      name: 'a JWT without its issuer',
+      env: { CREDIT_BALANCE_JWT_ISSUER: '' },
+      says: /^credit-balance-server: CREDIT_BALANCE_JWT_ISSUER is missing/m,
+    },
+    {
+      name: 'a burst of 0',
+      env: { CREDIT_BALANCE_BURST: '0' },
+      says: /^credit-balance-server: CREDIT_BALANCE_BURST must be a number above 0/m,
+    },
+    {
+      name: 'a relative base path',
+      env: { CREDIT_BALANCE_BASE_PATH: 'api' },
+      says: /^credit-balance-server: CREDIT_BALANCE_BASE_PATH must start with "\/"/m,
+    },
   ];
   for (const refusal of refusals) {
     it(`stops at start-up on ${refusal.name}, naming the variable`, async () => {
@@ -208,7 +256,17 @@ describe('credit-balance-server, standalone', () => {
   it('stops at start-up on a bad variable, naming it', async () => {
     const port = await freePort();
     const { child, output } = spawnLogged(process.execPath, [file('dist/server/cli.js')], {
-      env: { PATH: process.env.PATH!, ...clockEnv(), METRONOME_BEARER_TOKEN: 'k', CREDIT_BALANCE_SECRET: SIGNING, PORT: String(port), CREDIT_BALANCE_JWT_SECRET: HOST_SECRET, CREDIT_BALANCE_JWT_ISSUER: 'i', CREDIT_BALANCE_JWT_AUDIENCE: 'a', CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS: '25000' },
+      env: {
+        PATH: process.env.PATH!,
+        ...clockEnv(),
+        METRONOME_BEARER_TOKEN: 'k',
+        CREDIT_BALANCE_SECRET: SIGNING,
+        PORT: String(port),
+        CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
+        CREDIT_BALANCE_JWT_ISSUER: 'i',
+        CREDIT_BALANCE_JWT_AUDIENCE: 'a',
+        CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS: '25000',
+      },
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     assert.equal(code, 1);

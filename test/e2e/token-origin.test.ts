@@ -72,7 +72,9 @@ describe('a token endpoint on a sibling origin', () => {
         seenCookies.length = 0;
         await tab.goto(site);
         await tab.waitFor(
-          () => document.querySelector('#include')!.matches(':state(ready)') && document.querySelector('#same-origin')!.matches(':state(error)'),
+          () =>
+            document.querySelector('#include')!.matches(':state(ready)') &&
+            document.querySelector('#same-origin')!.matches(':state(error)'),
         );
         const seen = await tab.evaluate(() => ({
           credits: document.querySelector('#include')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
@@ -80,8 +82,14 @@ describe('a token endpoint on a sibling origin', () => {
         }));
         assert.equal(seen.credits, 7, 'the credits load from the API origin (its relative api_base resolved against it)');
         assert.match(seen.errorText, /Your session could not be verified/);
-        assert.ok(seenCookies.some((cookie) => cookie?.includes('session=signed-in')), 'the cookie reached the token endpoint');
-        assert.ok(seenCookies.some((cookie) => cookie === null), 'without include, no cookie');
+        assert.ok(
+          seenCookies.some((cookie) => cookie?.includes('session=signed-in')),
+          'the cookie reached the token endpoint',
+        );
+        assert.ok(
+          seenCookies.some((cookie) => cookie === null),
+          'without include, no cookie',
+        );
       } finally {
         await browser.close();
       }

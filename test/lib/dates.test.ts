@@ -103,7 +103,13 @@ describe('dates', () => {
 
   it('switches to years in every shipped language', () => {
     const far = d('2029-06-20T12:00:00Z');
-    const expected = { 'en-US': 'in 3 years', 'de-DE': 'in 3 Jahren', 'fr-FR': 'dans 3 ans', 'es-ES': 'dentro de 3 años', 'ja-JP': '3 年後' };
+    const expected = {
+      'en-US': 'in 3 years',
+      'de-DE': 'in 3 Jahren',
+      'fr-FR': 'dans 3 ans',
+      'es-ES': 'dentro de 3 años',
+      'ja-JP': '3 年後',
+    };
     for (const [locale, text] of Object.entries(expected)) {
       expect(new DateFormat(locale, 'UTC').relative(far, d('2026-06-15T12:00:00Z')), locale).to.equal(text);
     }

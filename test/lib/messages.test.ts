@@ -35,13 +35,16 @@ describe('message catalogue', () => {
         const forms = new Set(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
         for (const [key, message] of Object.entries(catalogue)) {
           expect(typeof message === 'string' || typeof message.other === 'string', key).to.equal(true);
-          if (typeof message === 'object') for (const form of Object.keys(message)) expect(forms.has(form as Intl.LDMLPluralRule), `${key}.${form}`).to.equal(true);
+          if (typeof message === 'object')
+            for (const form of Object.keys(message)) expect(forms.has(form as Intl.LDMLPluralRule), `${key}.${form}`).to.equal(true);
         }
       });
 
       it('is not English, apart from what reads the same', () => {
         if (language === 'en') return;
-        const same = Object.keys(en).filter((key) => JSON.stringify(catalogue[key as keyof typeof en]) === JSON.stringify(en[key as keyof typeof en]));
+        const same = Object.keys(en).filter(
+          (key) => JSON.stringify(catalogue[key as keyof typeof en]) === JSON.stringify(en[key as keyof typeof en]),
+        );
         expect(same.length, `untranslated: ${same.join(', ')}`).to.be.lessThan(3);
       });
     });

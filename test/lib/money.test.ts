@@ -30,7 +30,12 @@ describe('money', () => {
     { name: 'BHD has three decimals', amount: 1.5, type: BHD, text: 'BHD 1.500' },
     { name: 'a custom unit is a number and its name', amount: 1250, type: API_CALLS, text: '1,250 \u2068API calls\u2069' },
     { name: 'a fractional custom amount keeps its fraction', amount: 0.25, type: API_CALLS, text: '0.25 \u2068API calls\u2069' },
-    { name: 'a three-letter name that is no currency is a custom unit', amount: 3, type: { id: 'g', name: 'GPU' }, text: '3 \u2068GPU\u2069' },
+    {
+      name: 'a three-letter name that is no currency is a custom unit',
+      amount: 3,
+      type: { id: 'g', name: 'GPU' },
+      text: '3 \u2068GPU\u2069',
+    },
     { name: 'a lower-case code is a custom unit', amount: 3, type: { id: 'e', name: 'eur' }, text: '3 \u2068eur\u2069' },
     { name: 'an unnamed credit type is a plain number', amount: 1250, type: { id: '', name: '' }, text: '1,250' },
   ];

@@ -78,7 +78,10 @@ const sdkLedgerEntry: fc.Arbitrary<NonNullable<Metronome.Credit['ledger']>[numbe
     fc.record({ type: fc.constant(type), amount: finite, segment_id: id, timestamp }),
   ),
   ...(['CREDIT_AUTOMATED_INVOICE_DEDUCTION', 'CREDIT_CANCELED', 'CREDIT_CREDITED'] as const).map((type) =>
-    fc.record({ type: fc.constant(type), amount: finite, segment_id: id, invoice_id: id, timestamp, contract_id: id }, { requiredKeys: ['type', 'amount', 'segment_id', 'invoice_id', 'timestamp'] }),
+    fc.record(
+      { type: fc.constant(type), amount: finite, segment_id: id, invoice_id: id, timestamp, contract_id: id },
+      { requiredKeys: ['type', 'amount', 'segment_id', 'invoice_id', 'timestamp'] },
+    ),
   ),
   fc.record({ type: fc.constant('CREDIT_MANUAL' as const), amount: finite, reason: text, timestamp }),
   fc.record({ type: fc.constant('CREDIT_ROLLOVER' as const), amount: finite, segment_id: id, new_contract_id: id, timestamp }),
@@ -92,7 +95,12 @@ const sdkCredit: fc.Arbitrary<Metronome.Credit> = fc.record(
     access_schedule: fc.record(
       {
         credit_type: creditType,
-        schedule_items: fc.array(range.chain(([starting_at, ending_before]) => fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) })), { maxLength: 4 }),
+        schedule_items: fc.array(
+          range.chain(([starting_at, ending_before]) =>
+            fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) }),
+          ),
+          { maxLength: 4 },
+        ),
       },
       { requiredKeys: ['schedule_items'] },
     ),
@@ -105,7 +113,15 @@ const sdkCredit: fc.Arbitrary<Metronome.Credit> = fc.record(
   { requiredKeys: ['id', 'type', 'product'] },
 );
 const sdkDeduction: fc.Arbitrary<Metronome.V1.CreditLedgerEntry> = fc.record(
-  { amount: finite, created_by: text, credit_grant_id: id, effective_at: timestamp, reason: text, running_balance: finite, invoice_id: fc.option(id) },
+  {
+    amount: finite,
+    created_by: text,
+    credit_grant_id: id,
+    effective_at: timestamp,
+    reason: text,
+    running_balance: finite,
+    invoice_id: fc.option(id),
+  },
   { requiredKeys: ['amount', 'created_by', 'credit_grant_id', 'effective_at', 'reason', 'running_balance'] },
 );
 const sdkGrant: fc.Arbitrary<Metronome.V1.CreditGrantListResponse> = range.chain(([effective_at, expires_at]) =>
@@ -129,7 +145,22 @@ const sdkGrant: fc.Arbitrary<Metronome.V1.CreditGrantListResponse> = range.chain
       reason: fc.option(text),
       uniqueness_key: fc.option(text),
     },
-    { requiredKeys: ['id', 'name', 'customer_id', 'effective_at', 'expires_at', 'priority', 'grant_amount', 'paid_amount', 'balance', 'deductions', 'pending_deductions', 'custom_fields'] },
+    {
+      requiredKeys: [
+        'id',
+        'name',
+        'customer_id',
+        'effective_at',
+        'expires_at',
+        'priority',
+        'grant_amount',
+        'paid_amount',
+        'balance',
+        'deductions',
+        'pending_deductions',
+        'custom_fields',
+      ],
+    },
   ),
 );
 
@@ -155,7 +186,11 @@ const mutated = (record: fc.Arbitrary<object>): fc.Arbitrary<unknown> =>
     return copy;
   });
 
-const wireCredit = fc.oneof({ weight: 2, arbitrary: sdkCredit }, { weight: 3, arbitrary: mutated(sdkCredit) }, { weight: 1, arbitrary: junk });
+const wireCredit = fc.oneof(
+  { weight: 2, arbitrary: sdkCredit },
+  { weight: 3, arbitrary: mutated(sdkCredit) },
+  { weight: 1, arbitrary: junk },
+);
 const wireGrant = fc.oneof({ weight: 2, arbitrary: sdkGrant }, { weight: 3, arbitrary: mutated(sdkGrant) }, { weight: 1, arbitrary: junk });
 const envelope = (item: fc.Arbitrary<unknown>) =>
   fc.oneof(
@@ -180,10 +215,17 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
   const credits = records.filter((r): r is NormalizedCredit => !('message' in r));
   const skipped = records.flatMap((r, i) => ('message' in r ? [{ ...r, index: i }] : []));
   for (const { message, index } of skipped) {
-    expect(message, 'a skipped record is named by its place and field').to.match(new RegExp(`^Unexpected API response: data\\[${index}\\]`));
+    expect(message, 'a skipped record is named by its place and field').to.match(
+      new RegExp(`^Unexpected API response: data\\[${index}\\]`),
+    );
   }
   for (const credit of credits) {
-    for (const value of [credit.balance ?? 0, credit.granted, ...credit.segments.map((s) => s.amount), ...credit.ledger.map((e) => e.amount)]) {
+    for (const value of [
+      credit.balance ?? 0,
+      credit.granted,
+      ...credit.segments.map((s) => s.amount),
+      ...credit.ledger.map((e) => e.amount),
+    ]) {
       expect(Number.isFinite(value), `a non-finite amount reached the view: ${value}`).to.equal(true);
     }
     for (const date of [...credit.segments.flatMap((s) => [s.startsAt, s.endsBefore]), ...credit.ledger.map((e) => e.at)]) {
@@ -207,8 +249,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
   return { text: `${container.textContent} ${attributes.join(' ')}`, credits, skipped };
 }
 
-const pageCase = (item: fc.Arbitrary<unknown>) =>
-  fc.tuple(envelope(item), fc.constantFrom(...locales), fc.constantFrom(...zones), instant);
+const pageCase = (item: fc.Arbitrary<unknown>) => fc.tuple(envelope(item), fc.constantFrom(...locales), fc.constantFrom(...zones), instant);
 
 describe('properties', () => {
   before(async () => {
@@ -252,7 +293,13 @@ describe('properties', () => {
   it(`tokens: ${RUNS.tokens} generated token answers give a usable token or a token error`, () => {
     const tokenAnswer = fc.oneof(
       fc.record(
-        { token: maybe(fc.string()), expires_at: maybe(timestamp), expires_in: maybe(amount), customer_id: maybe(fc.string()), api_base: maybe(fc.string()) },
+        {
+          token: maybe(fc.string()),
+          expires_at: maybe(timestamp),
+          expires_in: maybe(amount),
+          customer_id: maybe(fc.string()),
+          api_base: maybe(fc.string()),
+        },
         { requiredKeys: [] },
       ),
       fc.anything({ maxDepth: 2 }),
@@ -299,10 +346,21 @@ describe('properties', () => {
 
   it(`retry-after: ${RUNS.retryAfter} header values give no delay or a finite one`, () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.double().map(String), timestamp.map((t) => new Date(t).toUTCString())), fc.boolean(), (value, ms) => {
-        const delay = retryAfterMs(new Headers({ [ms ? 'retry-after-ms' : 'retry-after']: value.replace(/[\r\n\0]/g, '') }), TEST_NOW.getTime());
-        if (delay !== undefined) expect(Number.isFinite(delay) && delay >= 0, `${value} → ${delay}`).to.equal(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.double().map(String),
+          timestamp.map((t) => new Date(t).toUTCString()),
+        ),
+        fc.boolean(),
+        (value, ms) => {
+          const delay = retryAfterMs(
+            new Headers({ [ms ? 'retry-after-ms' : 'retry-after']: value.replace(/[\r\n\0]/g, '') }),
+            TEST_NOW.getTime(),
+          );
+          if (delay !== undefined) expect(Number.isFinite(delay) && delay >= 0, `${value} → ${delay}`).to.equal(true);
+        },
+      ),
       { numRuns: RUNS.retryAfter },
     );
   });

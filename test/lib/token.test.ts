@@ -8,19 +8,14 @@ const never = new AbortController().signal;
 describe('token', () => {
   describe('parseTokenResponse', () => {
     it('reads expires_at, customer_id and api_base', () => {
-      const token = parseTokenResponse(
-        { token: 't', expires_at: '2026-11-21T10:05:00Z', customer_id: 'c', api_base: '/api' },
-        now,
-      );
+      const token = parseTokenResponse({ token: 't', expires_at: '2026-11-21T10:05:00Z', customer_id: 'c', api_base: '/api' }, now);
       expect(token).to.include({ value: 't', expiresAt: now + 300_000, customerId: 'c', apiBase: '/api' });
       expect(token.refreshAt).to.equal(now + 270_000);
     });
 
     it('accepts expires_in, and prefers expires_at when both are present', () => {
       expect(parseTokenResponse({ token: 't', expires_in: 60 }, now).expiresAt).to.equal(now + 60_000);
-      expect(parseTokenResponse({ token: 't', expires_in: 60, expires_at: '2026-11-21T10:10:00Z' }, now).expiresAt).to.equal(
-        now + 600_000,
-      );
+      expect(parseTokenResponse({ token: 't', expires_in: 60, expires_at: '2026-11-21T10:10:00Z' }, now).expiresAt).to.equal(now + 600_000);
     });
 
     it('refreshes short-lived tokens well before they expire', () => {

@@ -71,8 +71,7 @@ describe('schedule', () => {
   });
 
   describe('expiring soon', () => {
-    const ending = (end: string, balance: number) =>
-      credit({ id: 'x', balance, segments: [seg('s', 100, '2026-06-01T00:00:00Z', end)] });
+    const ending = (end: string, balance: number) => credit({ id: 'x', balance, segments: [seg('s', 100, '2026-06-01T00:00:00Z', end)] });
     const cases = [
       { name: 'ends inside the window with a balance', end: '2026-07-01T00:00:00Z', balance: 5, days: 30, expiring: true },
       { name: 'ends exactly at the window edge', end: '2026-07-15T12:00:00Z', balance: 5, days: 30, expiring: true },

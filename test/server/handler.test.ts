@@ -115,17 +115,35 @@ describe('the credits list', () => {
       {
         name: 'signed with another secret',
         bearer: () =>
-          new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setAudience('credit-balance').setIssuer('credit-balance/server').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40))),
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('c')
+            .setAudience('credit-balance')
+            .setIssuer('credit-balance/server')
+            .setExpirationTime('5m')
+            .sign(new TextEncoder().encode('x'.repeat(40))),
       },
       {
         name: 'expired',
         bearer: () =>
-          new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setAudience('credit-balance').setIssuer('credit-balance/server').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode(SECRET)),
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('c')
+            .setAudience('credit-balance')
+            .setIssuer('credit-balance/server')
+            .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+            .sign(new TextEncoder().encode(SECRET)),
       },
       {
         name: 'for another audience',
         bearer: () =>
-          new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('c').setAudience('other').setIssuer('credit-balance/server').setExpirationTime('5m').sign(new TextEncoder().encode(SECRET)),
+          new SignJWT({})
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('c')
+            .setAudience('other')
+            .setIssuer('credit-balance/server')
+            .setExpirationTime('5m')
+            .sign(new TextEncoder().encode(SECRET)),
       },
       {
         name: 'with alg "none"',
@@ -184,7 +202,13 @@ describe('everything else is refused', () => {
   it('404 for other paths, under the base path or not', async () => {
     const { call, token } = await companion('c');
     const bearer = await token();
-    for (const path of [`${BASE}/v1/customers`, `${BASE}/v1/contracts/customerCommits/list`, '/v1/contracts/customerCredits/list', '/', `${BASE}`]) {
+    for (const path of [
+      `${BASE}/v1/customers`,
+      `${BASE}/v1/contracts/customerCommits/list`,
+      '/v1/contracts/customerCredits/list',
+      '/',
+      `${BASE}`,
+    ]) {
       const response = await call(path, { headers: { authorization: `Bearer ${bearer}` }, body: '{}' });
       assert.equal(response.status, 404, path);
       assert.equal(typeof response.json().message, 'string');

@@ -152,7 +152,9 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
   let url: string;
   /** A redis-server of this test's own (never the system service), once it accepts connections. */
   const startRedis = async (port: number) => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await accepting(port, child);
     return child;
   };
@@ -194,7 +196,10 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
       assert.equal((await a.call(CREDITS, { body: '{}' })).status, 429);
       assert.equal((await b.call(CREDITS, { body: '{}' })).status, 429);
       await openGate(id, 'answer');
-      assert.deepEqual((await Promise.all(held)).map((r) => r.status), [200, 200]);
+      assert.deepEqual(
+        (await Promise.all(held)).map((r) => r.status),
+        [200, 200],
+      );
       // The slots are free again.
       assert.equal((await a.call(CREDITS, { body: '{}' })).status, 200);
     } finally {
@@ -237,10 +242,17 @@ describe('4. upstream.origin calls end when their caller leaves', () => {
   it('through the Fetch handler: the request’s signal aborts the upstream.origin call', async () => {
     const id = await scenario({ faults: [{ route: 'credits', gate: 'never' }] });
     const handler = handlerFor(id);
-    const token = ((await (await handler(new Request(`http://app${BASE}/token`, { method: 'POST', body: '{}' }))).json()) as { token: string }).token;
+    const token = (
+      (await (await handler(new Request(`http://app${BASE}/token`, { method: 'POST', body: '{}' }))).json()) as { token: string }
+    ).token;
     const leaving = new AbortController();
     const pending = handler(
-      new Request(`http://app${CREDITS}`, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${token}` }, signal: leaving.signal }),
+      new Request(`http://app${CREDITS}`, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${token}` },
+        signal: leaving.signal,
+      }),
     );
     await until(async () => (await upstreamLog(id)).length === 1, 'the call upstream.origin');
     leaving.abort();
@@ -270,7 +282,10 @@ describe('6. only checked values are forwarded', () => {
     const { call } = await companion(id);
     assert.equal((await call(`${GRANTS}?limit=1;customer_ids=B`, { body: '{}' })).status, 400);
     assert.equal((await call(`${GRANTS}?limit=5&limit=6`, { body: '{}' })).status, 400);
-    assert.equal((await call(`${GRANTS}?limit=5&next_page=${CURSOR}`, { body: '{"effective_before":"2030-01-01T00:00:00Z"}' })).status, 200);
+    assert.equal(
+      (await call(`${GRANTS}?limit=5&next_page=${CURSOR}`, { body: '{"effective_before":"2030-01-01T00:00:00Z"}' })).status,
+      200,
+    );
     const [forwarded] = await upstreamLog(id);
     assert.deepEqual(forwarded!.query, { limit: '5', next_page: CURSOR });
     assert.deepEqual(forwarded!.body, { customer_ids: [id], effective_before: '2030-01-01T00:00:00Z' });
@@ -319,14 +334,19 @@ describe('7. upstream.origin answers are bounded and not followed', () => {
   });
 
   it('does not follow a redirect', async () => {
-    const id = await scenario({ faults: [{ route: 'credits', status: 302, headers: { location: `${upstream.origin}/elsewhere` }, body: '' }] });
+    const id = await scenario({
+      faults: [{ route: 'credits', status: 302, headers: { location: `${upstream.origin}/elsewhere` }, body: '' }],
+    });
     const { call } = await companion(id);
     assert.equal((await call(CREDITS, { body: '{}' })).status, 502);
     assert.equal((await upstreamLog(id)).length, 1);
   });
 
   it('answers 502 for a 204 or an empty body', async () => {
-    for (const fault of [{ status: 204, body: '' }, { status: 200, body: '' }]) {
+    for (const fault of [
+      { status: 204, body: '' },
+      { status: 200, body: '' },
+    ]) {
       const id = await scenario({ faults: [{ route: 'credits', ...fault }] });
       const { call } = await companion(id);
       assert.equal((await call(CREDITS, { body: '{}' })).status, 502, `HTTP ${fault.status}`);

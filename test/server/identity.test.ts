@@ -13,7 +13,9 @@ const HOST_SECRET = 'the-host-applications-own-jwt-secret!!';
 /** A companion signing in whoever `options` say, and a function that asks it for a token. */
 async function companion(options: Partial<CreditBalanceHandlerOptions>) {
   const origin = await listen(
-    toNodeListener(createCreditBalanceHandler({ metronomeToken: MOCK_API_KEY, signingSecret: SECRET, metronomeBaseUrl: upstream.origin, ...options })),
+    toNodeListener(
+      createCreditBalanceHandler({ metronomeToken: MOCK_API_KEY, signingSecret: SECRET, metronomeBaseUrl: upstream.origin, ...options }),
+    ),
   );
   return async (headers: Record<string, string> = {}) => {
     const response = await fetch(`${origin}${BASE}/token`, { method: 'POST', body: '{}', headers });
@@ -78,7 +80,10 @@ describe('the host’s own JWT, with a shared HS256 secret', () => {
       createCreditBalanceHandler({ metronomeToken: 'k', signingSecret: SECRET, hostJwt: hostJwtOptions as never });
     assert.throws(make({ secret: 'short', issuer: 'i', audience: 'a' }), configErrorAbout('hostJwt.secret'));
     assert.throws(make({ issuer: 'i', audience: 'a' }), configErrorAbout('hostJwt.jwksUrl', 'hostJwt.secret'));
-    assert.throws(make({ jwksUrl: 'https://idp.example/jwks', secret: HOST_SECRET, issuer: 'i', audience: 'a' }), configErrorAbout('hostJwt.jwksUrl', 'hostJwt.secret'));
+    assert.throws(
+      make({ jwksUrl: 'https://idp.example/jwks', secret: HOST_SECRET, issuer: 'i', audience: 'a' }),
+      configErrorAbout('hostJwt.jwksUrl', 'hostJwt.secret'),
+    );
     assert.throws(make({ secret: HOST_SECRET, audience: 'a' }), configErrorAbout('hostJwt.issuer'));
     assert.throws(make({ secret: HOST_SECRET, issuer: 'i' }), configErrorAbout('hostJwt.audience'));
     assert.throws(make({ jwksUrl: 'not a url', issuer: 'i', audience: 'a' }), configErrorAbout('hostJwt.jwksUrl'));
@@ -114,7 +119,11 @@ describe('the host’s own JWT, verified against a JWKS endpoint (ES256)', () =>
     assert.equal(fetches, 2, 'an unknown key id fetches the keys again');
     // A token signed by a key the JWKS does not hold is refused.
     const stranger = await generateKeyPair('ES256');
-    assert.equal((await token({ authorization: `Bearer ${await hostJwt({ metronome_customer_id: 'x' }, stranger.privateKey, 'ES256', 'k9')}` })).status, 401);
+    assert.equal(
+      (await token({ authorization: `Bearer ${await hostJwt({ metronome_customer_id: 'x' }, stranger.privateKey, 'ES256', 'k9')}` }))
+        .status,
+      401,
+    );
   });
 });
 
@@ -124,7 +133,9 @@ describe('a session check URL', () => {
     const host = await listen((req, res) => {
       asked += 1;
       const signedIn = req.headers.cookie?.includes('session=abc');
-      res.writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' }).end(JSON.stringify(signedIn ? { user: { metronome: 'cust-7' } } : {}));
+      res
+        .writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' })
+        .end(JSON.stringify(signedIn ? { user: { metronome: 'cust-7' } } : {}));
     });
     const token = await companion({ sessionCheck: { url: `${host}/api/me`, customerField: 'user.metronome' } });
     assert.deepEqual(await token({ cookie: 'session=abc' }), { status: 200, customer: 'cust-7' });

@@ -55,9 +55,7 @@ export function planLoad(config: LoadConfig, token: Token): LoadPlan {
   const { pageSize, pageUrl, tokenUrl, ...filters } = config;
   let apiBase: string;
   try {
-    apiBase = config.apiBase
-      ? new URL(config.apiBase, pageUrl).href
-      : new URL(token.apiBase || DEFAULT_API_BASE, tokenUrl ?? pageUrl).href;
+    apiBase = config.apiBase ? new URL(config.apiBase, pageUrl).href : new URL(token.apiBase || DEFAULT_API_BASE, tokenUrl ?? pageUrl).href;
   } catch (error) {
     // The api-base attribute is checked up front (a config error): this is the token endpoint's api_base.
     throw new CreditBalanceError('token', `The token endpoint's api_base "${token.apiBase}" is not a URL.`, undefined, { cause: error });
@@ -150,7 +148,10 @@ export async function* loadCredits(
       throw new CreditBalanceError('invalid-response', 'The API repeated a page cursor; loading stopped to avoid an endless loop.');
     }
     if (pages >= MAX_PAGES) {
-      throw new CreditBalanceError('invalid-response', `Loading stopped after ${MAX_PAGES} pages: the API kept answering with a next_page.`);
+      throw new CreditBalanceError(
+        'invalid-response',
+        `Loading stopped after ${MAX_PAGES} pages: the API kept answering with a next_page.`,
+      );
     }
     cursors.add(nextPage);
     cursor = nextPage;

@@ -58,8 +58,7 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
 }
 
 /** Exponential backoff as in Metronome's SDK: 0.5 s × 2ⁿ, capped at 8 s, minus up to 25 % jitter. */
-export const backoffMs = (retryIndex: number, random: number): number =>
-  Math.min(500 * 2 ** retryIndex, 8000) * (1 - random * 0.25);
+export const backoffMs = (retryIndex: number, random: number): number => Math.min(500 * 2 ** retryIndex, 8000) * (1 - random * 0.25);
 
 /**
  * POSTs JSON and returns the parsed JSON of a 2xx answer, retrying connection errors, timeouts,
@@ -96,11 +95,7 @@ export async function postJson(
           if (!/^\s*(?:[[{]|$)/.test(text) || !canRetry) throw failure;
         }
       } else {
-        failure = new CreditBalanceError(
-          response.status === 401 ? 'auth' : 'http',
-          describeStatus(response.status, text),
-          response.status,
-        );
+        failure = new CreditBalanceError(response.status === 401 ? 'auth' : 'http', describeStatus(response.status, text), response.status);
         if (!isRetryableStatus(response.status, response.headers.get('x-should-retry')) || !canRetry) throw failure;
         delay = retryAfterMs(response.headers, deps.now());
         if (delay !== undefined && delay > policy.maxRetryAfterMs) {

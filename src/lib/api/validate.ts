@@ -15,11 +15,9 @@ const fail = (path: string, what: string): never => {
 export const object = (value: unknown, path: string): Json =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : fail(path, 'is not an object');
 
-export const array = (value: unknown, path: string): unknown[] =>
-  Array.isArray(value) ? value : fail(path, 'is not an array');
+export const array = (value: unknown, path: string): unknown[] => (Array.isArray(value) ? value : fail(path, 'is not an array'));
 
-export const string = (value: unknown, path: string): string =>
-  typeof value === 'string' ? value : fail(path, 'is not a string');
+export const string = (value: unknown, path: string): string => (typeof value === 'string' ? value : fail(path, 'is not a string'));
 
 export const number = (value: unknown, path: string): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fail(path, 'is not a finite number');

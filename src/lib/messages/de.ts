@@ -6,12 +6,15 @@ export const catalogue: Catalogue = {
   loading: 'Guthaben werden geladen…',
   empty: 'Für dieses Konto gibt es kein Guthaben.',
   retry: 'Erneut versuchen',
-  'error.token': 'Ihre Sitzung konnte nicht überprüft werden. Laden Sie die Seite neu oder melden Sie sich erneut an und versuchen Sie es noch einmal.',
-  'error.auth': 'Ihre Sitzung ist abgelaufen, oder Sie sind nicht berechtigt, dieses Guthaben einzusehen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  'error.token':
+    'Ihre Sitzung konnte nicht überprüft werden. Laden Sie die Seite neu oder melden Sie sich erneut an und versuchen Sie es noch einmal.',
+  'error.auth':
+    'Ihre Sitzung ist abgelaufen, oder Sie sind nicht berechtigt, dieses Guthaben einzusehen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
   'error.network': 'Der Abrechnungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
   'error.timeout': 'Der Abrechnungsdienst hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.',
   'error.http': 'Der Abrechnungsdienst hat mit einem Fehler geantwortet (HTTP {status}). Versuchen Sie es gleich noch einmal.',
-  'error.invalid-response': 'Der Abrechnungsdienst hat Daten gesendet, die diese Seite nicht lesen kann. Versuchen Sie es später noch einmal.',
+  'error.invalid-response':
+    'Der Abrechnungsdienst hat Daten gesendet, die diese Seite nicht lesen kann. Versuchen Sie es später noch einmal.',
   'error.config': 'Guthaben können hier derzeit nicht angezeigt werden.',
   'error.unexpected': 'Beim Anzeigen Ihres Guthabens ist ein Fehler aufgetreten. Versuchen Sie es später noch einmal.',
   stale: 'Aktualisierung fehlgeschlagen. Angezeigt wird der Stand vom {time}.',

@@ -3,7 +3,6 @@
 // project's type check, which has no Deno globals; `deno run` takes it as it is.
 import { createCreditBalanceHandler } from '../../../dist/server/index.js';
 
-
 const env = (name: string) => Deno.env.get(name) ?? '';
 // With REDIS_URL the script asks for the Redis store, which must refuse Deno clearly, at start-up.
 const store = env('REDIS_URL') ? (await import('../../../dist/server/redis.js')).redisStore(env('REDIS_URL')) : undefined;

@@ -21,7 +21,11 @@ function config(customerId: string, fields: Partial<LoadConfig> = {}): LoadConfi
 }
 
 function session(customerId: string, http = realHttp()) {
-  return { key: ['test', customerId, Math.random()], cache: new TokenCache(() => Date.now()), fetch: () => requestToken(TOKEN_URL, customerId, http) };
+  return {
+    key: ['test', customerId, Math.random()],
+    cache: new TokenCache(() => Date.now()),
+    fetch: () => requestToken(TOKEN_URL, customerId, http),
+  };
 }
 
 /** The credits after each page. */
@@ -44,20 +48,24 @@ describe('loadCredits against the mock', () => {
   });
 
   it('follows grants pages with the cursor in the query string', async () => {
-    const grants = Array.from({ length: 5 }, (_, i) => ({
-      id: `g${i}`,
-      name: `Grant ${i}`,
-      customer_id: 'x',
-      effective_at: '2026-01-01T00:00:00Z',
-      expires_at: '2027-01-01T00:00:00Z',
-      priority: 1,
-      grant_amount: { amount: 10, credit_type: { id: 'u', name: 'units' } },
-      paid_amount: { amount: 0, credit_type: { id: 'u', name: 'units' } },
-      balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 10, including_pending: 10 },
-      deductions: [],
-      pending_deductions: [],
-      custom_fields: {},
-    }) satisfies Metronome.V1.CreditGrantListResponse);
+    const grants = Array.from(
+      { length: 5 },
+      (_, i) =>
+        ({
+          id: `g${i}`,
+          name: `Grant ${i}`,
+          customer_id: 'x',
+          effective_at: '2026-01-01T00:00:00Z',
+          expires_at: '2027-01-01T00:00:00Z',
+          priority: 1,
+          grant_amount: { amount: 10, credit_type: { id: 'u', name: 'units' } },
+          paid_amount: { amount: 0, credit_type: { id: 'u', name: 'units' } },
+          balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 10, including_pending: 10 },
+          deductions: [],
+          pending_deductions: [],
+          custom_fields: {},
+        }) satisfies Metronome.V1.CreditGrantListResponse,
+    );
     const id = await scenario({ grants });
     const http = realHttp();
     const pages = await collect(loadCredits(config(id, { source: 'grants', pageSize: 2 }), session(id, http), http, never));
@@ -101,7 +109,7 @@ describe('loadCredits against the mock', () => {
   });
 
   it('goes on past empty pages that still carry a cursor', async () => {
-    const id = await scenario({ credits: [] , cursor: 'endless' });
+    const id = await scenario({ credits: [], cursor: 'endless' });
     const http = realHttp();
     const error = await rejection(collect(loadCredits(config(id, { pageSize: 25 }), session(id, http), http, never)));
     expect(error.message).to.include(`${MAX_PAGES} pages`);

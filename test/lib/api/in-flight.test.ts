@@ -51,7 +51,10 @@ describe('InFlightLoads', () => {
     await load.step();
     const late = collect(loads.follow(['k'], load.start, never()));
     await load.step();
-    expect(await late).to.deep.equal([[0, 1], [0, 1, 2]]);
+    expect(await late).to.deep.equal([
+      [0, 1],
+      [0, 1, 2],
+    ]);
     expect((await early).length).to.equal(3);
   });
 

@@ -85,7 +85,6 @@ describe('credits source', () => {
     });
   });
 
-
   it('normalizes a credit: segments in order, granted summed, both timestamp forms', () => {
     const credit = creditsSource.normalize(wireCredit({ name: 'Promo', priority: 2 }), 'data[0]');
     expect(credit).to.deep.include({ id: 'c1', kind: 'credit', name: 'Promo', balance: 120.5, granted: 1000, priority: 2 });
@@ -100,7 +99,10 @@ describe('credits source', () => {
   });
 
   it('reads a credit with only the fields the SDK requires: id, product and type', () => {
-    const credit = creditsSource.normalize({ id: 'c9', type: 'CREDIT', product: { id: 'p', name: 'Bare' } } satisfies Metronome.Credit, 'd');
+    const credit = creditsSource.normalize(
+      { id: 'c9', type: 'CREDIT', product: { id: 'p', name: 'Bare' } } satisfies Metronome.Credit,
+      'd',
+    );
     expect(credit).to.deep.include({ id: 'c9', name: 'Bare', granted: 0, segments: [], ledger: [] });
     // No balance is an unknown balance, not zero.
     expect(credit.balance).to.equal(undefined);
@@ -112,7 +114,13 @@ describe('credits source', () => {
       wireCredit({
         ledger: [
           { type: 'CREDIT_MANUAL', amount: 2_000, reason: 'Goodwill for the March outage', timestamp: '2026-01-05T00:00:00Z' },
-          { type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', amount: -300, segment_id: 's1', invoice_id: 'inv-1', timestamp: '2026-02-01T00:00:00Z' },
+          {
+            type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION',
+            amount: -300,
+            segment_id: 's1',
+            invoice_id: 'inv-1',
+            timestamp: '2026-02-01T00:00:00Z',
+          },
         ] satisfies Metronome.Credit['ledger'],
       }),
       'd',
@@ -155,11 +163,46 @@ describe('credits source', () => {
     { name: 'a product without a name', fields: { product: { id: 'p' } }, path: 'data[3].product.name' },
     { name: 'another type than CREDIT', fields: { type: 'COMMIT' }, path: 'data[3].type is not "CREDIT"' },
     { name: 'a schedule without items', fields: { access_schedule: { credit_type: USD } }, path: 'access_schedule.schedule_items' },
-    { name: 'a deduction without its invoice', fields: { ledger: [{ type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', amount: -1, segment_id: 's1', timestamp: '2026-01-06T00:00:00Z' }] }, path: 'data[3].ledger[0].invoice_id' },
-    { name: 'a manual entry without its reason', fields: { ledger: [{ type: 'CREDIT_MANUAL', amount: -1, timestamp: '2026-01-06T00:00:00Z' }] }, path: 'data[3].ledger[0].reason' },
-    { name: 'a NaN-like amount', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: null, starting_at: '2026-01-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'schedule_items[0].amount' },
-    { name: 'an invalid date', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1, starting_at: 'soon', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'starting_at' },
-    { name: 'a segment that ends before it starts', fields: { access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1, starting_at: '2026-03-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] } }, path: 'ends before it starts' },
+    {
+      name: 'a deduction without its invoice',
+      fields: { ledger: [{ type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', amount: -1, segment_id: 's1', timestamp: '2026-01-06T00:00:00Z' }] },
+      path: 'data[3].ledger[0].invoice_id',
+    },
+    {
+      name: 'a manual entry without its reason',
+      fields: { ledger: [{ type: 'CREDIT_MANUAL', amount: -1, timestamp: '2026-01-06T00:00:00Z' }] },
+      path: 'data[3].ledger[0].reason',
+    },
+    {
+      name: 'a NaN-like amount',
+      fields: {
+        access_schedule: {
+          credit_type: USD,
+          schedule_items: [{ id: 's', amount: null, starting_at: '2026-01-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }],
+        },
+      },
+      path: 'schedule_items[0].amount',
+    },
+    {
+      name: 'an invalid date',
+      fields: {
+        access_schedule: {
+          credit_type: USD,
+          schedule_items: [{ id: 's', amount: 1, starting_at: 'soon', ending_before: '2026-02-01T00:00:00Z' }],
+        },
+      },
+      path: 'starting_at',
+    },
+    {
+      name: 'a segment that ends before it starts',
+      fields: {
+        access_schedule: {
+          credit_type: USD,
+          schedule_items: [{ id: 's', amount: 1, starting_at: '2026-03-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }],
+        },
+      },
+      path: 'ends before it starts',
+    },
     { name: 'no id', fields: { id: 7 }, path: 'data[3].id' },
   ];
   for (const c of bad) {
@@ -207,10 +250,17 @@ describe('grants source', () => {
     });
   });
 
-
   it('normalizes a grant: balance after pending charges, posted balance beside it, one segment', () => {
     const grant = grantsSource.normalize(wireGrant(), 'data[0]');
-    expect(grant).to.deep.include({ id: 'g1', kind: 'grant', name: 'Compute pack', balance: 60, postedBalance: 64, granted: 100, priority: 0.5 });
+    expect(grant).to.deep.include({
+      id: 'g1',
+      kind: 'grant',
+      name: 'Compute pack',
+      balance: 60,
+      postedBalance: 64,
+      granted: 100,
+      priority: 0.5,
+    });
     expect(grant.creditType).to.deep.equal(GPU);
     expect(grant.paid).to.deep.equal({ amount: 4900, creditType: USD });
     expect(grant.products).to.deep.equal(['GPU compute']);
@@ -247,8 +297,22 @@ describe('grants source', () => {
         expires_at: '2026-11-20T00:00:00Z',
         balance: { effective_at: '2026-12-01T00:00:00Z', excluding_pending: 64, including_pending: 0 },
         pending_deductions: [
-          { amount: 4, created_by: 'system', credit_grant_id: 'g1', effective_at: '2026-11-10T00:00:00Z', reason: 'Draft invoice', running_balance: 0 },
-          { amount: 60, created_by: 'system', credit_grant_id: 'g1', effective_at: '2026-11-20T00:00:00Z', reason: 'Expiration', running_balance: 0 },
+          {
+            amount: 4,
+            created_by: 'system',
+            credit_grant_id: 'g1',
+            effective_at: '2026-11-10T00:00:00Z',
+            reason: 'Draft invoice',
+            running_balance: 0,
+          },
+          {
+            amount: 60,
+            created_by: 'system',
+            credit_grant_id: 'g1',
+            effective_at: '2026-11-20T00:00:00Z',
+            reason: 'Expiration',
+            running_balance: 0,
+          },
         ] satisfies Metronome.V1.CreditLedgerEntry[],
       }),
       'd',
@@ -297,7 +361,11 @@ describe('grants source', () => {
     }
 
     it('marks pending deductions, keeps reasons and invoices, and orders everything by date', () => {
-      const ledger = grantLedger([entry(20, '05', 80, { invoice_id: 'inv-7' })], [entry(30, '02', 70, { reason: 'Refund reversal', invoice_id: null })], 'd');
+      const ledger = grantLedger(
+        [entry(20, '05', 80, { invoice_id: 'inv-7' })],
+        [entry(30, '02', 70, { reason: 'Refund reversal', invoice_id: null })],
+        'd',
+      );
       expect(ledger.map((e) => [e.type, e.amount, e.pending ?? false, e.reason, e.invoiceId])).to.deep.equal([
         [GRANT_DEDUCTION, -30, true, 'Refund reversal', undefined],
         [GRANT_DEDUCTION, -20, false, 'Invoice charge', 'inv-7'],

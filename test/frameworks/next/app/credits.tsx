@@ -24,8 +24,12 @@ export function Credits() {
         onCreditBalanceLow={log}
         onCreditBalanceError={log}
       />
-      <button id="scope" onClick={() => setScope('customer')}>Customer-level only</button>
-      <button id="sign-out" onClick={() => setTokens(() => signedOut)}>Sign out</button>
+      <button id="scope" onClick={() => setScope('customer')}>
+        Customer-level only
+      </button>
+      <button id="sign-out" onClick={() => setTokens(() => signedOut)}>
+        Sign out
+      </button>
       <output id="events">{events.join(' ')}</output>
     </>
   );
