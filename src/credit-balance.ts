@@ -185,7 +185,7 @@ export class CreditBalance extends LitElement {
    * Whether the token request carries the session cookie: `same-origin` (the default) or `include`, for a
    * token endpoint on a sibling origin (it must then answer CORS with credentials, see the README).
    */
-  tokenCredentials: RequestCredentials = 'same-origin';
+  tokenCredentials: 'same-origin' | 'include' | 'omit' = 'same-origin';
 
   /**
    * Mints tokens in the host's own code; wins over `token-url`. Set after the element upgrades (hydration, a
@@ -200,7 +200,7 @@ export class CreditBalance extends LitElement {
   apiBase?: string;
 
   /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
-  source: SourceName = 'credits';
+  source: 'credits' | 'grants' = 'credits';
 
   /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
   scope: 'all' | 'customer' = 'all';

@@ -83,6 +83,46 @@ describe('the packed package, installed', () => {
     assert.ok(!existsSync(join(pkg, 'src')) && !existsSync(join(pkg, 'test')), 'only what ships is packed');
   });
 
+  it("gives a host's editor every attribute with its values, every event and part: VS Code's custom data, JetBrains' web-types", () => {
+    const pkg = join(app, 'node_modules/credit-balance');
+    const read = (file: string) => JSON.parse(readFileSync(join(pkg, file), 'utf8'));
+    type Attribute = { name: string; type?: { text: string } };
+    const element = read('custom-elements.json')
+      .modules.flatMap((m: { declarations?: object[] }) => m.declarations ?? [])
+      .find((d: { tagName?: string }) => d.tagName) as {
+      attributes: Attribute[];
+      events: { name: string }[];
+      cssParts: { name: string }[];
+    };
+    // VS Code: settings.json `"html.customData": ["./node_modules/credit-balance/dist/vscode.html-custom-data.json"]`.
+    const vscode = JSON.parse(
+      readFileSync(fileURLToPath(node(`console.log(import.meta.resolve('credit-balance/vscode.html-custom-data.json'))`)), 'utf8'),
+    );
+    const tag = vscode.tags.find((t: { name: string }) => t.name === 'credit-balance');
+    assert.deepEqual(
+      tag.attributes.map((a: { name: string }) => a.name),
+      element.attributes.map((a) => a.name),
+    );
+    const values = (name: string) =>
+      tag.attributes.find((a: { name: string }) => a.name === name).values.map((v: { name: string }) => v.name);
+    assert.deepEqual(values('source'), ['credits', 'grants']);
+    assert.deepEqual(values('scope'), ['all', 'customer']);
+    assert.deepEqual(values('token-credentials'), ['same-origin', 'include', 'omit']);
+    for (const { name } of [...element.events, ...element.cssParts]) assert.ok(tag.description.includes(name), name);
+    // JetBrains IDEs read the file package.json's `web-types` names.
+    const webTypes = read(read('package.json')['web-types']);
+    assert.equal(webTypes.name, 'credit-balance');
+    const html = webTypes.contributions.html.elements.find((e: { name: string }) => e.name === 'credit-balance');
+    assert.deepEqual(
+      html.attributes.map((a: { name: string }) => a.name),
+      element.attributes.map((a) => a.name),
+    );
+    assert.deepEqual(
+      html.js.events.map((e: { name: string }) => e.name),
+      element.events.map((e) => e.name),
+    );
+  });
+
   for (const [name, launch] of Object.entries(engines)) {
     it(`renders from the installed bundle with a plain script tag, in ${name}`, async () => {
       // Self-hosted as the README says: the entry and its chunk folder, copied as they are.
