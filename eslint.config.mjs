@@ -10,7 +10,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
-      '.test-apps/',
+      '.test-toolchains/',
       '.test-results/',
       'test/frameworks/**/dist/',
       'test/frameworks/next/.next/',

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,13 +19,14 @@ import { toNodeListener } from '../../src/server/index.js';
 import { TEST_NOW } from '../clock.js';
 import { clockEnv, runtimeClockScript } from '../clock/node.js';
 import { accepting, freePort, spawnLogged } from '../ports.js';
+import { requireToolchain } from './toolchains.js';
 
 /**
  * Deno's binary itself, not node_modules/.bin/deno, a Node wrapper that would leave the binary running when
  * killed. The package's own API finds it in its platform package (its install script, which would copy it
  * beside the wrapper, does not run here).
  */
-const denoBinary = () => (createRequire(import.meta.url)('deno/install_api.cjs') as { runInstall(): string }).runInstall();
+const denoBinary = () => (requireToolchain('deno/install_api.cjs') as { runInstall(): string }).runInstall();
 
 const file = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SIGNING = 'the-companions-own-signing-secret-32b!!';
@@ -106,7 +106,7 @@ const worker :Workerd.Worker = (
 );`,
     );
     // The binary itself, not the package's Node wrapper (which would leave it running when killed).
-    const binary = (createRequire(import.meta.url)('workerd') as { default: string }).default;
+    const binary = (requireToolchain('workerd') as { default: string }).default;
     const { child, output } = run(binary, ['serve', join(work, 'config.capnp')]);
     await accepting(port, child, output);
     return `http://127.0.0.1:${port}`;

@@ -12,18 +12,17 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build } from 'vite';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { serve } from '../../demo/serve.js';
 import { TEST_NOW } from '../clock.js';
 import { clockEnv } from '../clock/node.js';
 import { accepting, freePort, spawnLogged } from '../ports.js';
 import { type Tab, engines } from './browsers.js';
+import { TOOLCHAINS } from './toolchains.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-/** Inside the repository, so that the frameworks resolve from its node_modules; the package from its own. */
-const apps = join(root, '.test-apps');
+/** Inside the toolchains' folder, so that each framework resolves from its install; the package from its own. */
+const apps = join(TOOLCHAINS, 'apps');
 const CUSTOMER = '7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c';
 
 before(() => {
@@ -35,7 +34,7 @@ before(() => {
     cwd: apps,
     stdio: 'inherit',
   });
-  cpSync(join(root, 'test/frameworks'), apps, { recursive: true });
+  cpSync(join(root, 'test/frameworks'), apps, { recursive: true, filter: (path) => !path.includes('/toolchains') });
 });
 after(() => rmSync(apps, { recursive: true, force: true }));
 
@@ -45,13 +44,13 @@ delete appEnv.METRONOME_BEARER_TOKEN;
 delete appEnv.CREDIT_BALANCE_SECRET;
 
 /**
- * Runs a framework's own command line (`ng`, `next`) from the repository's node_modules, in an app's folder.
+ * Runs a framework's own command line (`vite`, `ng`, `next`) from the toolchains' install, in an app's folder.
  * Its report stays out of the test output unless it fails: then it is the error's message (`next build`
  * prints type errors there, not on stderr).
  */
 function cli(app: string, bin: string, args: string[]): void {
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules', bin), ...args], {
+    execFileSync(process.execPath, [join(TOOLCHAINS, 'node_modules', bin), ...args], {
       cwd: join(apps, app),
       env: appEnv,
       encoding: 'utf8',
@@ -63,8 +62,8 @@ function cli(app: string, bin: string, args: string[]): void {
   }
 }
 
-const viteApp = (app: string, extra: Parameters<typeof build>[0] = {}) =>
-  build({ configFile: false, root: join(apps, app), logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true }, ...extra });
+/** Builds an app with Vite, by its own vite.config.mjs. */
+const viteApp = (app: string) => cli(app, 'vite/bin/vite.js', ['build']);
 
 const credits = () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length;
 
@@ -138,21 +137,11 @@ describe('in React 19 (client-only, the bare tag)', () => {
 });
 
 describe('in Vue 3', () => {
-  // The build of Vue that compiles templates in the browser: the app's template is a string.
-  staticApp('vue', () => viteApp('vue', { resolve: { alias: { vue: 'vue/dist/vue.esm-bundler.js' } } }));
+  staticApp('vue', () => viteApp('vue'));
 });
 
 describe('in Svelte 5', () => {
-  const origin = staticApp('svelte', () =>
-    viteApp('svelte', {
-      plugins: [svelte()],
-      build: {
-        outDir: 'dist',
-        emptyOutDir: true,
-        rolldownOptions: { input: ['index.html', 'late.html'].map((page) => join(apps, 'svelte', page)) },
-      },
-    }),
-  );
+  const origin = staticApp('svelte', () => viteApp('svelte'));
 
   for (const [name, launch] of Object.entries(engines)) {
     it(`defined after Svelte mounts, says why tokenProvider is missing (config), in ${name}`, async () => {
@@ -192,7 +181,7 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
     const port = await freePort();
     const { child, output } = spawnLogged(
       process.execPath,
-      [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+      [join(TOOLCHAINS, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
       {
         cwd: join(apps, 'next'),
         // The server reads the suite's clock (test/clock.ts), as the pages do.
