@@ -1,5 +1,5 @@
 import '../src/index.js';
-import type { CreditBalanceEvents } from '../src/framework-types.js';
+import type { CreditBalanceEvents } from '../src/frameworks/types.js';
 import type { CreditBalance } from '../src/index.js';
 
 const widgets = () => [...document.querySelectorAll<CreditBalance>('credit-balance')];

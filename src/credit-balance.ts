@@ -10,12 +10,12 @@ import { styles } from './credit-balance.styles.js';
 import { CreditsController, type CreditsRequest, type CreditsState } from './credits-controller.js';
 import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
 import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
-import { DateFormat } from './lib/dates.js';
-import { type Messages, Translator, catalogueFor, loadCatalogue } from './lib/messages.js';
-import { MoneyFormat, toDisplayAmount } from './lib/money.js';
-import type { TokenResponse } from './lib/token.js';
+import { DateFormat } from './lib/view/dates.js';
+import { type Messages, Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js';
+import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
+import type { TokenResponse } from './lib/api/token.js';
 import { memo } from './lib/tuple-map.js';
-import { type CreditView, lowTotals, viewCredits } from './lib/view-model.js';
+import { type CreditView, lowTotals, viewCredits } from './lib/view/view-model.js';
 import {
   type LedgerTemplate,
   type ViewContext,

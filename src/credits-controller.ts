@@ -8,12 +8,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorDetail } from './events.js';
 import { isAbortError, sleep } from './lib/abort.js';
 import { type LoadConfig, type Loaded, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
-import { CreditBalanceError } from './lib/api/errors.js';
+import { CreditBalanceError } from './lib/errors.js';
 import type { HttpDeps } from './lib/api/http.js';
 import { InFlightLoads } from './lib/api/in-flight.js';
 import { type ConfigInput, configProblem } from './lib/config.js';
 import type { SkippedCredit } from './lib/credit.js';
-import { TokenCache, type TokenResponse } from './lib/token.js';
+import { TokenCache, type TokenResponse } from './lib/api/token.js';
 
 /** Every widget on the page shares these: one token request and one cached token per token source and customer… */
 const sharedTokens = new TokenCache(() => Date.now());

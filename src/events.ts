@@ -1,5 +1,5 @@
 /** The element's four events, as `Event` subclasses with typed details, and their `GlobalEventHandlersEventMap` entries. */
-import type { ErrorCode } from './lib/api/errors.js';
+import type { ErrorCode } from './lib/errors.js';
 import type { NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
 
 export interface LoadDetail {

@@ -3,8 +3,8 @@ import './define.js';
 
 export { CreditBalance } from './credit-balance.js';
 export * from './events.js';
-export { CreditBalanceError, type ErrorCode } from './lib/api/errors.js';
+export { CreditBalanceError, type ErrorCode } from './lib/errors.js';
 export type { LedgerEntry, NormalizedCredit, Segment, SourceName, Total } from './lib/credit.js';
-export type { CreditType } from './lib/money.js';
-export type { MessageKey, Messages } from './lib/messages.js';
-export type { TokenResponse } from './lib/token.js';
+export type { CreditType } from './lib/view/money.js';
+export type { MessageKey, Messages } from './lib/view/messages.js';
+export type { TokenResponse } from './lib/api/token.js';

@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { LedgerEntry, NormalizedCredit } from './lib/credit.js';
-import { invoiceHref } from './lib/invoice.js';
+import { invoiceHref } from './lib/view/invoice.js';
 import { type ViewContext, periodText } from './templates.js';
 
 /** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */

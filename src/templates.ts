@@ -4,10 +4,10 @@ import { Directive, type ElementPart, type PartInfo, PartType, directive } from 
 import { guard } from 'lit/directives/guard.js';
 import type { ErrorDetail } from './events.js';
 import type { Total } from './lib/credit.js';
-import type { DateFormat } from './lib/dates.js';
-import type { Translator } from './lib/messages.js';
-import { type MoneyFormat, isolate, toDisplayAmount } from './lib/money.js';
-import { type CreditStatus, type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view-model.js';
+import type { DateFormat } from './lib/view/dates.js';
+import type { Translator } from './lib/view/messages.js';
+import { type MoneyFormat, isolate, toDisplayAmount } from './lib/view/money.js';
+import { type CreditStatus, type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view/view-model.js';
 
 /**
  * The widget's templates, as pure functions of the data and a context: the element decides what to show,

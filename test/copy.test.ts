@@ -4,7 +4,7 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { Translator, loadCatalogue } from '../src/lib/messages.js';
+import { Translator, loadCatalogue } from '../src/lib/view/messages.js';
 import { plansGrants } from '../demo/mock/fixtures.js';
 import type { Fault } from '../demo/mock/metronome.js';
 import { TEST_NOW } from './clock.js';

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { CreditBalance } from '../src/credit-balance.js';
 import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from '../src/events.js';
-import type { CreditBalanceAttributes, CreditBalanceEvents } from '../src/framework-types.js';
+import type { CreditBalanceAttributes, CreditBalanceEvents } from '../src/frameworks/types.js';
 
 /** Every attribute the typings accept; the type checker refuses a list that misses one or names another. */
 const typedAttributes = [

@@ -2,8 +2,8 @@ import { fixture, oneEvent } from '@open-wc/testing';
 import type { Fault, LoggedRequest, Scenario } from '../demo/mock/metronome.js';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import type { CreditBalanceEvents } from '../src/framework-types.js';
-import { CreditBalanceError } from '../src/lib/api/errors.js';
+import type { CreditBalanceEvents } from '../src/frameworks/types.js';
+import { CreditBalanceError } from '../src/lib/errors.js';
 import type { HttpDeps } from '../src/lib/api/http.js';
 
 export { CUSTOMERS } from '../demo/mock/fixtures.js';

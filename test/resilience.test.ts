@@ -4,7 +4,7 @@ import type Metronome from '@metronome/sdk';
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
 import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
-import type { ErrorCode } from '../src/lib/api/errors.js';
+import type { ErrorCode } from '../src/lib/errors.js';
 import type { Fault, Scenario } from '../demo/mock/metronome.js';
 import { CUSTOMERS, TOKEN_URL, injectFaults, mount, nextFrame, part, parts, requestLog, routes, scenario, text } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * The host developer's mistakes, caught before any request: what the element's attributes say, checked
  * against what the widget can work with. Each problem names the attribute, for the one console warning.
  */
-import { CreditBalanceError } from './api/errors.js';
+import { CreditBalanceError } from './errors.js';
 import { PAGE_SIZES } from './api/source.js';
 
 /** The attributes and properties a configuration check reads, as the element holds them. */

@@ -1,5 +1,5 @@
 /** The normalized shape of a credit or grant (what `credit-balance-load` carries), and the totals per credit type. */
-import { type CreditType, sumAmounts } from './money.js';
+import { type CreditType, sumAmounts } from './view/money.js';
 import { TupleMap } from './tuple-map.js';
 
 /** Which Metronome list a widget reads. */

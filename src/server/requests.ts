@@ -3,7 +3,7 @@
  * calls rebuilt from their documented fields only, each checked for its type, for the signed-in customer.
  * Nothing the browser sent is forwarded as it came.
  */
-import { parseTimestamp } from '../lib/dates.js';
+import { parseTimestamp } from '../lib/view/dates.js';
 import { HttpError } from './http.js';
 
 /**

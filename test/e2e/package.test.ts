@@ -74,7 +74,13 @@ describe('the packed package, installed', () => {
     ) as string[];
     for (const url of resolved) assert.ok(existsSync(fileURLToPath(url)), url);
     const pkg = join(app, 'node_modules/credit-balance');
-    for (const file of ['dist/index.d.ts', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/svelte.d.ts', 'dist/server/index.d.ts']) {
+    for (const file of [
+      'dist/index.d.ts',
+      'dist/frameworks/react.d.ts',
+      'dist/frameworks/vue.d.ts',
+      'dist/frameworks/svelte.d.ts',
+      'dist/server/index.d.ts',
+    ]) {
       assert.ok(existsSync(join(pkg, file)), file);
     }
     // Editors and Storybook find the manifest through package.json's `customElements` field.

@@ -2,9 +2,9 @@
 // React component, accept what the README shows and refuse what the element does not take.
 import type { SvelteHTMLElements } from 'svelte/elements';
 import type { GlobalComponents } from 'vue';
-import { CreditBalance as CreditBalanceComponent } from '../../src/react.js';
-import type {} from '../../src/svelte.js';
-import type {} from '../../src/vue.js';
+import { CreditBalance as CreditBalanceComponent } from '../../src/frameworks/react.js';
+import type {} from '../../src/frameworks/svelte.js';
+import type {} from '../../src/frameworks/vue.js';
 import type { CreditBalance } from '../../src/credit-balance.js';
 
 export const reactUsage = (

@@ -3,9 +3,9 @@
  * followed, each record read or set aside, the 401 refresh; and the token request to the host.
  */
 import type { NormalizedCredit, SkippedCredit, SourceName } from '../credit.js';
-import type { Token, TokenCache } from '../token.js';
+import type { Token, TokenCache } from './token.js';
 import { creditsSource } from './credits.js';
-import { CreditBalanceError } from './errors.js';
+import { CreditBalanceError } from '../errors.js';
 import { type HttpDeps, postJson } from './http.js';
 import { type LoadPlan, PAGE_SIZES, type Source } from './source.js';
 import { page } from './validate.js';

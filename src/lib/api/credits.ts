@@ -1,6 +1,6 @@
 /** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
 import type { LedgerEntry, Segment } from '../credit.js';
-import { type CreditType, sumAmounts } from '../money.js';
+import { type CreditType, sumAmounts } from '../view/money.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
 

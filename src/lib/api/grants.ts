@@ -3,7 +3,7 @@
  * types it, its balance derived as the README's "Grants" table says. A chunk of its own, fetched on demand.
  */
 import type { LedgerEntry } from '../credit.js';
-import { sumAmounts } from '../money.js';
+import { sumAmounts } from '../view/money.js';
 import { creditType } from './credits.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, nullable, number, object, optional, period, string, stringRecord, timestamp } from './validate.js';

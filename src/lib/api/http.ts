@@ -1,6 +1,6 @@
 /** POSTing JSON the way Metronome's own client does: retries with backoff, `Retry-After`, per-attempt time limits. */
 import { abortReason, isAbortError } from '../abort.js';
-import { CreditBalanceError } from './errors.js';
+import { CreditBalanceError } from '../errors.js';
 
 /** What the HTTP layer needs from the outside world, so tests can pass their own. */
 export interface HttpDeps {

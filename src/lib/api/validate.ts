@@ -1,6 +1,6 @@
 /** Guards for reading API JSON at the boundary, and Metronome's page envelope. */
-import { parseTimestamp } from '../dates.js';
-import { CreditBalanceError } from './errors.js';
+import { parseTimestamp } from '../view/dates.js';
+import { CreditBalanceError } from '../errors.js';
 
 /**
  * Guards for reading API JSON: each returns the typed value or throws an `invalid-response` error

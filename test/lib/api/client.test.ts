@@ -1,9 +1,9 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import { type LoadConfig, type Loaded, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../../src/lib/api/client.js';
-import { CreditBalanceError } from '../../../src/lib/api/errors.js';
+import { CreditBalanceError } from '../../../src/lib/errors.js';
 import type { NormalizedCredit } from '../../../src/lib/credit.js';
-import { TokenCache } from '../../../src/lib/token.js';
+import { TokenCache } from '../../../src/lib/api/token.js';
 import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario } from '../../helpers.js';
 
 const never = new AbortController().signal;

@@ -1,7 +1,7 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../../src/lib/api/credits.js';
-import { CreditBalanceError } from '../../../src/lib/api/errors.js';
+import { CreditBalanceError } from '../../../src/lib/errors.js';
 import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../../src/lib/api/grants.js';
 import type { LoadPlan } from '../../../src/lib/api/source.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DateFormat, parseTimestamp } from '../../src/lib/dates.js';
+import { DateFormat, parseTimestamp } from '../../../src/lib/view/dates.js';
 
 const d = (iso: string) => new Date(iso);
 const clean = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ');

@@ -4,8 +4,8 @@
  * `GlobalEventHandlersEventMap` entries that `events.ts` declares (the one source of the event names).
  * `react.ts`, `vue.ts` and `svelte.ts` build on these.
  */
-import type { CreditBalance } from './credit-balance.js';
-import type {} from './events.js';
+import type { CreditBalance } from '../credit-balance.js';
+import type {} from '../events.js';
 
 /** The attributes of `<credit-balance>`, as markup and frameworks write them. */
 export interface CreditBalanceAttributes {

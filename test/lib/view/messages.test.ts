@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { type Catalogue, LANGUAGES, type Message, Translator, catalogueFor, en, loadCatalogue } from '../../src/lib/messages.js';
+import { type Catalogue, LANGUAGES, type Message, Translator, catalogueFor, en, loadCatalogue } from '../../../src/lib/view/messages.js';
 
 const placeholders = (message: Message) =>
   [...new Set((typeof message === 'string' ? [message] : Object.values(message)).flatMap((m) => m!.match(/\{\w+\}/g) ?? []))].sort();

@@ -3,7 +3,7 @@
  * expiring, the draw-down order), the order on screen, the timeline's geometry and the low totals.
  */
 import { addDays } from 'date-fns/addDays';
-import { type NormalizedCredit, type Segment, type Total, groupByCreditType } from './credit.js';
+import { type NormalizedCredit, type Segment, type Total, groupByCreditType } from '../credit.js';
 import { sumAmounts, toDisplayAmount } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
-import { USD_CENTS_ID } from '../../src/lib/money.js';
+import { type NormalizedCredit, totalsOf } from '../../../src/lib/credit.js';
+import { USD_CENTS_ID } from '../../../src/lib/view/money.js';
 import {
   compareViews,
   lowTotals,
@@ -9,7 +9,7 @@ import {
   timelineGeometry,
   viewCredit,
   viewCredits,
-} from '../../src/lib/view-model.js';
+} from '../../../src/lib/view/view-model.js';
 
 const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
 const EUR = { id: 'eur', name: 'EUR' };

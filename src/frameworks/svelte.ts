@@ -6,8 +6,8 @@
  * object. Events: `oncredit-balance-load={…}`.
  */
 import type { HTMLAttributes } from 'svelte/elements';
-import type { CreditBalance } from './credit-balance.js';
-import type { CreditBalanceAttributes, CreditBalanceListeners, CreditBalanceProperties } from './framework-types.js';
+import type { CreditBalance } from '../credit-balance.js';
+import type { CreditBalanceAttributes, CreditBalanceListeners, CreditBalanceProperties } from './types.js';
 
 export type CreditBalanceSvelteProps = Omit<HTMLAttributes<CreditBalance>, keyof CreditBalanceAttributes> &
   CreditBalanceAttributes &

@@ -6,7 +6,7 @@
  * binding). Events: `@credit-balance-load="…"`.
  */
 import type { DefineComponent } from 'vue';
-import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './framework-types.js';
+import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './types.js';
 
 type Listeners = {
   [E in keyof CreditBalanceEvents as `on${Capitalize<E>}`]?: (event: CreditBalanceEvents[E]) => void;

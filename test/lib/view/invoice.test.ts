@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { invoiceHref } from '../../src/lib/invoice.js';
+import { invoiceHref } from '../../../src/lib/view/invoice.js';
 
 const page = 'https://app.example/settings/billing';
 

@@ -1,5 +1,5 @@
 /** Credit types to units (USD cents, ISO currencies, custom units) and amounts formatted exactly, as decimal strings. */
-import { memo } from './tuple-map.js';
+import { memo } from '../tuple-map.js';
 
 /** A Metronome credit type (pricing unit). */
 export interface CreditType {

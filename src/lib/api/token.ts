@@ -1,7 +1,7 @@
 /** The token endpoint's answer checked, and the token cache every widget shares: one request in flight, refresh before expiry. */
-import { abortable } from './abort.js';
-import { TupleMap } from './tuple-map.js';
-import { CreditBalanceError } from './api/errors.js';
+import { abortable } from '../abort.js';
+import { TupleMap } from '../tuple-map.js';
+import { CreditBalanceError } from '../errors.js';
 
 /** What the host's token endpoint (or `tokenProvider`) answers. */
 export interface TokenResponse {

@@ -3,7 +3,7 @@ import { differenceInHours } from 'date-fns/differenceInHours';
 import { differenceInMinutes } from 'date-fns/differenceInMinutes';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
-import { memo } from './tuple-map.js';
+import { memo } from '../tuple-map.js';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
 

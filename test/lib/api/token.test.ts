@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CreditBalanceError } from '../../src/lib/api/errors.js';
-import { TokenCache, parseTokenResponse } from '../../src/lib/token.js';
+import { CreditBalanceError } from '../../../src/lib/errors.js';
+import { TokenCache, parseTokenResponse } from '../../../src/lib/api/token.js';
 
 const now = Date.parse('2026-11-21T10:00:00Z');
 const never = new AbortController().signal;

@@ -16,9 +16,9 @@
 import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
 import type { ForwardRefExoticComponent, HTMLAttributes, RefAttributes } from 'react';
-import { CreditBalance as CreditBalanceElement } from './credit-balance.js';
-import './define.js';
-import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceListeners, CreditBalanceProperties } from './framework-types.js';
+import { CreditBalance as CreditBalanceElement } from '../credit-balance.js';
+import '../define.js';
+import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceListeners, CreditBalanceProperties } from './types.js';
 
 /** What the bare tag and the component share: HTML's props, a ref, the attributes and the properties. */
 type ElementProps = Omit<HTMLAttributes<CreditBalanceElement>, keyof CreditBalanceAttributes> &
