@@ -17,7 +17,7 @@ export const BUDGET = 16 * 1024; // bytes of gzip on the critical path, Lit incl
 // The critical path is over BUDGET with every feature the issues name (README, "Size"). Until it is within it,
 // this ratchet keeps it from growing unnoticed: the measured size plus a little for fixes. Lower it whenever
 // the critical path shrinks; it never goes up.
-export const CEILING = 22_820;
+export const CEILING = 22_812;
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 
 const entry = readFileSync(ENTRY);

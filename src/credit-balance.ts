@@ -61,6 +61,21 @@ const formatsFor = memo((locale: string, timeZone: string, strings: Messages | u
 });
 
 /**
+ * The templates' context: the same object while every part of it is the same (within one minute), so that the
+ * templates' guards key on it alone and a part added here can never leave stale markup behind.
+ */
+const contextOf = memo(
+  (
+    formats: Formats,
+    minute: number,
+    renderLedger: LedgerTemplate | undefined,
+    headingLevel: number,
+    sharedAsOf: Date | undefined,
+    invoiceUrl: string | undefined,
+  ): ViewContext => ({ ...formats, now: new Date(minute * 60_000), minute, renderLedger, headingLevel, sharedAsOf, invoiceUrl }),
+);
+
+/**
  * The history's template: a chunk of its own, fetched in the first update of a widget that shows history.
  * If it cannot be fetched (a host that copied the bundle without its chunk folder), the credits show without
  * their history, and one warning says why.
@@ -326,15 +341,14 @@ export class CreditBalance extends LitElement {
       formats,
       context:
         formats && !ledgerPending
-          ? {
-              ...formats,
-              now,
-              minute: Math.floor(now.getTime() / 60_000),
-              renderLedger: includeLedgers ? ledgerTemplate : undefined,
+          ? contextOf(
+              formats,
+              Math.floor(now.getTime() / 60_000),
+              includeLedgers ? ledgerTemplate : undefined,
               headingLevel,
-              sharedAsOf: commonBalanceDate(views),
+              commonBalanceDate(views),
               invoiceUrl,
-            }
+            )
           : undefined,
       views,
       totals,
@@ -407,25 +421,8 @@ export class CreditBalance extends LitElement {
           ${repeat(
             views,
             (v) => v.credit.id,
-            // An unchanged credit (same object after a reload), same minute, same formats: skip its template.
-            (v) =>
-              guard(
-                [
-                  v.credit,
-                  context.minute,
-                  context.i18n,
-                  context.money,
-                  context.dates,
-                  context.renderLedger,
-                  context.invoiceUrl,
-                  context.headingLevel,
-                  context.sharedAsOf?.getTime(),
-                  v.expiring,
-                  v.drawPosition,
-                  v.drawsAfter,
-                ],
-                () => renderCredit(v, context),
-              ),
+            // An unchanged credit (same object after a reload) in an unchanged context: skip its template.
+            (v) => guard([v.credit, context, v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
           )}
         </div>`;
     }

@@ -17,7 +17,10 @@ export interface ViewContext {
   i18n: Translator;
   money: MoneyFormat;
   dates: DateFormat;
-  /** The instant statuses and relative times are computed for. */
+  /**
+   * The minute relative times and the timeline's marker are worded for (its first instant): the templates are a
+   * function of the minute, as their guards assume.
+   */
   now: Date;
   /**
    * `now` in whole minutes: Metronome's boundaries are hour-aligned, so statuses and relative times only
@@ -161,9 +164,7 @@ export function renderCredit(view: CreditView, context: ViewContext) {
     ${view.drawsAfter ? note(i18n.t('drawOrder', { name: isolate(view.drawsAfter.name || i18n.t('unnamed')) })) : nothing}
     ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
     ${credit.products.length ? note(i18n.t('appliesTo', { products: i18n.list(credit.products.map(isolate)) })) : nothing}
-    ${guard([credit, context.dates, context.i18n, context.money, context.renderLedger, context.minute, context.invoiceUrl], () =>
-      renderPeriods(view, context),
-    )}
+    ${guard([credit, context], () => renderPeriods(view, context))}
   </article>`;
 }
 
