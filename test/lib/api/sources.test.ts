@@ -378,3 +378,57 @@ describe('grants source', () => {
     });
   });
 });
+
+describe('a number past the largest double, which JSON.parse reads as Infinity', () => {
+  // Each field holds the 1e999 of the wire text (JSON.stringify would write it as null): the record is refused,
+  // naming the field, so the load sets it aside with a notice instead of showing "∞" or summing Infinity.
+  const credit = (field: string) => `{
+    "id": "c", "type": "CREDIT", "product": { "id": "p", "name": "P" },
+    "access_schedule": { "credit_type": { "id": "u", "name": "USD (cents)" }, "schedule_items": [
+      { "id": "s", "amount": ${field === 'amount' ? '1e999' : '10'}, "starting_at": "2026-01-01T00:00:00Z", "ending_before": "2027-01-01T00:00:00Z" }
+    ] },
+    "balance": ${field === 'balance' ? '1e999' : '5'}, "priority": ${field === 'priority' ? '-1e999' : '1'},
+    "ledger": [{ "type": "CREDIT_MANUAL", "amount": ${field === 'ledger' ? '1e999' : '1'}, "reason": "r", "timestamp": "2026-02-01T00:00:00Z" }]
+  }`;
+  const credits = [
+    ['amount', 'data[0].access_schedule.schedule_items[0].amount'],
+    ['balance', 'data[0].balance'],
+    ['priority', 'data[0].priority'],
+    ['ledger', 'data[0].ledger[0].amount'],
+  ];
+  for (const [field, path] of credits) {
+    it(`refuses a credit's ${field}`, () => {
+      const error = errorOf(() => creditsSource.normalize(JSON.parse(credit(field!)), 'data[0]'));
+      expect(error.message).to.include(`${path} is not a finite number`);
+    });
+  }
+
+  const grant = (field: string) => {
+    const n = (name: string, value: number) => (field === name ? '1e999' : String(value));
+    return `{
+      "id": "g", "name": "G", "customer_id": "x", "effective_at": "2026-01-01T00:00:00Z", "expires_at": "2027-01-01T00:00:00Z",
+      "priority": ${n('priority', 1)},
+      "grant_amount": { "amount": ${n('grant', 10)}, "credit_type": { "id": "u", "name": "USD (cents)" } },
+      "paid_amount": { "amount": ${n('paid', 0)}, "credit_type": { "id": "u", "name": "USD (cents)" } },
+      "balance": { "effective_at": "2026-12-01T00:00:00Z", "excluding_pending": ${n('posted', 10)}, "including_pending": ${n('pending', 10)} },
+      "deductions": [{ "amount": ${n('deduction', 1)}, "created_by": "s", "credit_grant_id": "g", "effective_at": "2026-02-01T00:00:00Z",
+        "reason": "r", "running_balance": ${n('running', 9)} }],
+      "pending_deductions": [], "custom_fields": {}
+    }`;
+  };
+  const grants = [
+    ['priority', 'data[0].priority'],
+    ['grant', 'data[0].grant_amount.amount'],
+    ['paid', 'data[0].paid_amount.amount'],
+    ['posted', 'data[0].balance.excluding_pending'],
+    ['pending', 'data[0].balance.including_pending'],
+    ['deduction', 'data[0].deductions[0].amount'],
+    ['running', 'data[0].deductions[0].running_balance'],
+  ];
+  for (const [field, path] of grants) {
+    it(`refuses a grant's ${field} amount`, () => {
+      const error = errorOf(() => grantsSource.normalize(JSON.parse(grant(field!)), 'data[0]'));
+      expect(error.message).to.include(`${path} is not a finite number`);
+    });
+  }
+});

@@ -85,6 +85,23 @@ describe('schedule', () => {
         expect(viewCredit(ending(c.end, c.balance), { now, expiringSoonDays: c.days }).expiring).to.equal(c.expiring);
       });
     }
+
+    it('reads the active segment that ends first when active segments overlap (a top-up inside a yearly grant)', () => {
+      const view = viewCredit(
+        credit({
+          id: 'x',
+          balance: 5,
+          segments: [
+            seg('year', 100, '2026-06-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+            seg('top-up', 50, '2026-06-10T00:00:00Z', '2026-06-20T00:00:00Z'),
+          ],
+        }),
+        { now, expiringSoonDays: 30 },
+      );
+      expect(view.active?.id).to.equal('top-up');
+      // June 20 is within 30 days; December 1, the year's end, is not.
+      expect(view.expiring).to.equal(true);
+    });
   });
 
   it('orders active (soonest to expire first), then unscheduled, then upcoming, then expired (latest first)', () => {
@@ -142,6 +159,20 @@ describe('schedule', () => {
     expect(totals).to.deep.equal([
       { creditType: USD, available: 1000.75, granted: 2100, count: 2 },
       { creditType: EUR, available: 7, granted: 10, count: 1 },
+    ]);
+  });
+
+  it('keeps two credit types apart that share a name (two custom units both called "Credits")', () => {
+    const first = { id: 'pricing-unit-1', name: 'Credits' };
+    const second = { id: 'pricing-unit-2', name: 'Credits' };
+    const totals = totalsOf([
+      credit({ id: '1', creditType: first, balance: 10, segments: [] }),
+      credit({ id: '2', creditType: second, balance: 20, segments: [] }),
+      credit({ id: '3', creditType: first, balance: 5, segments: [] }),
+    ]);
+    expect(totals.map((t) => [t.creditType.id, t.available])).to.deep.equal([
+      ['pricing-unit-1', 15],
+      ['pricing-unit-2', 20],
     ]);
   });
 
@@ -206,6 +237,23 @@ describe('schedule', () => {
       },
     ];
     for (const c of cases) it(c.name, () => expect(order(c.credits)).to.deep.equal(c.order));
+
+    it('ranks a credit by its active segment that ends first, when active segments overlap (a top-up, a recurring grant)', () => {
+      const overlapping = credit({
+        id: 'overlapping',
+        balance: 10,
+        priority: 1,
+        segments: [
+          seg('year', 100, '2026-06-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+          seg('top-up', 50, '2026-06-10T00:00:00Z', '2026-06-20T00:00:00Z'),
+        ],
+      });
+      // Ends on July 1: after the top-up (June 20), before the year (December 1).
+      expect(order([active('july', '2026-07-01T00:00:00Z', { priority: 1 }), overlapping])).to.deep.equal([
+        'overlapping:-',
+        'july:overlapping',
+      ]);
+    });
 
     it('is not worked out over a partial list (a later page may hold the credit used next)', () => {
       const views = viewCredits([active('a', '2026-07-01T00:00:00Z', { priority: 1 })], { now, expiringSoonDays: 30, drawOrder: false });
