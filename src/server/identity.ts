@@ -46,7 +46,12 @@ export interface SessionCheckOptions {
 function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // a malformed escape: no token, not a failure of ours
+    }
   }
   return undefined;
 }
@@ -80,7 +85,15 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
     const jwt = bearerToken(request) ?? (cookie ? cookieValue(request, cookie) : undefined);
     if (!jwt) return null;
     try {
-      const { payload } = await jwtVerify(jwt, key as JWTVerifyGetKey, { issuer, audience, algorithms, clockTolerance });
+      // Without exp a token would never expire; one issued later than the clock allows was not issued yet.
+      const { payload } = await jwtVerify(jwt, key as JWTVerifyGetKey, {
+        issuer,
+        audience,
+        algorithms,
+        clockTolerance,
+        requiredClaims: ['exp'],
+      });
+      if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + clockTolerance) return null;
       const customerId = payload[claim];
       return typeof customerId === 'string' && customerId ? { customerId } : null;
     } catch {

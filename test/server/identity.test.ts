@@ -33,6 +33,34 @@ const hostJwt = (claims: Record<string, unknown>, key: Parameters<SignJWT['sign'
     .setExpirationTime('5m')
     .sign(key);
 
+/**
+ * A host JWT for `cust-1` that is right but for one thing: `aud` (null: none), `exp` (null: none) or `iat`, in
+ * seconds from now.
+ */
+async function oneThingWrong(
+  key: Parameters<SignJWT['sign']>[0],
+  { aud = 'credit-balance', exp = 300, iat = 0 }: { aud?: string | null; exp?: number | null; iat?: number },
+  alg = 'HS256',
+  kid?: string,
+) {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ metronome_customer_id: 'cust-1' })
+    .setProtectedHeader({ alg, ...(kid && { kid }) })
+    .setIssuer('https://app.example')
+    .setIssuedAt(now + iat);
+  if (aud !== null) jwt.setAudience(aud);
+  if (exp !== null) jwt.setExpirationTime(now + exp);
+  return jwt.sign(key);
+}
+
+/** Tokens a correctly signed JWT of the host's must still not sign in: each right but for one claim. */
+const wrongClaims = [
+  { name: 'issued for another app of the same identity provider', claims: { aud: 'another-app' } },
+  { name: 'without an audience', claims: { aud: null } },
+  { name: 'without an expiry (it would never expire)', claims: { exp: null } },
+  { name: 'issued a year from now', claims: { iat: 365 * 86_400, exp: 366 * 86_400 } },
+];
+
 describe('the host’s own JWT, with a shared HS256 secret', () => {
   const secret = new TextEncoder().encode(HOST_SECRET);
   const options = { hostJwt: { secret: HOST_SECRET, issuer: 'https://app.example', audience: 'credit-balance', cookie: 'app_session' } };
@@ -62,6 +90,24 @@ describe('the host’s own JWT, with a shared HS256 secret', () => {
     const nobody = await hostJwt({ sub: 'user-1' }, secret);
     for (const jwt of [forged, expired, foreign, nobody]) assert.equal((await token({ authorization: `Bearer ${jwt}` })).status, 401);
     assert.equal((await token()).status, 401);
+  });
+
+  for (const wrong of wrongClaims) {
+    it(`refuses a token ${wrong.name}, with 401`, async () => {
+      const token = await companion(options);
+      assert.equal((await token({ authorization: `Bearer ${await oneThingWrong(secret, wrong.claims)}` })).status, 401);
+    });
+  }
+
+  it('accepts a token issued a few seconds ahead, within the clock tolerance', async () => {
+    const token = await companion(options);
+    assert.equal((await token({ authorization: `Bearer ${await oneThingWrong(secret, { iat: 20 })}` })).status, 200);
+  });
+
+  it('answers 401, not 500, to a cookie whose percent-escapes are malformed', async () => {
+    const token = await companion(options);
+    assert.equal((await token({ cookie: 'app_session=%E0%A4%A' })).status, 401);
+    assert.equal((await token({ cookie: 'app_session=%zz' })).status, 401);
   });
 
   it('tolerates a clock 30 s behind by default', async () => {
@@ -117,6 +163,13 @@ describe('the host’s own JWT, verified against a JWKS endpoint (ES256)', () =>
     const two = await hostJwt({ metronome_customer_id: 'cust-2' }, second.privateKey, 'ES256', 'k2');
     assert.deepEqual(await token({ authorization: `Bearer ${two}` }), { status: 200, customer: 'cust-2' });
     assert.equal(fetches, 2, 'an unknown key id fetches the keys again');
+    // Signed by the published key, for another audience or none: refused.
+    for (const aud of ['another-app', null]) {
+      assert.equal(
+        (await token({ authorization: `Bearer ${await oneThingWrong(second.privateKey, { aud }, 'ES256', 'k2')}` })).status,
+        401,
+      );
+    }
     // A token signed by a key the JWKS does not hold is refused.
     const stranger = await generateKeyPair('ES256');
     assert.equal(
