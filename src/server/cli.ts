@@ -7,7 +7,13 @@
  */
 import { createServer } from 'node:http';
 import { ConfigError, orList } from './config.js';
-import { type CreditBalanceHandlerOptions, type CustomerLimits, createCreditBalanceHandler, toNodeListener } from './index.js';
+import {
+  type CreditBalanceHandlerOptions,
+  type CustomerLimits,
+  type RequestLogEntry,
+  createCreditBalanceHandler,
+  toNodeListener,
+} from './index.js';
 
 interface Variable {
   name: string;
@@ -198,6 +204,25 @@ function help(): string {
 }
 
 /**
+ * What a log line may hold of the outside world's text (a customer claim, a path), with every control character,
+ * line break and bidirectional override written as an escape: no one writes a line of their own into the log,
+ * clears a terminal or turns the text around.
+ */
+const printable = (text: string) =>
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\\]/g, (c) =>
+    c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/** One line per request: never a token, a cookie or the key. */
+function log(entry: RequestLogEntry): void {
+  const customer = entry.customerId === undefined ? '-' : printable(entry.customerId);
+  console.log(
+    `${new Date().toISOString()} ${entry.method} ${printable(entry.path)} ${entry.status} ${entry.durationMs}ms customer=${customer}`,
+  );
+}
+
+/**
  * Why the server will not start, in the environment's words: a {@link ConfigError} names the variables that
  * stand for its options (an option no variable sets, such as `authorize`, is left out).
  */
@@ -232,12 +257,7 @@ async function main(): Promise<void> {
       });
       options.store = redisStore(env.CREDIT_BALANCE_REDIS_URL);
     }
-    // One line per request: never a token, a cookie or the key.
-    options.onResponse = (entry) =>
-      console.log(
-        `${new Date().toISOString()} ${entry.method} ${entry.path} ${entry.status} ${entry.durationMs}ms ` +
-          `customer=${entry.customerId ?? '-'}`,
-      );
+    options.onResponse = log;
     handler = createCreditBalanceHandler(options as CreditBalanceHandlerOptions);
   } catch (error) {
     console.error(`credit-balance-server: ${refusal(error)}\nSee credit-balance-server --help.`);
@@ -250,7 +270,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const companion = toNodeListener(handler);
+  const companion = toNodeListener(handler, { onRefusal: log });
   const server = createServer((req, res) => {
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"ok":true}');

@@ -1,6 +1,7 @@
 /** Node's `http` listener around a web-standard `(Request) => Promise<Response>` handler (Express, plain Node). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, methodNotAllowed } from './http.js';
+import { HttpError, errorResponse, methodNotAllowed } from './http.js';
+import type { RequestLogEntry } from './index.js';
 
 /** A web-standard handler: Next.js route handlers, edge runtimes, Hono, Deno, Bun. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -101,23 +102,32 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
 
 /**
  * Adapts a web-standard handler to Node's `http` (and Express): `http.createServer(toNodeListener(handler))`
- * or `app.use(toNodeListener(handler))`. A handler that throws answers `500` without details.
+ * or `app.use(toNodeListener(handler))`. A handler that throws answers `500` without details. `onRefusal` is
+ * told of the answers the adapter gives without the handler (a method a web `Request` cannot carry, a `Host`
+ * that is no host), for an access log that has every request.
  */
-export function toNodeListener(handler: FetchHandler): NodeListener {
+export function toNodeListener(handler: FetchHandler, { onRefusal }: { onRefusal?: (entry: RequestLogEntry) => void } = {}): NodeListener {
   return async (req, res) => {
+    const refuse = async (error: HttpError) => {
+      await writeResponse(errorResponse(error), res);
+      onRefusal?.({ method: req.method ?? '', path: (req.url ?? '').split('?')[0]!, status: error.status, durationMs: 0 });
+    };
     // Methods a web `Request` cannot carry never reach the handler: they are refused like every other non-POST.
-    if (/^(CONNECT|TRACE|TRACK)$/i.test(req.method ?? '')) {
-      await writeResponse(errorResponse(methodNotAllowed()), res);
-      return;
-    }
+    if (/^(CONNECT|TRACE|TRACK)$/i.test(req.method ?? '')) return refuse(methodNotAllowed());
     // A browser that leaves aborts the request, and with it whatever the handler is waiting for upstream.
     const left = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) left.abort(new DOMException('The client closed the connection.', 'AbortError'));
     });
+    let request: Request;
+    try {
+      request = toRequest(req, left.signal);
+    } catch {
+      return refuse(new HttpError(400, 'The Host header is not a host.'));
+    }
     let response: Response;
     try {
-      response = await handler(toRequest(req, left.signal));
+      response = await handler(request);
     } catch (error) {
       response = errorResponse(error);
     }

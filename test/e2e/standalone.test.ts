@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
@@ -197,6 +197,55 @@ describe('credit-balance-server, standalone', () => {
     assert.equal((await call).status, 200, 'the call in flight is answered');
     assert.equal(await exited, 0);
     assert.match(server.output(), /SIGTERM, finishing the requests in flight/);
+  });
+
+  it('writes what a caller controls into its log as escapes: a customer claim cannot forge a line or clear a terminal', async () => {
+    const server = await standalone({
+      CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
+      CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
+      CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
+    });
+    const claim = 'admin\u001b[2J\n2026-12-04T00:00:00.000Z POST /api/credit-balance/token 200 1ms customer=root \u202e';
+    const jwt = await new SignJWT({ metronome_customer_id: claim })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://app.example')
+      .setAudience('credit-balance')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(HOST_SECRET));
+    const minted = await fetch(`${server.origin}/api/credit-balance/token`, {
+      method: 'POST',
+      body: '{}',
+      headers: { authorization: `Bearer ${jwt}` },
+    });
+    assert.equal(minted.status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the log line is written after the answer
+    const lines = server.output().split('\n');
+    const line = lines.find((l) => l.includes('customer=admin'));
+    assert.ok(line, server.output());
+    assert.ok(
+      line.endsWith('customer=admin\\u001b[2J\\u000a2026-12-04T00:00:00.000Z POST /api/credit-balance/token 200 1ms customer=root \\u202e'),
+      line,
+    );
+    assert.ok(!lines.some((l) => l.startsWith('2026-12-04T00:00:00.000Z POST')), 'no forged line');
+    assert.ok(!server.output().includes('\u001b'), 'no raw escape reaches the terminal');
+  });
+
+  it('answers a Host header that is no host with 400, and logs it', async () => {
+    const server = await standalone({ CREDIT_BALANCE_SESSION_CHECK_URL: 'http://127.0.0.1:1/me' });
+    const { port } = new URL(server.origin);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.end('POST /api/credit-balance/token HTTP/1.1\r\nHost: exa mple:80\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 400 /);
+    assert.match(answer, /"message":"The Host header is not a host\."/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(server.output(), / POST \/api\/credit-balance\/token 400 0ms customer=-/);
   });
 
   // The handler's ConfigError names options; the server says which of its variables to change, and how.
