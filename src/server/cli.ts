@@ -114,6 +114,10 @@ const VARIABLES: Variable[] = [
   { name: 'CREDIT_BALANCE_MAX_IN_FLIGHT', what: 'per customer; default 8', read: limit('maxInFlight'), options: ['limits.maxInFlight'] },
   { name: 'CREDIT_BALANCE_BURST', what: 'per customer; default 120', read: limit('burst'), options: ['limits.burst'] },
   { name: 'CREDIT_BALANCE_PER_SECOND', what: 'per customer; default 4', read: limit('perSecond'), options: ['limits.perSecond'] },
+  { name: 'CREDIT_BALANCE_HEADERS_TIMEOUT_MS', what: 'the longest a request’s headers may take to arrive; default 10000', read: () => {} },
+  { name: 'CREDIT_BALANCE_REQUEST_TIMEOUT_MS', what: '…and the whole request, its body included; default 30000', read: () => {} },
+  { name: 'CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS', what: 'how long an idle connection stays open; default 5000', read: () => {} },
+  { name: 'CREDIT_BALANCE_MAX_CONNECTIONS', what: 'connections open at once; default 256', read: () => {} },
   { name: 'CREDIT_BALANCE_REDIS_URL', what: 'redis://…: limits shared by every replica (needs the ioredis package)', read: () => {} },
   {
     name: 'CREDIT_BALANCE_JWT_SECRET',
@@ -232,6 +236,33 @@ function refusal(error: unknown): string {
   return names.length ? `${orList(names)} ${error.rule}` : error.message;
 }
 
+/** The longest timer Node keeps: past it, it fires after 1 ms instead, and says so only in a warning. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The HTTP server's own bounds, sized for a small sidecar, so that clients that drip their headers, send a body
+ * that never ends or hold idle connections cannot hold the server: every one configurable, none unbounded.
+ */
+function serverLimits(env: Record<string, string | undefined>) {
+  const read = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const number = whole(name, value);
+    if (number < 1 || number > MAX_TIMER_MS) throw new Error(`${name} must be a whole number from 1 to ${MAX_TIMER_MS}, not "${value}".`);
+    return number;
+  };
+  const limits = {
+    headersTimeout: read('CREDIT_BALANCE_HEADERS_TIMEOUT_MS', 10_000),
+    requestTimeout: read('CREDIT_BALANCE_REQUEST_TIMEOUT_MS', 30_000),
+    keepAliveTimeout: read('CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+    maxConnections: read('CREDIT_BALANCE_MAX_CONNECTIONS', 256),
+  };
+  if (limits.headersTimeout > limits.requestTimeout) {
+    throw new Error('CREDIT_BALANCE_HEADERS_TIMEOUT_MS must not be longer than CREDIT_BALANCE_REQUEST_TIMEOUT_MS.');
+  }
+  return limits;
+}
+
 /** The handler's options from `env`; throws, naming the variable, at the first bad one. */
 function optionsFrom(env: Record<string, string | undefined>): Partial<CreditBalanceHandlerOptions> {
   const options: Partial<CreditBalanceHandlerOptions> = {};
@@ -249,7 +280,9 @@ async function main(): Promise<void> {
   }
   const env = process.env;
   let handler: ReturnType<typeof createCreditBalanceHandler>;
+  let limits: ReturnType<typeof serverLimits>;
   try {
+    limits = serverLimits(env);
     const options = optionsFrom(env);
     if (env.CREDIT_BALANCE_REDIS_URL) {
       const { redisStore } = await import('./redis.js').catch(() => {
@@ -271,13 +304,16 @@ async function main(): Promise<void> {
     return;
   }
   const companion = toNodeListener(handler, { onRefusal: log });
-  const server = createServer((req, res) => {
+  const { maxConnections, ...timeouts } = limits;
+  // Timeouts are checked every connectionsCheckingInterval (Node's default: 30 s): no later than they are due.
+  const server = createServer({ ...timeouts, connectionsCheckingInterval: Math.min(1_000, timeouts.headersTimeout) }, (req, res) => {
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"ok":true}');
       return;
     }
     void companion(req, res);
   });
+  server.maxConnections = maxConnections;
   server.listen(port, env.HOST || '127.0.0.1', () => {
     const address = server.address();
     const where = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import { type AddressInfo, type Socket, connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
@@ -248,6 +248,55 @@ describe('credit-balance-server, standalone', () => {
     assert.match(server.output(), / POST \/api\/credit-balance\/token 400 0ms customer=-/);
   });
 
+  describe('against slow and idle clients (timeouts of 0.5 s and 1 s, a cap of 2 connections)', () => {
+    let server: Awaited<ReturnType<typeof standalone>>;
+    before(async () => {
+      server = await standalone({
+        CREDIT_BALANCE_SESSION_CHECK_URL: 'http://127.0.0.1:1/me',
+        CREDIT_BALANCE_HEADERS_TIMEOUT_MS: '500',
+        CREDIT_BALANCE_REQUEST_TIMEOUT_MS: '1000',
+        CREDIT_BALANCE_MAX_CONNECTIONS: '2',
+      });
+    });
+    const port = () => Number(new URL(server.origin).port);
+    /** A raw connection that sends `text`, then nothing: what it hears, and how long the server kept it open. */
+    const hold = (text: string) =>
+      new Promise<{ heard: string; openMs: number }>((resolve, reject) => {
+        const started = performance.now();
+        const socket = connect(port(), '127.0.0.1', () => socket.write(text));
+        let heard = '';
+        socket.on('data', (chunk) => (heard += chunk));
+        socket.on('close', () => resolve({ heard, openMs: performance.now() - started }));
+        socket.on('error', reject);
+        setTimeout(() => socket.destroy(new Error('still open after 10 s')), 10_000).unref();
+      });
+
+    it('closes a connection whose headers drip, within the headers timeout', async () => {
+      const { heard, openMs } = await hold('POST /api/credit-balance/token HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      assert.match(heard, /^HTTP\/1\.1 408 /);
+      assert.ok(openMs < 3_000, `open ${Math.round(openMs)} ms`);
+    });
+
+    it('closes a connection whose body never ends, within the request timeout, after a 404', async () => {
+      const { heard, openMs } = await hold('POST /elsewhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{"a":');
+      assert.match(heard, /^HTTP\/1\.1 404 /);
+      assert.ok(openMs < 4_000, `open ${Math.round(openMs)} ms`);
+    });
+
+    it('refuses connections past its cap, and serves again once they close', async () => {
+      const open = () =>
+        new Promise<Socket>((resolve) => {
+          const socket = connect(port(), '127.0.0.1', () => resolve(socket));
+        });
+      const held = [await open(), await open()];
+      const third = await hold('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      assert.equal(third.heard, '', 'the third connection is closed unanswered');
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal((await fetch(`${server.origin}/healthz`)).status, 200);
+    });
+  });
+
   // The handler's ConfigError names options; the server says which of its variables to change, and how.
   const refusals: { name: string; env: Record<string, string>; says: RegExp }[] = [
     {
@@ -279,6 +328,21 @@ describe('credit-balance-server, standalone', () => {
       name: 'a relative base path',
       env: { CREDIT_BALANCE_BASE_PATH: 'api' },
       says: /^credit-balance-server: CREDIT_BALANCE_BASE_PATH must start with "\/"/m,
+    },
+    {
+      name: 'a timeout past what Node keeps',
+      env: { CREDIT_BALANCE_REQUEST_TIMEOUT_MS: '2147483648' },
+      says: /^credit-balance-server: CREDIT_BALANCE_REQUEST_TIMEOUT_MS must be a whole number from 1 to 2147483647/m,
+    },
+    {
+      name: 'a headers timeout longer than the request timeout',
+      env: { CREDIT_BALANCE_HEADERS_TIMEOUT_MS: '60000' },
+      says: /^credit-balance-server: CREDIT_BALANCE_HEADERS_TIMEOUT_MS must not be longer than CREDIT_BALANCE_REQUEST_TIMEOUT_MS/m,
+    },
+    {
+      name: 'no connections at all',
+      env: { CREDIT_BALANCE_MAX_CONNECTIONS: '0' },
+      says: /^credit-balance-server: CREDIT_BALANCE_MAX_CONNECTIONS must be a whole number from 1/m,
     },
   ];
   for (const refusal of refusals) {
