@@ -191,6 +191,36 @@ const VARIABLES: Variable[] = [
     read: session((v, c, n) => (c.timeoutMs = whole(n, v))),
     options: ['sessionCheck.timeoutMs'],
   },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_ENTRIES',
+    what: 'answers kept at most; default 10000',
+    read: session((v, c, n) => (c.cacheEntries = whole(n, v))),
+    options: ['sessionCheck.cacheEntries'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_BYTES',
+    what: 'bytes the kept answers may take; default 2097152',
+    read: session((v, c, n) => (c.cacheBytes = whole(n, v))),
+    options: ['sessionCheck.cacheBytes'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_MAX_COOKIE_BYTES',
+    what: 'a longer Cookie header is asked about, never kept; default 8192',
+    read: session((v, c, n) => (c.maxCookieBytes = whole(n, v))),
+    options: ['sessionCheck.maxCookieBytes'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_BURST',
+    what: 'checks for unknown cookies at once, then the rate; default 100',
+    read: session((v, c, n) => (c.checksBurst = positive(n, v))),
+    options: ['sessionCheck.checksBurst'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_PER_SECOND',
+    what: 'checks per second for unknown cookies, past them 429; default 20',
+    read: session((v, c, n) => (c.checksPerSecond = positive(n, v))),
+    options: ['sessionCheck.checksPerSecond'],
+  },
 ];
 
 function help(): string {

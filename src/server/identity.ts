@@ -5,7 +5,9 @@
  */
 import { type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
 import { configError } from './config.js';
-import { bearerToken, platformFetch } from './http.js';
+import { LRUCache } from 'lru-cache';
+import { HttpError, bearerToken, platformFetch } from './http.js';
+import { memoryStore } from './limits.js';
 
 /** A signed-in customer, or nobody (`401`). */
 export type Authorize = (request: Request) => Promise<{ customerId: string } | null>;
@@ -34,12 +36,31 @@ export interface SessionCheckOptions {
   url: string;
   /** Where the customer id is in its JSON (a dotted path); default `metronome_customer_id`. */
   customerField?: string;
-  /** How long an answer is reused for the same cookies, in seconds; default 30. */
+  /** How long an answer is reused for the same cookies, in seconds (0: never); default 30. */
   cacheSeconds?: number;
+  /** How many answers are kept at most; default 10 000 (the least recently used go first). */
+  cacheEntries?: number;
+  /** How many bytes the kept answers may take at most; default 2 MiB. */
+  cacheBytes?: number;
+  /** A `Cookie` header longer than this, in bytes, is asked about but never kept; default 8 192. */
+  maxCookieBytes?: number;
+  /**
+   * Checks this replica may ask the host for, for cookies it has no answer for: a bucket of `checksBurst`
+   * (default 100) refilling at `checksPerSecond` (default 20). Past it: `429` with `Retry-After`, and the host is
+   * not asked, so a flood of made-up cookies costs neither the host nor this process.
+   */
+  checksBurst?: number;
+  checksPerSecond?: number;
   /** How long to wait for it, in ms; default 3 000 (then `401`). */
   timeoutMs?: number;
   /** The `fetch` used to reach it. */
   fetch?: typeof fetch;
+}
+
+/** The SHA-256 of `text`, in hex (Web Crypto: Node, Deno and workers alike). */
+async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The value of cookie `name` in a request's `Cookie` header. */
@@ -115,14 +136,41 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
   const timeoutMs = options.timeoutMs ?? 3_000;
   if (!(cacheMs >= 0)) configError('sessionCheck.cacheSeconds', 'must be 0 or more.');
   if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) configError('sessionCheck.timeoutMs', 'must be a whole number above 0.');
+  const bounds = {
+    cacheEntries: options.cacheEntries ?? 10_000,
+    cacheBytes: options.cacheBytes ?? 2 * 1024 * 1024,
+    maxCookieBytes: options.maxCookieBytes ?? 8_192,
+    checksBurst: options.checksBurst ?? 100,
+    checksPerSecond: options.checksPerSecond ?? 20,
+  };
+  for (const [name, value] of Object.entries(bounds)) {
+    if (!(Number.isFinite(value) && value > 0)) configError(`sessionCheck.${name}`, 'must be a number above 0.');
+  }
   const get = options.fetch ?? platformFetch;
-  /** Answers by the cookies they were asked for, until they expire (a bounded number of them). */
-  const cache = new Map<string, { at: number; who: { customerId: string } | null }>();
+  /**
+   * Answers by a hash of the cookies they were asked for (never the cookies themselves), each for `cacheMs`,
+   * within `cacheEntries` and `cacheBytes`; what has expired is dropped, not merely ignored.
+   */
+  const cache = new LRUCache<string, { who: { customerId: string } | null }>({
+    max: bounds.cacheEntries,
+    maxSize: bounds.cacheBytes,
+    sizeCalculation: (entry, key) => key.length + (entry.who?.customerId.length ?? 0) + 64,
+    ttl: cacheMs || 1,
+  });
+  let purgedAt = 0;
+  const checks = memoryStore();
   return async (request) => {
     const cookies = request.headers.get('cookie');
     if (!cookies) return null;
-    const cached = cache.get(cookies);
-    if (cached && Date.now() - cached.at < cacheMs) return cached.who;
+    const keep = cacheMs > 0 && cookies.length <= bounds.maxCookieBytes;
+    const key = keep ? await sha256(cookies) : '';
+    const cached = keep ? cache.get(key) : undefined;
+    if (cached) return cached.who;
+    const rate = await checks.take('session-checks', bounds.checksBurst, bounds.checksPerSecond);
+    if (!rate.ok) {
+      const seconds = String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)));
+      throw new HttpError(429, 'Too many sign-in checks: try again shortly.', { 'retry-after': seconds });
+    }
     let who: { customerId: string } | null = null;
     try {
       const response = await get(url, {
@@ -140,8 +188,13 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
     } catch {
       return null; // unreachable or too slow: nobody, and nothing remembered
     }
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(cookies, { at: Date.now(), who });
+    if (keep) {
+      if (Date.now() - purgedAt > cacheMs) {
+        cache.purgeStale();
+        purgedAt = Date.now();
+      }
+      cache.set(key, { who });
+    }
     return who;
   };
 }

@@ -107,7 +107,9 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
       who = await authorize(
         new Request(request.url, { method: 'POST', headers: request.headers, body: body as BodyInit, signal: request.signal }),
       );
-    } catch {
+    } catch (error) {
+      // A refusal of ours (the session checks' rate) stands; anything else is the host's check failing.
+      if (error instanceof HttpError) throw error;
       throw new HttpError(500, 'The session check failed.');
     }
     if (!who) throw new HttpError(401, 'Not signed in.', { 'www-authenticate': 'Bearer' });

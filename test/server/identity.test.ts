@@ -2,7 +2,9 @@
 // ES256 key from a local JWKS endpoint that rotates its key), and a session check URL asked with the browser's
 // cookies (cached, timed out, refused).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
 import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
@@ -196,6 +198,64 @@ describe('a session check URL', () => {
     assert.equal(asked, 1, 'cached for the same cookies');
     assert.equal((await token({ cookie: 'session=other' })).status, 401, 'a non-200 answer is nobody');
     assert.equal((await token()).status, 401, 'no cookies, nobody');
+  });
+
+  /** A host that signs in `session=abc` (and any cookie naming `abc`), counting how often it is asked. */
+  async function countingHost() {
+    const host = { asked: 0, url: '' };
+    host.url = `${await listen((req, res) => {
+      host.asked += 1;
+      const signedIn = req.headers.cookie?.includes('abc');
+      res
+        .writeHead(signedIn ? 200 : 401, { 'content-type': 'application/json' })
+        .end(JSON.stringify(signedIn ? { metronome_customer_id: 'c' } : {}));
+    })}/api/me`;
+    return host;
+  }
+
+  it('never keeps the answer for a Cookie header longer than maxCookieBytes', async () => {
+    const host = await countingHost();
+    const token = await companion({ sessionCheck: { url: host.url } });
+    const long = `session=abc; padding=${'x'.repeat(16_000)}`;
+    assert.equal((await token({ cookie: long })).status, 200);
+    assert.equal((await token({ cookie: long })).status, 200);
+    assert.equal(host.asked, 2, 'asked each time');
+  });
+
+  it('keeps at most cacheEntries answers, the least recently used going first', async () => {
+    const host = await countingHost();
+    const token = await companion({ sessionCheck: { url: host.url, cacheEntries: 2 } });
+    for (const cookie of ['session=abc-1', 'session=abc-2', 'session=abc-3']) await token({ cookie });
+    assert.equal(host.asked, 3);
+    await token({ cookie: 'session=abc-3' });
+    await token({ cookie: 'session=abc-2' });
+    assert.equal(host.asked, 3, 'the two most recent are kept');
+    await token({ cookie: 'session=abc-1' });
+    assert.equal(host.asked, 4, 'the oldest was dropped');
+  });
+
+  it('asks the host no more often than its rate for cookies it has no answer for: then 429, and a kept answer still serves', async () => {
+    const host = await countingHost();
+    const token = await companion({ sessionCheck: { url: host.url, checksBurst: 3, checksPerSecond: 0.001 } });
+    assert.equal((await token({ cookie: 'session=abc' })).status, 200);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await token({ cookie: `made-up=${i}` })).status);
+    assert.deepEqual(statuses, [401, 401, 429, 429]);
+    assert.equal(host.asked, 3, 'the host is not asked past the rate');
+    assert.equal((await token({ cookie: 'session=abc' })).status, 200, 'a kept answer needs no check');
+  });
+
+  it('stays within its bounds under a flood of 20,000 distinct 4 KB cookies, and drops what has expired', () => {
+    // In a process of its own, with the garbage collector at hand. Keyed by the raw header and bounded only by
+    // entry count, the cache grew by 67 MB and kept 9 MB; hashed and bounded by bytes, 8 MB and 2 MB.
+    const heap = JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./session-flood.ts', import.meta.url))], {
+        encoding: 'utf8',
+      }),
+    ) as { flooded: number; expired: number };
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    assert.ok(heap.flooded < 16 * 1024 * 1024, `the heap grew by ${mb(heap.flooded)} under the flood`);
+    assert.ok(heap.expired < 4 * 1024 * 1024, `${mb(heap.expired)} still held once every answer had expired`);
   });
 
   it('gives 401 when the host is too slow or unreachable', async () => {
