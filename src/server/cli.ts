@@ -168,6 +168,18 @@ const VARIABLES: Variable[] = [
     options: ['hostJwt.jwksCooldownMs'],
   },
   {
+    name: 'CREDIT_BALANCE_JWKS_TIMEOUT_MS',
+    what: 'how long a JWKS fetch may take; default 5000',
+    read: jwt((v, j, n) => (j.jwksTimeoutMs = whole(n, v))),
+    options: ['hostJwt.jwksTimeoutMs'],
+  },
+  {
+    name: 'CREDIT_BALANCE_MAX_JWKS_BYTES',
+    what: 'the largest JWKS read; default 262144',
+    read: jwt((v, j, n) => (j.maxJwksBytes = whole(n, v))),
+    options: ['hostJwt.maxJwksBytes'],
+  },
+  {
     name: 'CREDIT_BALANCE_SESSION_CHECK_URL',
     what: 'or who is signed in by the host’s endpoint, asked with the browser’s cookies',
     read: session((v, c) => (c.url = v)),

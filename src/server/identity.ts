@@ -3,11 +3,12 @@
  * (verified with `jose` against a JWKS URL or a shared HS256 secret), or a session check URL the companion
  * asks with the browser's cookies. Each gives an `authorize` for `createCreditBalanceHandler`.
  */
-import { type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
+import { type JWTVerifyGetKey, createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
 import { configError } from './config.js';
 import { LRUCache } from 'lru-cache';
 import { HttpError, bearerToken, platformFetch } from './http.js';
 import { memoryStore } from './limits.js';
+import { readCapped } from './requests.js';
 
 /** A signed-in customer, or nobody (`401`). */
 export type Authorize = (request: Request) => Promise<{ customerId: string } | null>;
@@ -27,8 +28,12 @@ export interface HostJwtOptions {
   clockToleranceSeconds?: number;
   /** A cookie that holds the JWT; without it, only `Authorization: Bearer <jwt>` is read. */
   cookie?: string;
-  /** The least time between two fetches of the JWKS, in ms; default 30 000. */
+  /** The least time between two fetches of the JWKS, in ms, and after a fetch that failed; default 30 000. */
   jwksCooldownMs?: number;
+  /** How long a fetch of the JWKS may take, in ms; default 5 000. */
+  jwksTimeoutMs?: number;
+  /** The largest JWKS taken, in bytes; default 256 KiB (a larger one is read no further, and fails). */
+  maxJwksBytes?: number;
 }
 
 export interface SessionCheckOptions {
@@ -77,6 +82,43 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** A key missing from a JWKS that was fetched: jose fetches again for it (a rotation), within its cooldown. */
+const KEY_NOT_IN_JWKS = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWKS_MULTIPLE_MATCHING_KEYS']);
+
+/**
+ * The identity provider's keys (jose's remote JWKS), fetched within `timeoutMs` and `maxBytes`, at most once per
+ * `cooldownMs`, and not again for `cooldownMs` after a fetch that failed: a provider that is down, or an answer
+ * too large, costs one fetch per cooldown, not one per request. Meanwhile every host JWT is refused (401).
+ */
+function remoteKeys(
+  url: URL,
+  { cooldownMs, timeoutMs, maxBytes }: { cooldownMs: number; timeoutMs: number; maxBytes: number },
+): JWTVerifyGetKey {
+  for (const [name, value] of Object.entries({ jwksCooldownMs: cooldownMs, jwksTimeoutMs: timeoutMs, maxJwksBytes: maxBytes })) {
+    if (!(Number.isInteger(value) && value >= (name === 'jwksCooldownMs' ? 0 : 1)))
+      configError(`hostJwt.${name}`, 'must be a whole number above 0.');
+  }
+  const jwks = createRemoteJWKSet(url, {
+    cooldownDuration: cooldownMs,
+    timeoutDuration: timeoutMs,
+    [customFetch]: async (input, init) => {
+      const response = await platformFetch(input, init);
+      const body = await readCapped(response.body, maxBytes, () => new Error(`The JWKS is larger than ${maxBytes} bytes.`));
+      return new Response(body as BodyInit, { status: response.status, headers: response.headers });
+    },
+  });
+  let failedAt = -Infinity;
+  return async (header, token) => {
+    if (Date.now() - failedAt < cooldownMs) throw new Error('The JWKS could not be fetched lately; not asking again yet.');
+    try {
+      return await jwks(header, token);
+    } catch (error) {
+      if (!KEY_NOT_IN_JWKS.has((error as { code?: string }).code ?? '')) failedAt = Date.now();
+      throw error;
+    }
+  };
+}
+
 /** Signs in whoever presents a valid JWT of the host's, naming the customer in `customerClaim`. */
 export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
   const { issuer, audience, jwksUrl, secret, cookie } = options;
@@ -95,7 +137,11 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
     } catch {
       return configError('hostJwt.jwksUrl', `is not a URL: "${jwksUrl}".`);
     }
-    key = createRemoteJWKSet(url, { cooldownDuration: options.jwksCooldownMs ?? 30_000 });
+    key = remoteKeys(url, {
+      cooldownMs: options.jwksCooldownMs ?? 30_000,
+      timeoutMs: options.jwksTimeoutMs ?? 5_000,
+      maxBytes: options.maxJwksBytes ?? 256 * 1024,
+    });
     algorithms = ['RS256', 'ES256'];
   } else {
     key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret!;

@@ -182,6 +182,49 @@ describe('the host’s own JWT, verified against a JWKS endpoint (ES256)', () =>
   });
 });
 
+describe('an identity provider that fails', () => {
+  const jwt = async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    return hostJwt({ metronome_customer_id: 'cust-1' }, privateKey, 'ES256', 'k1');
+  };
+  const jwksOptions = (url: string, more = {}) => ({
+    hostJwt: { jwksUrl: url, issuer: 'https://app.example', audience: 'credit-balance', ...more },
+  });
+
+  it('is asked once per cooldown while its JWKS answers 500, not once per request', async () => {
+    let fetches = 0;
+    const jwks = await listen((_req, res) => {
+      fetches += 1;
+      res.writeHead(500).end();
+    });
+    const token = await companion(jwksOptions(`${jwks}/jwks.json`));
+    const signed = await jwt();
+    for (let i = 0; i < 20; i++) assert.equal((await token({ authorization: `Bearer ${signed}` })).status, 401);
+    assert.equal(fetches, 1);
+  });
+
+  it('reads no more of a JWKS than maxJwksBytes, however large', async () => {
+    let sent = 0;
+    const jwks = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const more = () => {
+        // An endless answer, as fast as the companion reads it, until it hangs up.
+        while (!res.destroyed && sent < 200 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      more();
+    });
+    const token = await companion(jwksOptions(`${jwks}/jwks.json`, { maxJwksBytes: 64 * 1024 }));
+    assert.equal((await token({ authorization: `Bearer ${await jwt()}` })).status, 401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(sent < 16 * 1024 * 1024, `${sent} bytes sent before the companion hung up`);
+  });
+});
+
 describe('a session check URL', () => {
   it('asks the host with the browser’s cookies, reads the customer, and reuses the answer for a while', async () => {
     let asked = 0;
