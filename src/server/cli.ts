@@ -6,7 +6,7 @@
  * finishes the requests in flight before it exits.
  */
 import { createServer } from 'node:http';
-import { ConfigError, orList } from './config.js';
+import { ConfigError, MAX_TIMER_MS, orList } from './config.js';
 import {
   type CreditBalanceHandlerOptions,
   type CustomerLimits,
@@ -277,9 +277,6 @@ function refusal(error: unknown): string {
   const names = VARIABLES.filter((variable) => variable.options?.some((option) => error.options.includes(option))).map((v) => v.name);
   return names.length ? `${orList(names)} ${error.rule}` : error.message;
 }
-
-/** The longest timer Node keeps: past it, it fires after 1 ms instead, and says so only in a warning. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * The HTTP server's own bounds, sized for a small sidecar, so that clients that drip their headers, send a body

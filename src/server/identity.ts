@@ -4,7 +4,7 @@
  * asks with the browser's cookies. Each gives an `authorize` for `createCreditBalanceHandler`.
  */
 import { type JWTVerifyGetKey, createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
-import { configError } from './config.js';
+import { checkedTimer, checkedUrl, configError } from './config.js';
 import { LRUCache } from 'lru-cache';
 import { HttpError, bearerToken, platformFetch } from './http.js';
 import { memoryStore } from './limits.js';
@@ -94,10 +94,9 @@ function remoteKeys(
   url: URL,
   { cooldownMs, timeoutMs, maxBytes }: { cooldownMs: number; timeoutMs: number; maxBytes: number },
 ): JWTVerifyGetKey {
-  for (const [name, value] of Object.entries({ jwksCooldownMs: cooldownMs, jwksTimeoutMs: timeoutMs, maxJwksBytes: maxBytes })) {
-    if (!(Number.isInteger(value) && value >= (name === 'jwksCooldownMs' ? 0 : 1)))
-      configError(`hostJwt.${name}`, 'must be a whole number above 0.');
-  }
+  if (!(Number.isInteger(cooldownMs) && cooldownMs >= 0)) configError('hostJwt.jwksCooldownMs', 'must be a whole number of ms, 0 or more.');
+  checkedTimer('hostJwt.jwksTimeoutMs', timeoutMs);
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) configError('hostJwt.maxJwksBytes', 'must be a whole number above 0.');
   const jwks = createRemoteJWKSet(url, {
     cooldownDuration: cooldownMs,
     timeoutDuration: timeoutMs,
@@ -131,13 +130,7 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (jwksUrl) {
-    let url: URL;
-    try {
-      url = new URL(jwksUrl);
-    } catch {
-      return configError('hostJwt.jwksUrl', `is not a URL: "${jwksUrl}".`);
-    }
-    key = remoteKeys(url, {
+    key = remoteKeys(checkedUrl('hostJwt.jwksUrl', jwksUrl), {
       cooldownMs: options.jwksCooldownMs ?? 30_000,
       timeoutMs: options.jwksTimeoutMs ?? 5_000,
       maxBytes: options.maxJwksBytes ?? 256 * 1024,
@@ -171,17 +164,11 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
 
 /** Signs in whoever the host's session check URL names for the browser's cookies. */
 export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    return configError('sessionCheck.url', `is not a URL: "${options.url}".`);
-  }
+  const url = checkedUrl('sessionCheck.url', options.url);
   const path = (options.customerField ?? 'metronome_customer_id').split('.');
   const cacheMs = (options.cacheSeconds ?? 30) * 1000;
-  const timeoutMs = options.timeoutMs ?? 3_000;
+  const timeoutMs = checkedTimer('sessionCheck.timeoutMs', options.timeoutMs ?? 3_000);
   if (!(cacheMs >= 0)) configError('sessionCheck.cacheSeconds', 'must be 0 or more.');
-  if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) configError('sessionCheck.timeoutMs', 'must be a whole number above 0.');
   const bounds = {
     cacheEntries: options.cacheEntries ?? 10_000,
     cacheBytes: options.cacheBytes ?? 2 * 1024 * 1024,
@@ -192,6 +179,7 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
   for (const [name, value] of Object.entries(bounds)) {
     if (!(Number.isFinite(value) && value > 0)) configError(`sessionCheck.${name}`, 'must be a number above 0.');
   }
+  if (bounds.checksBurst < 1) configError('sessionCheck.checksBurst', 'must be 1 or more.');
   const get = options.fetch ?? platformFetch;
   /**
    * Answers by a hash of the cookies they were asked for (never the cookies themselves), each for `cacheMs`,

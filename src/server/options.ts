@@ -2,7 +2,7 @@
  * The companion's options, checked once and with their defaults filled in: every bound the handler keeps is
  * here, with the rule a value must meet. A value that breaks one throws a {@link ConfigError} naming it.
  */
-import { configError } from './config.js';
+import { checkedTimer, checkedUrl, configError } from './config.js';
 import { platformFetch } from './http.js';
 import { hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 import { DEFAULT_LIMITS, memoryStore } from './limits.js';
@@ -10,6 +10,15 @@ import type { CreditBalanceHandlerOptions } from './index.js';
 
 /** The widget gives each attempt this long; the companion's upstream limit must be shorter. */
 export const WIDGET_ATTEMPT_MS = 20_000;
+
+/** The origin of `url`, or undefined when it is not a URL. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 export type CheckedOptions = ReturnType<typeof checkOptions>;
 
@@ -35,17 +44,12 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 10 || tokenTtlSeconds > 3600) {
     configError('tokenTtlSeconds', 'must be a whole number from 10 to 3600.');
   }
-  let upstream: URL;
-  try {
-    upstream = new URL(options.metronomeBaseUrl ?? 'https://api.metronome.com');
-  } catch {
-    configError('metronomeBaseUrl', `is not a URL: "${options.metronomeBaseUrl}".`);
-  }
-  if (upstream.protocol !== 'https:' && upstream.protocol !== 'http:') configError('metronomeBaseUrl', 'must be http(s).');
+  const upstream = checkedUrl('metronomeBaseUrl', options.metronomeBaseUrl ?? 'https://api.metronome.com');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   for (const origin of allowedOrigins) {
-    if (origin !== new URL(origin).origin) {
-      configError('allowedOrigins', `must hold origins like "https://app.example.com" (got "${origin}").`);
+    if (origin !== originOf(origin)) {
+      const star = origin === '*' ? ': "*" would let every site read a signed-in customer’s credits' : '';
+      configError('allowedOrigins', `must name each origin, like "https://app.example.com" (got "${origin}"${star}).`);
     }
   }
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 15_000;
@@ -53,14 +57,14 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
     configError('upstreamTimeoutMs', `must be a whole number of ms below the widget's ${WIDGET_ATTEMPT_MS} per attempt.`);
   }
   const maxUpstreamBytes = options.maxUpstreamBytes ?? 16 * 1024 * 1024;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
-  for (const [name, value] of Object.entries({ maxUpstreamBytes, bodyTimeoutMs })) {
-    if (!(Number.isInteger(value) && value > 0)) configError(name, 'must be a whole number above 0.');
-  }
+  if (!(Number.isInteger(maxUpstreamBytes) && maxUpstreamBytes > 0)) configError('maxUpstreamBytes', 'must be a whole number above 0.');
+  const bodyTimeoutMs = checkedTimer('bodyTimeoutMs', options.bodyTimeoutMs ?? 10_000);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) configError(`limits.${name}`, 'must be a number above 0.');
   }
+  // A bucket that holds less than one call refuses every call.
+  if (limits.burst < 1) configError('limits.burst', 'must be 1 or more.');
   return {
     metronomeToken: metronomeToken as string,
     authorize,

@@ -340,6 +340,27 @@ describe('credit-balance-server, standalone', () => {
       says: /^credit-balance-server: CREDIT_BALANCE_HEADERS_TIMEOUT_MS must not be longer than CREDIT_BALANCE_REQUEST_TIMEOUT_MS/m,
     },
     {
+      name: 'every origin, "*"',
+      env: { CREDIT_BALANCE_ALLOWED_ORIGINS: '*' },
+      says: /^credit-balance-server: CREDIT_BALANCE_ALLOWED_ORIGINS must name each origin/m,
+    },
+    {
+      name: 'a session check timeout of 0',
+      env: {
+        CREDIT_BALANCE_JWT_SECRET: '',
+        CREDIT_BALANCE_JWT_ISSUER: '',
+        CREDIT_BALANCE_JWT_AUDIENCE: '',
+        CREDIT_BALANCE_SESSION_CHECK_URL: 'https://app.example/me',
+        CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS: '0',
+      },
+      says: /^credit-balance-server: CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS must be a whole number of ms from 1/m,
+    },
+    {
+      name: 'a Metronome URL with a password in it',
+      env: { METRONOME_BASE_URL: 'https://user:hunter2@api.metronome.com' },
+      says: /^credit-balance-server: METRONOME_BASE_URL must not carry a user name or password\.$/m,
+    },
+    {
       name: 'no connections at all',
       env: { CREDIT_BALANCE_MAX_CONNECTIONS: '0' },
       says: /^credit-balance-server: CREDIT_BALANCE_MAX_CONNECTIONS must be a whole number from 1/m,

@@ -329,12 +329,35 @@ describe('configuration errors fail at construction', () => {
     { name: 'a body timeout of 0', options: { bodyTimeoutMs: 0 }, about: ['bodyTimeoutMs'] },
     { name: 'a fractional answer cap', options: { maxUpstreamBytes: 1.5 }, about: ['maxUpstreamBytes'] },
     { name: 'a negative burst', options: { limits: { burst: -1 } }, about: ['limits.burst'] },
+    { name: 'a burst below one call (it would refuse every call)', options: { limits: { burst: 0.5 } }, about: ['limits.burst'] },
+    { name: 'a body timeout past what a timer holds', options: { bodyTimeoutMs: 2 ** 31 }, about: ['bodyTimeoutMs'] },
+    { name: '"*" as an allowed origin', options: { allowedOrigins: ['*'] }, about: ['allowedOrigins'] },
+    {
+      name: 'a Metronome URL with a password in it',
+      options: { metronomeBaseUrl: 'https://user:hunter2@api.metronome.com' },
+      about: ['metronomeBaseUrl'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       assert.throws(() => createCreditBalanceHandler({ ...valid, ...c.options }), configErrorAbout(...c.about));
     });
   }
+
+  it('never repeats a URL that may hold a secret, and says why "*" is refused', () => {
+    const message = (options: Partial<CreditBalanceHandlerOptions>) => {
+      try {
+        createCreditBalanceHandler({ ...valid, ...options });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    for (const metronomeBaseUrl of ['https://user:hunter2@api.metronome.com', 'https://user:hunter2 @api.metronome.com']) {
+      assert.doesNotMatch(message({ metronomeBaseUrl }), /hunter2/);
+    }
+    assert.match(message({ allowedOrigins: ['*'] }), /"\*" would let every site read a signed-in customer’s credits/);
+  });
 });
 
 describe('options read at the first request', () => {
