@@ -55,6 +55,23 @@ async function standalone(env: Record<string, string>) {
   return { origin: `http://127.0.0.1:${port}`, output, child };
 }
 
+/** The standalone server, signing in whoever presents the host's HS256 JWT. */
+const withHostJwt = () =>
+  standalone({
+    CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
+    CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
+    CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
+  });
+
+/** A host JWT naming `customerId`, as the host signs them. */
+const hostJwtFor = (customerId: string) =>
+  new SignJWT({ metronome_customer_id: customerId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('https://app.example')
+    .setAudience('credit-balance')
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(HOST_SECRET));
+
 const scenario = async (spec: object) =>
   ((await (await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) })).json()) as { id: string }).id;
 
@@ -158,17 +175,8 @@ describe('credit-balance-server, standalone', () => {
 
   it('finishes a call in flight on SIGTERM, then exits', async () => {
     const id = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', gate: 'answer' }] });
-    const server = await standalone({
-      CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
-      CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
-      CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
-    });
-    const hostJwt = await new SignJWT({ metronome_customer_id: id })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('https://app.example')
-      .setAudience('credit-balance')
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(HOST_SECRET));
+    const server = await withHostJwt();
+    const hostJwt = await hostJwtFor(id);
     const minted = (await (
       await fetch(`${server.origin}/api/credit-balance/token`, {
         method: 'POST',
@@ -200,18 +208,9 @@ describe('credit-balance-server, standalone', () => {
   });
 
   it('writes what a caller controls into its log as escapes: a customer claim cannot forge a line or clear a terminal', async () => {
-    const server = await standalone({
-      CREDIT_BALANCE_JWT_SECRET: HOST_SECRET,
-      CREDIT_BALANCE_JWT_ISSUER: 'https://app.example',
-      CREDIT_BALANCE_JWT_AUDIENCE: 'credit-balance',
-    });
+    const server = await withHostJwt();
     const claim = 'admin\u001b[2J\n2026-12-04T00:00:00.000Z POST /api/credit-balance/token 200 1ms customer=root \u202e';
-    const jwt = await new SignJWT({ metronome_customer_id: claim })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('https://app.example')
-      .setAudience('credit-balance')
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(HOST_SECRET));
+    const jwt = await hostJwtFor(claim);
     const minted = await fetch(`${server.origin}/api/credit-balance/token`, {
       method: 'POST',
       body: '{}',
@@ -267,7 +266,8 @@ describe('credit-balance-server, standalone', () => {
         let heard = '';
         socket.on('data', (chunk) => (heard += chunk));
         socket.on('close', () => resolve({ heard, openMs: performance.now() - started }));
-        socket.on('error', reject);
+        // A server that closes a connection it has not read to the end resets it: closed all the same.
+        socket.on('error', (error: NodeJS.ErrnoException) => error.code !== 'ECONNRESET' && reject(error));
         setTimeout(() => socket.destroy(new Error('still open after 10 s')), 10_000).unref();
       });
 
