@@ -6,8 +6,8 @@
 import { type JWTVerifyGetKey, createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { LRUCache } from 'lru-cache';
-import { HttpError, bearerToken, platformFetch } from './http.js';
-import { memoryStore } from './limits.js';
+import { bearerToken, platformFetch } from './http.js';
+import { memoryStore, takeOrRefuse } from './limits.js';
 import { readCapped } from './requests.js';
 
 /** A signed-in customer, or nobody (`401`). */
@@ -200,11 +200,7 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
     const key = keep ? await sha256(cookies) : '';
     const cached = keep ? cache.get(key) : undefined;
     if (cached) return cached.who;
-    const rate = await checks.take('session-checks', bounds.checksBurst, bounds.checksPerSecond);
-    if (!rate.ok) {
-      const seconds = String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)));
-      throw new HttpError(429, 'Too many sign-in checks: try again shortly.', { 'retry-after': seconds });
-    }
+    await takeOrRefuse(checks, 'session-checks', bounds.checksBurst, bounds.checksPerSecond, 'Too many sign-in checks: try again shortly.');
     let who: { customerId: string } | null = null;
     try {
       const response = await get(url, {

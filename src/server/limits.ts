@@ -3,6 +3,7 @@
  * in flight and a request rate (a token bucket). The counts live in a {@link LimitStore}: in this process by
  * default, or shared by every replica (`credit-balance/server/redis`).
  */
+import { HttpError } from './http.js';
 
 /** How many calls one customer may make to Metronome. The defaults never bother a real widget. */
 export interface CustomerLimits {
@@ -66,4 +67,10 @@ export function memoryStore(now: () => number = () => Date.now()): LimitStore {
       };
     },
   };
+}
+
+/** Takes one call from `key`'s bucket in `store`; when it is empty, throws the `429` that says when to come back. */
+export async function takeOrRefuse(store: LimitStore, key: string, burst: number, perSecond: number, message: string): Promise<void> {
+  const rate = await store.take(key, burst, perSecond);
+  if (!rate.ok) throw new HttpError(429, message, { 'retry-after': String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000))) });
 }

@@ -2,7 +2,7 @@
  * Metronome's side: each checked call forwarded with the key, within the customer's limits, its answer read
  * within a time and a size bound, and nothing passed back but the body and the headers the widget needs.
  */
-import type { CustomerLimits, LimitStore } from './limits.js';
+import { type CustomerLimits, type LimitStore, takeOrRefuse } from './limits.js';
 import { HttpError } from './http.js';
 import { readCapped } from './requests.js';
 
@@ -24,11 +24,7 @@ export function metronome(options: UpstreamOptions) {
 
   /** One call to Metronome for `customerId`, within the customer's limits. */
   async function limited(customerId: string, call: () => Promise<Response>): Promise<Response> {
-    const rate = await store.take(customerId, limits.burst, limits.perSecond);
-    if (!rate.ok) {
-      const seconds = String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000)));
-      throw new HttpError(429, 'Too many calls for this customer: try again shortly.', { 'retry-after': seconds });
-    }
+    await takeOrRefuse(store, customerId, limits.burst, limits.perSecond, 'Too many calls for this customer: try again shortly.');
     const release = await store.acquire(customerId, limits.maxInFlight, upstreamTimeoutMs + 5_000);
     if (!release) throw new HttpError(429, 'Too many calls in flight for this customer.', { 'retry-after': '1' });
     try {
