@@ -11,7 +11,8 @@ import { CreditsController, type CreditsRequest, type CreditsState } from './cre
 import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
 import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
 import { DateFormat } from './lib/view/dates.js';
-import { type Messages, Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js';
+import { Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js';
+import type { Messages } from './lib/view/messages/en.js';
 import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
 import type { TokenResponse } from './lib/api/token.js';
 import { memo } from './lib/tuple-map.js';

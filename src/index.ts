@@ -5,6 +5,6 @@ export { CreditBalance } from './credit-balance.js';
 export * from './events.js';
 export { CreditBalanceError, type ErrorCode } from './lib/errors.js';
 export type { LedgerEntry, NormalizedCredit, Segment, SourceName, Total } from './lib/credit.js';
-export type { CreditType } from './lib/view/money.js';
-export type { MessageKey, Messages } from './lib/view/messages.js';
+export type { CreditType } from './lib/credit.js';
+export type { MessageKey, Messages } from './lib/view/messages/en.js';
 export type { TokenResponse } from './lib/api/token.js';

@@ -3,7 +3,7 @@
  * against what the widget can work with. Each problem names the attribute, for the one console warning.
  */
 import { CreditBalanceError } from './errors.js';
-import { PAGE_SIZES } from './api/source.js';
+import { PAGE_SIZES } from './metronome.js';
 
 /** The attributes and properties a configuration check reads, as the element holds them. */
 export interface ConfigInput {

@@ -1,6 +1,11 @@
 /** The normalized shape of a credit or grant (what `credit-balance-load` carries), and the totals per credit type. */
-import { type CreditType, sumAmounts } from './view/money.js';
 import { TupleMap } from './tuple-map.js';
+
+/** A Metronome credit type (pricing unit). */
+export interface CreditType {
+  id: string;
+  name: string;
+}
 
 /** Which Metronome list a widget reads. */
 export type SourceName = 'credits' | 'grants';
@@ -108,4 +113,19 @@ export function groupByCreditType<T>(items: readonly T[], creditTypeOf: (item: T
     group.push(item);
   }
   return ordered;
+}
+
+/**
+ * The sum of amounts, never `NaN` or `Infinity`: exact as floating point allows, and when the true sum lies
+ * beyond the largest number (two balances of 1e308), the largest number of its sign, which reads as a bound
+ * ("> $1.797…e306").
+ */
+export function sumAmounts(values: readonly number[]): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  if (Number.isFinite(sum)) return sum;
+  // Past the range: add in a scaled space, where no partial sum can overflow, to learn the sum's sign.
+  let scaled = 0;
+  for (const value of values) scaled += value / 2 ** 32;
+  return Math.sign(scaled) * Number.MAX_VALUE;
 }

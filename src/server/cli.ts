@@ -6,7 +6,11 @@
  * finishes the requests in flight before it exits.
  */
 import { createServer } from 'node:http';
+import { ATTEMPT_TIMEOUT_MS } from '../lib/metronome.js';
 import { ConfigError, MAX_TIMER_MS, orList } from './config.js';
+import { HOST_JWT_DEFAULTS, SESSION_CHECK_DEFAULTS } from './identity.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { HANDLER_DEFAULTS } from './options.js';
 import {
   type CreditBalanceHandlerOptions,
   type CustomerLimits,
@@ -15,6 +19,16 @@ import {
   toNodeListener,
 } from './index.js';
 
+/** The HTTP server's own defaults, sized for a small sidecar. */
+const SERVER_DEFAULTS = {
+  port: 8787,
+  host: '127.0.0.1',
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  maxConnections: 256,
+};
+
 interface Variable {
   name: string;
   what: string;
@@ -22,6 +36,8 @@ interface Variable {
   read: (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => void;
   /** The handler options it stands for (dotted), so that a {@link ConfigError} about them names it. */
   options?: string[];
+  /** What it reads as when unset, from the table of defaults the option itself reads (`--help` shows it). */
+  fallback?: string | number;
 }
 
 const whole = (name: string, value: string): number => {
@@ -63,23 +79,26 @@ const VARIABLES: Variable[] = [
     read: (v, o) => (o.signingSecret = v),
     options: ['signingSecret'],
   },
-  { name: 'PORT', what: 'the port to listen on; default 8787', read: () => {} },
-  { name: 'HOST', what: 'the address to listen on; default 127.0.0.1 (0.0.0.0 in a container)', read: () => {} },
+  { name: 'PORT', what: 'the port to listen on', fallback: SERVER_DEFAULTS.port, read: () => {} },
+  { name: 'HOST', what: 'the address to listen on (0.0.0.0 in a container)', fallback: SERVER_DEFAULTS.host, read: () => {} },
   {
     name: 'METRONOME_BASE_URL',
-    what: 'default https://api.metronome.com',
+    what: 'Metronome’s API',
+    fallback: HANDLER_DEFAULTS.metronomeBaseUrl,
     read: (v, o) => (o.metronomeBaseUrl = v),
     options: ['metronomeBaseUrl'],
   },
   {
     name: 'CREDIT_BALANCE_BASE_PATH',
-    what: 'where it answers; default /api/credit-balance',
+    what: 'where it answers',
+    fallback: HANDLER_DEFAULTS.basePath,
     read: (v, o) => (o.basePath = v),
     options: ['basePath'],
   },
   {
     name: 'CREDIT_BALANCE_TOKEN_TTL',
-    what: 'token lifetime in seconds, 10–3600; default 300',
+    what: 'token lifetime in seconds, 10–3600',
+    fallback: HANDLER_DEFAULTS.tokenTtlSeconds,
     read: (v, o, n) => (o.tokenTtlSeconds = whole(n, v)),
     options: ['tokenTtlSeconds'],
   },
@@ -95,29 +114,70 @@ const VARIABLES: Variable[] = [
   },
   {
     name: 'CREDIT_BALANCE_UPSTREAM_TIMEOUT_MS',
-    what: 'default 15000, below the widget’s 20000',
+    what: `how long Metronome may take to answer, in ms, below the widget’s ${ATTEMPT_TIMEOUT_MS}`,
+    fallback: HANDLER_DEFAULTS.upstreamTimeoutMs,
     read: (v, o, n) => (o.upstreamTimeoutMs = whole(n, v)),
     options: ['upstreamTimeoutMs'],
   },
   {
     name: 'CREDIT_BALANCE_MAX_UPSTREAM_BYTES',
-    what: 'default 16777216',
+    what: 'the largest answer taken from Metronome, in bytes',
+    fallback: HANDLER_DEFAULTS.maxUpstreamBytes,
     read: (v, o, n) => (o.maxUpstreamBytes = whole(n, v)),
     options: ['maxUpstreamBytes'],
   },
   {
     name: 'CREDIT_BALANCE_BODY_TIMEOUT_MS',
-    what: 'default 10000',
+    what: 'how long a request body may take to arrive, in ms',
+    fallback: HANDLER_DEFAULTS.bodyTimeoutMs,
     read: (v, o, n) => (o.bodyTimeoutMs = whole(n, v)),
     options: ['bodyTimeoutMs'],
   },
-  { name: 'CREDIT_BALANCE_MAX_IN_FLIGHT', what: 'per customer; default 8', read: limit('maxInFlight'), options: ['limits.maxInFlight'] },
-  { name: 'CREDIT_BALANCE_BURST', what: 'per customer; default 120', read: limit('burst'), options: ['limits.burst'] },
-  { name: 'CREDIT_BALANCE_PER_SECOND', what: 'per customer; default 4', read: limit('perSecond'), options: ['limits.perSecond'] },
-  { name: 'CREDIT_BALANCE_HEADERS_TIMEOUT_MS', what: 'the longest a request’s headers may take to arrive; default 10000', read: () => {} },
-  { name: 'CREDIT_BALANCE_REQUEST_TIMEOUT_MS', what: '…and the whole request, its body included; default 30000', read: () => {} },
-  { name: 'CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS', what: 'how long an idle connection stays open; default 5000', read: () => {} },
-  { name: 'CREDIT_BALANCE_MAX_CONNECTIONS', what: 'connections open at once; default 256', read: () => {} },
+  {
+    name: 'CREDIT_BALANCE_MAX_IN_FLIGHT',
+    what: 'calls in flight per customer',
+    fallback: DEFAULT_LIMITS.maxInFlight,
+    read: limit('maxInFlight'),
+    options: ['limits.maxInFlight'],
+  },
+  {
+    name: 'CREDIT_BALANCE_BURST',
+    what: 'calls at once per customer, then the rate',
+    fallback: DEFAULT_LIMITS.burst,
+    read: limit('burst'),
+    options: ['limits.burst'],
+  },
+  {
+    name: 'CREDIT_BALANCE_PER_SECOND',
+    what: 'calls per second per customer',
+    fallback: DEFAULT_LIMITS.perSecond,
+    read: limit('perSecond'),
+    options: ['limits.perSecond'],
+  },
+  {
+    name: 'CREDIT_BALANCE_HEADERS_TIMEOUT_MS',
+    what: 'the longest a request’s headers may take to arrive',
+    fallback: SERVER_DEFAULTS.headersTimeout,
+    read: () => {},
+  },
+  {
+    name: 'CREDIT_BALANCE_REQUEST_TIMEOUT_MS',
+    what: '…and the whole request, its body included',
+    fallback: SERVER_DEFAULTS.requestTimeout,
+    read: () => {},
+  },
+  {
+    name: 'CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS',
+    what: 'how long an idle connection stays open',
+    fallback: SERVER_DEFAULTS.keepAliveTimeout,
+    read: () => {},
+  },
+  {
+    name: 'CREDIT_BALANCE_MAX_CONNECTIONS',
+    what: 'connections open at once',
+    fallback: SERVER_DEFAULTS.maxConnections,
+    read: () => {},
+  },
   { name: 'CREDIT_BALANCE_REDIS_URL', what: 'redis://…: limits shared by every replica (needs the ioredis package)', read: () => {} },
   {
     name: 'CREDIT_BALANCE_JWT_SECRET',
@@ -145,7 +205,8 @@ const VARIABLES: Variable[] = [
   },
   {
     name: 'CREDIT_BALANCE_JWT_CLAIM',
-    what: 'the claim with the Metronome customer id; default metronome_customer_id',
+    what: 'the claim with the Metronome customer id',
+    fallback: HOST_JWT_DEFAULTS.customerClaim,
     read: jwt((v, j) => (j.customerClaim = v)),
     options: ['hostJwt.customerClaim'],
   },
@@ -157,25 +218,29 @@ const VARIABLES: Variable[] = [
   },
   {
     name: 'CREDIT_BALANCE_JWT_CLOCK_TOLERANCE',
-    what: 'seconds; default 30',
+    what: 'seconds',
+    fallback: HOST_JWT_DEFAULTS.clockToleranceSeconds,
     read: jwt((v, j, n) => (j.clockToleranceSeconds = whole(n, v))),
     options: ['hostJwt.clockToleranceSeconds'],
   },
   {
     name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS',
-    what: 'least time between two JWKS fetches; default 30000',
+    what: 'least time between two JWKS fetches, in ms',
+    fallback: HOST_JWT_DEFAULTS.jwksCooldownMs,
     read: jwt((v, j, n) => (j.jwksCooldownMs = whole(n, v))),
     options: ['hostJwt.jwksCooldownMs'],
   },
   {
     name: 'CREDIT_BALANCE_JWKS_TIMEOUT_MS',
-    what: 'how long a JWKS fetch may take; default 5000',
+    what: 'how long a JWKS fetch may take, in ms',
+    fallback: HOST_JWT_DEFAULTS.jwksTimeoutMs,
     read: jwt((v, j, n) => (j.jwksTimeoutMs = whole(n, v))),
     options: ['hostJwt.jwksTimeoutMs'],
   },
   {
     name: 'CREDIT_BALANCE_MAX_JWKS_BYTES',
-    what: 'the largest JWKS read; default 262144',
+    what: 'the largest JWKS read, in bytes',
+    fallback: HOST_JWT_DEFAULTS.maxJwksBytes,
     read: jwt((v, j, n) => (j.maxJwksBytes = whole(n, v))),
     options: ['hostJwt.maxJwksBytes'],
   },
@@ -187,49 +252,57 @@ const VARIABLES: Variable[] = [
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_FIELD',
-    what: 'the JSON field (dotted) with the customer id; default metronome_customer_id',
+    what: 'the JSON field (dotted) with the customer id',
+    fallback: SESSION_CHECK_DEFAULTS.customerField,
     read: session((v, c) => (c.customerField = v)),
     options: ['sessionCheck.customerField'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS',
-    what: 'default 30',
+    what: 'how long an answer is kept, in seconds',
+    fallback: SESSION_CHECK_DEFAULTS.cacheSeconds,
     read: session((v, c, n) => (c.cacheSeconds = whole(n, v))),
     options: ['sessionCheck.cacheSeconds'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_TIMEOUT_MS',
-    what: 'default 3000',
+    what: 'how long the check may take, in ms',
+    fallback: SESSION_CHECK_DEFAULTS.timeoutMs,
     read: session((v, c, n) => (c.timeoutMs = whole(n, v))),
     options: ['sessionCheck.timeoutMs'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_ENTRIES',
-    what: 'answers kept at most; default 10000',
+    what: 'answers kept at most',
+    fallback: SESSION_CHECK_DEFAULTS.cacheEntries,
     read: session((v, c, n) => (c.cacheEntries = whole(n, v))),
     options: ['sessionCheck.cacheEntries'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_BYTES',
-    what: 'bytes the kept answers may take; default 2097152',
+    what: 'bytes the kept answers may take',
+    fallback: SESSION_CHECK_DEFAULTS.cacheBytes,
     read: session((v, c, n) => (c.cacheBytes = whole(n, v))),
     options: ['sessionCheck.cacheBytes'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_MAX_COOKIE_BYTES',
-    what: 'a longer Cookie header is asked about, never kept; default 8192',
+    what: 'a longer Cookie header is asked about, never kept',
+    fallback: SESSION_CHECK_DEFAULTS.maxCookieBytes,
     read: session((v, c, n) => (c.maxCookieBytes = whole(n, v))),
     options: ['sessionCheck.maxCookieBytes'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_BURST',
-    what: 'checks for unknown cookies at once, then the rate; default 100',
+    what: 'checks for unknown cookies at once, then the rate',
+    fallback: SESSION_CHECK_DEFAULTS.checksBurst,
     read: session((v, c, n) => (c.checksBurst = positive(n, v))),
     options: ['sessionCheck.checksBurst'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_PER_SECOND',
-    what: 'checks per second for unknown cookies, past them 429; default 20',
+    what: 'checks per second for unknown cookies, past them 429',
+    fallback: SESSION_CHECK_DEFAULTS.checksPerSecond,
     read: session((v, c, n) => (c.checksPerSecond = positive(n, v))),
     options: ['sessionCheck.checksPerSecond'],
   },
@@ -243,7 +316,7 @@ function help(): string {
     'forwards only Metronome’s two list calls, for that customer only. Route /api/credit-balance/* to it.',
     '',
     'Environment:',
-    ...VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.what}`),
+    ...VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.what}${v.fallback === undefined ? '' : `; default ${v.fallback}`}`),
     '',
     'GET /healthz answers 200 while it serves. SIGTERM finishes the requests in flight, then exits.',
   ].join('\n');
@@ -291,10 +364,10 @@ function serverLimits(env: Record<string, string | undefined>) {
     return number;
   };
   const limits = {
-    headersTimeout: read('CREDIT_BALANCE_HEADERS_TIMEOUT_MS', 10_000),
-    requestTimeout: read('CREDIT_BALANCE_REQUEST_TIMEOUT_MS', 30_000),
-    keepAliveTimeout: read('CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS', 5_000),
-    maxConnections: read('CREDIT_BALANCE_MAX_CONNECTIONS', 256),
+    headersTimeout: read('CREDIT_BALANCE_HEADERS_TIMEOUT_MS', SERVER_DEFAULTS.headersTimeout),
+    requestTimeout: read('CREDIT_BALANCE_REQUEST_TIMEOUT_MS', SERVER_DEFAULTS.requestTimeout),
+    keepAliveTimeout: read('CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS', SERVER_DEFAULTS.keepAliveTimeout),
+    maxConnections: read('CREDIT_BALANCE_MAX_CONNECTIONS', SERVER_DEFAULTS.maxConnections),
   };
   if (limits.headersTimeout > limits.requestTimeout) {
     throw new Error('CREDIT_BALANCE_HEADERS_TIMEOUT_MS must not be longer than CREDIT_BALANCE_REQUEST_TIMEOUT_MS.');
@@ -336,7 +409,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const port = env.PORT ? Number(env.PORT) : 8787;
+  const port = env.PORT ? Number(env.PORT) : SERVER_DEFAULTS.port;
   if (!(Number.isInteger(port) && port >= 0 && port < 65536)) {
     console.error(`credit-balance-server: PORT must be a port number, not "${env.PORT}".`);
     process.exitCode = 1;
@@ -353,10 +426,10 @@ async function main(): Promise<void> {
     void companion(req, res);
   });
   server.maxConnections = maxConnections;
-  server.listen(port, env.HOST || '127.0.0.1', () => {
+  server.listen(port, env.HOST || SERVER_DEFAULTS.host, () => {
     const address = server.address();
     const where = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);
-    console.log(`credit-balance-server: listening on ${where}, answering under ${optionsFrom(env).basePath ?? '/api/credit-balance'}`);
+    console.log(`credit-balance-server: listening on ${where}, answering under ${optionsFrom(env).basePath ?? HANDLER_DEFAULTS.basePath}`);
   });
   process.once('SIGTERM', () => {
     console.log('credit-balance-server: SIGTERM, finishing the requests in flight');

@@ -1,6 +1,6 @@
 /**
  * The companion's HTTP pieces, shared by every path: its error, its JSON answers (never cached), the answer for
- * a failure, the bearer token of a request and the default `fetch`.
+ * a failure, the bearer token of a request, a stream read within a size bound and the default `fetch`.
  */
 
 /** A refusal, with its status and the headers it needs (`Retry-After`, `WWW-Authenticate`, `Allow`). */
@@ -34,3 +34,39 @@ export const bearerToken = (request: Request): string | undefined => /^Bearer (\
 
 /** The platform's `fetch`, looked up at each call (a test or an agent may replace it). */
 export const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+/**
+ * A stream's bytes, read no further than `maxBytes` (past it `tooLarge()` is thrown) and no longer than
+ * `deadline` lets it (which rejects with its own error); either way the stream is cancelled, never buffered
+ * beyond the limit. The stream's own failure is rethrown as it came.
+ */
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  tooLarge: () => Error,
+  deadline: Promise<never> = new Promise<never>(() => {}),
+): Promise<Uint8Array> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(value);
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => {});
+    throw error;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

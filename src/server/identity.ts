@@ -6,9 +6,8 @@
 import { type JWTVerifyGetKey, createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { LRUCache } from 'lru-cache';
-import { bearerToken, platformFetch } from './http.js';
+import { bearerToken, platformFetch, readCapped } from './http.js';
 import { memoryStore, takeOrRefuse } from './limits.js';
-import { readCapped } from './requests.js';
 
 /** A signed-in customer, or nobody (`401`). */
 export type Authorize = (request: Request) => Promise<{ customerId: string } | null>;
@@ -118,11 +117,32 @@ function remoteKeys(
   };
 }
 
+/** What {@link HostJwtOptions} leaves unset reads as this (and `--help` says so). */
+export const HOST_JWT_DEFAULTS = {
+  customerClaim: 'metronome_customer_id',
+  clockToleranceSeconds: 30,
+  jwksCooldownMs: 30_000,
+  jwksTimeoutMs: 5_000,
+  maxJwksBytes: 256 * 1024,
+};
+
+/** What {@link SessionCheckOptions} leaves unset reads as this (and `--help` says so). */
+export const SESSION_CHECK_DEFAULTS = {
+  customerField: 'metronome_customer_id',
+  cacheSeconds: 30,
+  timeoutMs: 3_000,
+  cacheEntries: 10_000,
+  cacheBytes: 2 * 1024 * 1024,
+  maxCookieBytes: 8_192,
+  checksBurst: 100,
+  checksPerSecond: 20,
+};
+
 /** Signs in whoever presents a valid JWT of the host's, naming the customer in `customerClaim`. */
 export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
   const { issuer, audience, jwksUrl, secret, cookie } = options;
-  const claim = options.customerClaim ?? 'metronome_customer_id';
-  const clockTolerance = options.clockToleranceSeconds ?? 30;
+  const claim = options.customerClaim ?? HOST_JWT_DEFAULTS.customerClaim;
+  const clockTolerance = options.clockToleranceSeconds ?? HOST_JWT_DEFAULTS.clockToleranceSeconds;
   if (!issuer) configError('hostJwt.issuer', 'is missing: the iss of the host’s tokens.');
   if (!audience) configError('hostJwt.audience', 'is missing: the aud of the host’s tokens.');
   if (!jwksUrl === !secret) configError(['hostJwt.jwksUrl', 'hostJwt.secret'], 'is needed: one of them, not both.');
@@ -131,9 +151,9 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
   let algorithms: string[];
   if (jwksUrl) {
     key = remoteKeys(checkedUrl('hostJwt.jwksUrl', jwksUrl), {
-      cooldownMs: options.jwksCooldownMs ?? 30_000,
-      timeoutMs: options.jwksTimeoutMs ?? 5_000,
-      maxBytes: options.maxJwksBytes ?? 256 * 1024,
+      cooldownMs: options.jwksCooldownMs ?? HOST_JWT_DEFAULTS.jwksCooldownMs,
+      timeoutMs: options.jwksTimeoutMs ?? HOST_JWT_DEFAULTS.jwksTimeoutMs,
+      maxBytes: options.maxJwksBytes ?? HOST_JWT_DEFAULTS.maxJwksBytes,
     });
     algorithms = ['RS256', 'ES256'];
   } else {
@@ -165,16 +185,16 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
 /** Signs in whoever the host's session check URL names for the browser's cookies. */
 export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
   const url = checkedUrl('sessionCheck.url', options.url);
-  const path = (options.customerField ?? 'metronome_customer_id').split('.');
-  const cacheMs = (options.cacheSeconds ?? 30) * 1000;
-  const timeoutMs = checkedTimer('sessionCheck.timeoutMs', options.timeoutMs ?? 3_000);
+  const path = (options.customerField ?? SESSION_CHECK_DEFAULTS.customerField).split('.');
+  const cacheMs = (options.cacheSeconds ?? SESSION_CHECK_DEFAULTS.cacheSeconds) * 1000;
+  const timeoutMs = checkedTimer('sessionCheck.timeoutMs', options.timeoutMs ?? SESSION_CHECK_DEFAULTS.timeoutMs);
   if (!(cacheMs >= 0)) configError('sessionCheck.cacheSeconds', 'must be 0 or more.');
   const bounds = {
-    cacheEntries: options.cacheEntries ?? 10_000,
-    cacheBytes: options.cacheBytes ?? 2 * 1024 * 1024,
-    maxCookieBytes: options.maxCookieBytes ?? 8_192,
-    checksBurst: options.checksBurst ?? 100,
-    checksPerSecond: options.checksPerSecond ?? 20,
+    cacheEntries: options.cacheEntries ?? SESSION_CHECK_DEFAULTS.cacheEntries,
+    cacheBytes: options.cacheBytes ?? SESSION_CHECK_DEFAULTS.cacheBytes,
+    maxCookieBytes: options.maxCookieBytes ?? SESSION_CHECK_DEFAULTS.maxCookieBytes,
+    checksBurst: options.checksBurst ?? SESSION_CHECK_DEFAULTS.checksBurst,
+    checksPerSecond: options.checksPerSecond ?? SESSION_CHECK_DEFAULTS.checksPerSecond,
   };
   for (const [name, value] of Object.entries(bounds)) {
     if (!(Number.isFinite(value) && value > 0)) configError(`sessionCheck.${name}`, 'must be a number above 0.');

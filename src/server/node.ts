@@ -1,7 +1,7 @@
 /** Node's `http` listener around a web-standard `(Request) => Promise<Response>` handler (Express, plain Node). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, errorResponse, methodNotAllowed } from './http.js';
-import type { RequestLogEntry } from './index.js';
+import type { RequestLogEntry } from './options.js';
 
 /** A web-standard handler: Next.js route handlers, edge runtimes, Hono, Deno, Bun. */
 export type FetchHandler = (request: Request) => Promise<Response>;

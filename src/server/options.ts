@@ -2,14 +2,63 @@
  * The companion's options, checked once and with their defaults filled in: every bound the handler keeps is
  * here, with the rule a value must meet. A value that breaks one throws a {@link ConfigError} naming it.
  */
+import { ATTEMPT_TIMEOUT_MS, METRONOME_API_BASE } from '../lib/metronome.js';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { platformFetch } from './http.js';
-import { hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
-import { DEFAULT_LIMITS, memoryStore } from './limits.js';
-import type { CreditBalanceHandlerOptions } from './index.js';
+import { type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
+import { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, memoryStore } from './limits.js';
 
-/** The widget gives each attempt this long; the companion's upstream limit must be shorter. */
-export const WIDGET_ATTEMPT_MS = 20_000;
+export interface CreditBalanceHandlerOptions {
+  /** The Metronome API key (bearer token). Secret: server only. */
+  metronomeToken: string;
+  /** The key that signs the widget's tokens: at least 32 bytes. */
+  signingSecret: string | Uint8Array;
+  /**
+   * The host's own session check: which customer may the caller see? `null` refuses with `401`.
+   * The widget's token request body is `{"customer_id": …}` (or `{}`), readable here if useful.
+   * Give exactly one of `authorize`, `hostJwt` and `sessionCheck`.
+   */
+  authorize?: (request: Request) => Promise<{ customerId: string } | null> | { customerId: string } | null;
+  /** Sign in whoever presents a valid JWT of the host's (its identity provider's, or its own). */
+  hostJwt?: HostJwtOptions;
+  /** Sign in whoever the host's session check URL names for the browser's cookies. */
+  sessionCheck?: SessionCheckOptions;
+  /** Default `https://api.metronome.com`. */
+  metronomeBaseUrl?: string;
+  /** Where the handler answers; default `/api/credit-balance`. */
+  basePath?: string;
+  /** Token lifetime in seconds, 10–3600; default 300. */
+  tokenTtlSeconds?: number;
+  /** Origins allowed to call from another origin (CORS, preflight included). Same-origin needs nothing. */
+  allowedOrigins?: string[];
+  /**
+   * How long to wait for Metronome's whole answer, in ms; default 15 000. It must be shorter than the widget's
+   * 20 s per attempt, so a retry never stacks a second upstream call on a live one.
+   */
+  upstreamTimeoutMs?: number;
+  /** The largest answer taken from Metronome, in bytes; default 16 MiB. A larger one is a `502`. */
+  maxUpstreamBytes?: number;
+  /** How long a request body may take to arrive, in ms; default 10 000 (then `408`). */
+  bodyTimeoutMs?: number;
+  /** Per-customer limits on calls to Metronome; see {@link DEFAULT_LIMITS}. Past one: `429` with `Retry-After`. */
+  limits?: CustomerLimits;
+  /** Where the limits count: this process by default; `redisStore()` from `credit-balance/server/redis` for replicas. */
+  store?: LimitStore;
+  /** The `fetch` used to reach Metronome (a custom agent, or a test double). */
+  fetch?: typeof fetch;
+  /** Told of every request once it is answered: for an access log (it never sees a token or the key). */
+  onResponse?: (entry: RequestLogEntry) => void;
+}
+
+/** One answered request, as `onResponse` hears of it. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  /** The customer the request was for, once known (signed in, or named by its token). */
+  customerId?: string;
+}
 
 /** The origin of `url`, or undefined when it is not a URL. */
 function originOf(url: string): string | undefined {
@@ -19,6 +68,16 @@ function originOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/** What {@link CreditBalanceHandlerOptions} leaves unset reads as this (and `--help` says so). */
+export const HANDLER_DEFAULTS = {
+  metronomeBaseUrl: METRONOME_API_BASE,
+  basePath: '/api/credit-balance',
+  tokenTtlSeconds: 300,
+  upstreamTimeoutMs: 15_000,
+  maxUpstreamBytes: 16 * 1024 * 1024,
+  bodyTimeoutMs: 10_000,
+};
 
 export type CheckedOptions = ReturnType<typeof checkOptions>;
 
@@ -38,13 +97,13 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
   if (!(secret instanceof Uint8Array) || secret.byteLength < 32) {
     configError('signingSecret', 'must be at least 32 bytes (for example `openssl rand -base64 32`).');
   }
-  const basePath = (options.basePath ?? '/api/credit-balance').replace(/\/+$/, '');
+  const basePath = (options.basePath ?? HANDLER_DEFAULTS.basePath).replace(/\/+$/, '');
   if (!basePath.startsWith('/')) configError('basePath', `must start with "/" (got "${options.basePath}").`);
-  const tokenTtlSeconds = options.tokenTtlSeconds ?? 300;
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? HANDLER_DEFAULTS.tokenTtlSeconds;
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 10 || tokenTtlSeconds > 3600) {
     configError('tokenTtlSeconds', 'must be a whole number from 10 to 3600.');
   }
-  const upstream = checkedUrl('metronomeBaseUrl', options.metronomeBaseUrl ?? 'https://api.metronome.com');
+  const upstream = checkedUrl('metronomeBaseUrl', options.metronomeBaseUrl ?? HANDLER_DEFAULTS.metronomeBaseUrl);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   for (const origin of allowedOrigins) {
     if (origin !== originOf(origin)) {
@@ -52,13 +111,13 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
       configError('allowedOrigins', `must name each origin, like "https://app.example.com" (got "${origin}"${star}).`);
     }
   }
-  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 15_000;
-  if (!(Number.isInteger(upstreamTimeoutMs) && upstreamTimeoutMs > 0 && upstreamTimeoutMs < WIDGET_ATTEMPT_MS)) {
-    configError('upstreamTimeoutMs', `must be a whole number of ms below the widget's ${WIDGET_ATTEMPT_MS} per attempt.`);
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? HANDLER_DEFAULTS.upstreamTimeoutMs;
+  if (!(Number.isInteger(upstreamTimeoutMs) && upstreamTimeoutMs > 0 && upstreamTimeoutMs < ATTEMPT_TIMEOUT_MS)) {
+    configError('upstreamTimeoutMs', `must be a whole number of ms below the widget's ${ATTEMPT_TIMEOUT_MS} per attempt.`);
   }
-  const maxUpstreamBytes = options.maxUpstreamBytes ?? 16 * 1024 * 1024;
+  const maxUpstreamBytes = options.maxUpstreamBytes ?? HANDLER_DEFAULTS.maxUpstreamBytes;
   if (!(Number.isInteger(maxUpstreamBytes) && maxUpstreamBytes > 0)) configError('maxUpstreamBytes', 'must be a whole number above 0.');
-  const bodyTimeoutMs = checkedTimer('bodyTimeoutMs', options.bodyTimeoutMs ?? 10_000);
+  const bodyTimeoutMs = checkedTimer('bodyTimeoutMs', options.bodyTimeoutMs ?? HANDLER_DEFAULTS.bodyTimeoutMs);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   for (const [name, value] of Object.entries(limits)) {
     if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) configError(`limits.${name}`, 'must be a number above 0.');

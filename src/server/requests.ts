@@ -1,46 +1,10 @@
 /**
- * What the companion accepts from a browser: bodies read within a size and a time limit, and the two list
- * calls rebuilt from their documented fields only, each checked for its type, for the signed-in customer.
+ * What the companion accepts from a browser: bodies read within a size and a time limit, and each call of the
+ * route table rebuilt from its documented fields only, each checked for its type, for the signed-in customer.
  * Nothing the browser sent is forwarded as it came.
  */
-import { parseTimestamp } from '../lib/view/dates.js';
-import { HttpError } from './http.js';
-
-/**
- * A stream's bytes, read no further than `maxBytes` (past it `tooLarge()` is thrown) and no longer than
- * `deadline` lets it (which rejects with its own error); either way the stream is cancelled, never buffered
- * beyond the limit. The stream's own failure is rethrown as it came.
- */
-export async function readCapped(
-  stream: ReadableStream<Uint8Array> | null,
-  maxBytes: number,
-  tooLarge: () => Error,
-  deadline: Promise<never> = new Promise<never>(() => {}),
-): Promise<Uint8Array> {
-  if (!stream) return new Uint8Array();
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), deadline]);
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) throw tooLarge();
-      chunks.push(value);
-    }
-  } catch (error) {
-    void reader.cancel().catch(() => {});
-    throw error;
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
+import { HttpError, readCapped } from './http.js';
+import type { Check, Route } from './routes.js';
 
 /**
  * The body, read within `maxBytes` (with or without a `Content-Length`, chunked or not) and `timeoutMs`: past
@@ -79,36 +43,6 @@ export function jsonObject(bytes: Uint8Array): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-type Check = (value: unknown) => boolean;
-const isBoolean: Check = (value) => typeof value === 'boolean';
-const isString: Check = (value) => typeof value === 'string' && value.length > 0 && value.length <= 1024;
-const isTimestamp: Check = (value) => parseTimestamp(value) !== undefined;
-const isWhole =
-  (min: number, max: number): Check =>
-  (value) =>
-    Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-const isStrings: Check = (value) => Array.isArray(value) && value.length <= 100 && value.every(isString);
-
-/** Every field "List credits" documents (the customer apart), with the type it must have. */
-const CREDITS_FIELDS: Record<string, Check> = {
-  include_balance: isBoolean,
-  include_contract_credits: isBoolean,
-  include_archived: isBoolean,
-  include_ledgers: isBoolean,
-  covering_date: isTimestamp,
-  starting_at: isTimestamp,
-  effective_before: isTimestamp,
-  credit_id: isString,
-  limit: isWhole(1, 25),
-  next_page: isString,
-};
-const GRANTS_FIELDS: Record<string, Check> = {
-  credit_type_ids: isStrings,
-  effective_before: isTimestamp,
-  not_expiring_before: isTimestamp,
-};
-const GRANTS_QUERY: Record<string, Check> = { limit: isWhole(1, 100), next_page: isString };
-
 /** `fields`' entries of `input`, each checked: an unknown field or a wrong type is a `400`. */
 function checked(input: Record<string, unknown>, fields: Record<string, Check>, what: string): Record<string, unknown> {
   const output: Record<string, unknown> = {};
@@ -121,34 +55,32 @@ function checked(input: Record<string, unknown>, fields: Record<string, Check>, 
   return output;
 }
 
-/** "List credits" for `customerId`: its body rebuilt from the checked fields. */
-export function creditsCall(body: Record<string, unknown>, customerId: string): Record<string, unknown> {
-  const { customer_id: named, ...rest } = body;
-  if (named !== undefined && named !== customerId) {
-    throw new HttpError(typeof named === 'string' ? 403 : 400, 'customer_id does not match the signed-in customer.');
-  }
-  return { customer_id: customerId, ...checked(rest, CREDITS_FIELDS, 'field') };
+/** A call as it goes to Metronome: its route, its body and its query string (`?…`, or empty). */
+export interface ForwardedCall {
+  route: Route;
+  body: Record<string, unknown>;
+  query: string;
 }
 
-/** "List credit grants" for `customerId`: its body and query string rebuilt from the checked fields. */
-export function grantsCall(
-  body: Record<string, unknown>,
-  search: string,
-  customerId: string,
-): { body: Record<string, unknown>; query: string } {
-  const { customer_ids: named, credit_grant_ids: byId, ...rest } = body;
-  if (byId !== undefined) throw new HttpError(400, 'The field "credit_grant_ids" is not allowed: grants are listed by customer only.');
-  if (named !== undefined && !(Array.isArray(named) && named.length === 1 && named[0] === customerId)) {
-    throw new HttpError(isStrings(named) ? 403 : 400, 'customer_ids may name only the signed-in customer.');
+/**
+ * The call `route` describes, for `customerId`: its body and query string rebuilt from the checked fields, the
+ * customer forced to the token's. Another customer named is a `403`; an unknown or ill-typed field a `400`.
+ */
+export function forwardedCall(route: Route, body: Record<string, unknown>, search: string, customerId: string): ForwardedCall {
+  const { customer } = route;
+  const { [customer.name]: named, ...rest } = body;
+  for (const [field, why] of Object.entries(route.refused ?? {})) {
+    if (rest[field] !== undefined) throw new HttpError(400, `The field "${field}" is not allowed: ${why}.`);
   }
-  const params = new URLSearchParams(search);
-  const entries = [...params];
+  if (named !== undefined && JSON.stringify(named) !== JSON.stringify(customer.value(customerId))) {
+    throw new HttpError(customer.wellFormed(named) ? 403 : 400, customer.refusal);
+  }
+  const entries = [...new URLSearchParams(search)];
   if (new Set(entries.map(([key]) => key)).size !== entries.length) throw new HttpError(400, 'A query parameter is repeated.');
-  const raw = Object.fromEntries(entries.map(([key, value]) => [key, key === 'limit' && /^\d{1,3}$/.test(value) ? Number(value) : value]));
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(checked(raw, GRANTS_QUERY, 'query parameter'))) query.set(key, String(value));
+  const query = new URLSearchParams(checked(Object.fromEntries(entries), route.query ?? {}, 'query parameter') as Record<string, string>);
   return {
-    body: { customer_ids: [customerId], ...checked(rest, GRANTS_FIELDS, 'field') },
+    route,
+    body: { [customer.name]: customer.value(customerId), ...checked(rest, route.body, 'field') },
     query: query.size ? `?${query}` : '',
   };
 }

@@ -3,11 +3,22 @@
  * within a time and a size bound, and nothing passed back but the body and the headers the widget needs.
  */
 import { type CustomerLimits, type LimitStore, takeOrRefuse } from './limits.js';
-import { HttpError } from './http.js';
-import { readCapped } from './requests.js';
+import { HttpError, readCapped } from './http.js';
+import type { ForwardedCall } from './requests.js';
 
 /** Headers of Metronome's answer that the widget needs (retry timing); nothing else is passed on. */
 export const FORWARDED_HEADERS = ['retry-after', 'retry-after-ms', 'x-should-retry', 'x-metronome-rate-limit-type'];
+
+/**
+ * Metronome's answer to one forwarded call, as data: what a response cache keeps (keyed by the customer and the
+ * call), and what {@link answerResponse} turns into the browser's answer.
+ */
+export interface UpstreamAnswer {
+  status: number;
+  /** Only {@link FORWARDED_HEADERS}. */
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
 
 export interface UpstreamOptions {
   upstreamBase: string;
@@ -23,7 +34,7 @@ export function metronome(options: UpstreamOptions) {
   const { upstreamBase, metronomeToken, upstreamTimeoutMs, maxUpstreamBytes, limits, store } = options;
 
   /** One call to Metronome for `customerId`, within the customer's limits. */
-  async function limited(customerId: string, call: () => Promise<Response>): Promise<Response> {
+  async function limited<T>(customerId: string, call: () => Promise<T>): Promise<T> {
     await takeOrRefuse(store, customerId, limits.burst, limits.perSecond, 'Too many calls for this customer: try again shortly.');
     const release = await store.acquire(customerId, limits.maxInFlight, upstreamTimeoutMs + 5_000);
     if (!release) throw new HttpError(429, 'Too many calls in flight for this customer.', { 'retry-after': '1' });
@@ -38,7 +49,7 @@ export function metronome(options: UpstreamOptions) {
    * Forwards a checked call with the key: the whole answer within `upstreamTimeoutMs` (`504` past it) and
    * `maxUpstreamBytes` (`502`), no redirect followed, and abandoned as soon as the browser leaves.
    */
-  async function forward(path: string, query: string, body: Record<string, unknown>, client: AbortSignal): Promise<Response> {
+  async function forward({ route, query, body }: ForwardedCall, client: AbortSignal): Promise<UpstreamAnswer> {
     const timeout = AbortSignal.timeout(upstreamTimeoutMs);
     const signal = AbortSignal.any([client, timeout]);
     const failed = (cutOff: string) =>
@@ -47,7 +58,7 @@ export function metronome(options: UpstreamOptions) {
         : new HttpError(502, client.aborted ? 'The browser left.' : cutOff);
     let response: Response;
     try {
-      response = await options.fetch(`${upstreamBase}${path}${query}`, {
+      response = await options.fetch(`${upstreamBase}${route.path}${query}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${metronomeToken}`, 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
@@ -83,13 +94,20 @@ export function metronome(options: UpstreamOptions) {
       throw failed('Metronome’s answer was cut off.');
     }
     if (!bytes.byteLength) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
-    return new Response(bytes as BodyInit, {
-      status: response.status,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-    });
+    return { status: response.status, headers, body: bytes };
   }
 
-  /** Forwards `body` (and `query`) to `path` for `customerId`, within the customer's limits. */
-  return (customerId: string, path: string, query: string, body: Record<string, unknown>, client: AbortSignal) =>
-    limited(customerId, () => forward(path, query, body, client));
+  /** Forwards `call` for `customerId`, within the customer's limits. */
+  return (customerId: string, call: ForwardedCall, client: AbortSignal): Promise<UpstreamAnswer> =>
+    limited(customerId, () => forward(call, client));
 }
+
+/**
+ * The browser's answer for Metronome's: its status, its body and the headers the widget needs. `cacheControl`
+ * says how long a browser may keep it: by default not at all (`no-store`), the answer being one customer's.
+ */
+export const answerResponse = (answer: UpstreamAnswer, cacheControl = 'no-store'): Response =>
+  new Response(answer.body as BodyInit, {
+    status: answer.status,
+    headers: { 'content-type': 'application/json', 'cache-control': cacheControl, ...answer.headers },
+  });

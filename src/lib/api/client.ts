@@ -7,10 +7,9 @@ import type { Token, TokenCache } from './token.js';
 import { creditsSource } from './credits.js';
 import { CreditBalanceError } from '../errors.js';
 import { type HttpDeps, postJson } from './http.js';
-import { type LoadPlan, PAGE_SIZES, type Source } from './source.js';
+import { METRONOME_API_BASE, PAGE_SIZES } from '../metronome.js';
+import type { LoadPlan, Source } from './source.js';
 import { page } from './validate.js';
-
-export const DEFAULT_API_BASE = 'https://api.metronome.com';
 
 /** Past this many pages a load stops with an error rather than loop on a cursor that never ends. */
 export const MAX_PAGES = 200;
@@ -55,7 +54,9 @@ export function planLoad(config: LoadConfig, token: Token): LoadPlan {
   const { pageSize, pageUrl, tokenUrl, ...filters } = config;
   let apiBase: string;
   try {
-    apiBase = config.apiBase ? new URL(config.apiBase, pageUrl).href : new URL(token.apiBase || DEFAULT_API_BASE, tokenUrl ?? pageUrl).href;
+    apiBase = config.apiBase
+      ? new URL(config.apiBase, pageUrl).href
+      : new URL(token.apiBase || METRONOME_API_BASE, tokenUrl ?? pageUrl).href;
   } catch (error) {
     // The api-base attribute is checked up front (a config error): this is the token endpoint's api_base.
     throw new CreditBalanceError('token', `The token endpoint's api_base "${token.apiBase}" is not a URL.`, undefined, { cause: error });

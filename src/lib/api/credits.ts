@@ -1,6 +1,6 @@
 /** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
-import type { LedgerEntry, Segment } from '../credit.js';
-import { type CreditType, sumAmounts } from '../view/money.js';
+import { type CreditType, type LedgerEntry, type Segment, sumAmounts } from '../credit.js';
+import { LIST_PATHS } from '../metronome.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
 
@@ -75,7 +75,7 @@ export const creditsSource: Source = {
     if (plan.effectiveBefore) body.effective_before = plan.effectiveBefore;
     if (plan.creditId) body.credit_id = plan.creditId;
     if (cursor) body.next_page = cursor;
-    return { url: endpoint(plan.apiBase, '/v1/contracts/customerCredits/list'), body };
+    return { url: endpoint(plan.apiBase, LIST_PATHS.credits), body };
   },
 
   normalize(item, path) {

@@ -2,9 +2,9 @@
  * Plans credit grants ("List credit grants"): the request, and each grant read as strictly as `@metronome/sdk`
  * types it, its balance derived as the README's "Grants" table says. A chunk of its own, fetched on demand.
  */
-import type { LedgerEntry } from '../credit.js';
-import { sumAmounts } from '../view/money.js';
+import { type LedgerEntry, sumAmounts } from '../credit.js';
 import { creditType } from './credits.js';
+import { LIST_PATHS } from '../metronome.js';
 import { type Source, endpoint } from './source.js';
 import { type Json, array, nullable, number, object, optional, period, string, stringRecord, timestamp } from './validate.js';
 
@@ -54,7 +54,7 @@ export const grantsSource: Source = {
     const body: Json = { customer_ids: [plan.customerId] };
     if (plan.effectiveBefore) body.effective_before = plan.effectiveBefore;
     if (plan.notExpiringBefore) body.not_expiring_before = plan.notExpiringBefore;
-    return { url: `${endpoint(plan.apiBase, '/v1/credits/listGrants')}?${query}`, body };
+    return { url: `${endpoint(plan.apiBase, LIST_PATHS.grants)}?${query}`, body };
   },
 
   normalize(item, path) {

@@ -1,6 +1,7 @@
 /** POSTing JSON the way Metronome's own client does: retries with backoff, `Retry-After`, per-attempt time limits. */
 import { abortReason, isAbortError } from '../abort.js';
 import { CreditBalanceError } from '../errors.js';
+import { ATTEMPT_TIMEOUT_MS } from '../metronome.js';
 
 /** What the HTTP layer needs from the outside world, so tests can pass their own. */
 export interface HttpDeps {
@@ -25,7 +26,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 2,
-  timeoutMs: 20_000,
+  timeoutMs: ATTEMPT_TIMEOUT_MS,
   maxRetryAfterMs: 30_000,
 };
 

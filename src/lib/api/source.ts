@@ -1,4 +1,4 @@
-/** What a load plan holds, the interface the two Metronome lists share, and the API's page sizes. */
+/** What a load plan holds, and the interface the two Metronome lists share. */
 import type { NormalizedCredit, SourceName } from '../credit.js';
 
 /** Everything that shapes the requests of one load, after the token has filled in the customer and the base. */
@@ -30,9 +30,3 @@ export interface Source {
 }
 
 export const endpoint = (apiBase: string, path: string): string => `${apiBase.replace(/\/+$/, '')}${path}`;
-
-/** The API's page sizes: at most `max` items a page, `default` when `page-size` is unset. */
-export const PAGE_SIZES: Record<SourceName, { max: number; default: number }> = {
-  credits: { max: 25, default: 25 },
-  grants: { max: 100, default: 100 },
-};

@@ -1,5 +1,5 @@
 /** Guards for reading API JSON at the boundary, and Metronome's page envelope. */
-import { parseTimestamp } from '../view/dates.js';
+import { parseTimestamp } from '../timestamp.js';
 import { CreditBalanceError } from '../errors.js';
 
 /**

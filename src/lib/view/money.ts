@@ -1,11 +1,6 @@
 /** Credit types to units (USD cents, ISO currencies, custom units) and amounts formatted exactly, as decimal strings. */
+import type { CreditType } from '../credit.js';
 import { memo } from '../tuple-map.js';
-
-/** A Metronome credit type (pricing unit). */
-export interface CreditType {
-  id: string;
-  name: string;
-}
 
 /** Metronome's USD pricing unit: amounts in it are cents. */
 export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
@@ -30,21 +25,6 @@ export const toDisplayAmount = (amount: number, creditType: CreditType): number 
   const unit = unitOf(creditType);
   return unit.kind === 'currency' ? amount / unit.divisor : amount;
 };
-
-/**
- * The sum of amounts, never `NaN` or `Infinity`: exact as floating point allows, and when the true sum lies
- * beyond the largest number (two balances of 1e308), the largest number of its sign, which reads as a bound
- * ("> $1.797…e306").
- */
-export function sumAmounts(values: readonly number[]): number {
-  let sum = 0;
-  for (const value of values) sum += value;
-  if (Number.isFinite(sum)) return sum;
-  // Past the range: add in a scaled space, where no partial sum can overflow, to learn the sum's sign.
-  let scaled = 0;
-  for (const value of values) scaled += value / 2 ** 32;
-  return Math.sign(scaled) * Number.MAX_VALUE;
-}
 
 /** A string from the API, isolated so its direction marks cannot turn the widget's own words around. */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;

@@ -3,8 +3,8 @@
  * expiring, the draw-down order), the order on screen, the timeline's geometry and the low totals.
  */
 import { addDays } from 'date-fns/addDays';
-import { type NormalizedCredit, type Segment, type Total, groupByCreditType } from '../credit.js';
-import { sumAmounts, toDisplayAmount } from './money.js';
+import { type NormalizedCredit, type Segment, type Total, groupByCreditType, sumAmounts } from '../credit.js';
+import { toDisplayAmount } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';
 /** A credit's status: its segments', or `unscheduled` for a credit with no access schedule (no period, no badge). */

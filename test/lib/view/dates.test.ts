@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { DateFormat, parseTimestamp } from '../../../src/lib/view/dates.js';
+import { DateFormat } from '../../../src/lib/view/dates.js';
+import { parseTimestamp } from '../../../src/lib/timestamp.js';
 
 const d = (iso: string) => new Date(iso);
 const clean = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ');

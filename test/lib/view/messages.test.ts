@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { type Catalogue, LANGUAGES, type Message, Translator, catalogueFor, en, loadCatalogue } from '../../../src/lib/view/messages.js';
+import { LANGUAGES, Translator, catalogueFor, loadCatalogue } from '../../../src/lib/view/messages.js';
+import { type Catalogue, type Message, en } from '../../../src/lib/view/messages/en.js';
 
 const placeholders = (message: Message) =>
   [...new Set((typeof message === 'string' ? [message] : Object.values(message)).flatMap((m) => m!.match(/\{\w+\}/g) ?? []))].sort();

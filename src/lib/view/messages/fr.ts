@@ -1,5 +1,5 @@
 /** The French catalogue: a chunk of its own, fetched only by pages in French. */
-import type { Catalogue } from '../messages.js';
+import type { Catalogue } from './en.js';
 
 export const catalogue: Catalogue = {
   title: 'Crédits',

@@ -1,5 +1,5 @@
 /** The Japanese catalogue: a chunk of its own, fetched only by pages in Japanese. */
-import type { Catalogue } from '../messages.js';
+import type { Catalogue } from './en.js';
 
 export const catalogue: Catalogue = {
   title: 'クレジット',
