@@ -1,50 +1,40 @@
 /**
- * `<credit-balance>`: the element. It holds the public properties, turns them into a request for its
- * loading controller (`credits-controller.ts`), works out one view per update from the controller's value,
- * renders it with the templates (`templates.ts`) and says what happened through custom states and events.
+ * `<credit-balance>`: the element. It declares the public properties, hands them to its loading controller
+ * (`credits-controller.ts`), asks `viewOf` what one update shows, renders it with the templates (`templates.ts`)
+ * and says what happened through custom states and events.
  */
-import { LitElement, type PropertyDeclarations, type PropertyValues, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './credit-balance.styles.js';
-import { CreditsController, type CreditsRequest, type CreditsState } from './credits-controller.js';
+import { CreditsController } from './credits-controller.js';
+import { DocumentLangController } from './document-lang.js';
 import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
-import { type NormalizedCredit, type SourceName, type Total, totalsOf } from './lib/credit.js';
+import type { TokenResponse } from './lib/api/token.js';
+import type { WidgetOptions } from './lib/config.js';
+import type { CreditsState } from './lib/load-state.js';
+import { memo } from './lib/tuple-map.js';
 import { DateFormat } from './lib/view/dates.js';
 import { Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js';
 import type { Messages } from './lib/view/messages/en.js';
 import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
-import type { TokenResponse } from './lib/api/token.js';
-import { memo } from './lib/tuple-map.js';
-import { type CreditView, lowTotals, viewCredits } from './lib/view/view-model.js';
-import {
-  type LedgerTemplate,
-  type ViewContext,
-  commonBalanceDate,
-  renderCredit,
-  renderError,
-  renderSkeleton,
-  renderTotals,
-} from './templates.js';
+import { type View, viewOf } from './lib/view/view.js';
+import { renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
+import type { LedgerTemplate, ViewContext } from './view-context.js';
 
 type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
-/** What one update shows, worked out once before rendering; render() and updated() read it. */
-interface View {
-  source: SourceName;
+/** What one update renders: the view, the state it was worked out from, and the templates' context. */
+interface Update {
   state: CreditsState;
+  view: View;
   formats: Formats | undefined;
   /**
    * Absent while a chunk this widget needs is on its way (its language's catalogue, the history's template):
    * nothing is worded or shown until they have arrived, so a German page never shows English first.
    */
   context: ViewContext | undefined;
-  views: CreditView[];
-  totals: Total[];
-  low: Total[];
-  expiring: NormalizedCredit[];
-  /** What goes under the header: the loading skeleton, the credits, the empty message, or nothing more. */
-  body: 'loading' | 'credits' | 'empty' | 'none';
 }
 
 /**
@@ -71,9 +61,8 @@ const contextOf = memo(
     minute: number,
     renderLedger: LedgerTemplate | undefined,
     headingLevel: number,
-    sharedAsOf: Date | undefined,
     invoiceUrl: string | undefined,
-  ): ViewContext => ({ ...formats, now: new Date(minute * 60_000), minute, renderLedger, headingLevel, sharedAsOf, invoiceUrl }),
+  ): ViewContext => ({ ...formats, now: new Date(minute * 60_000), minute, renderLedger, headingLevel, invoiceUrl }),
 );
 
 /**
@@ -159,7 +148,7 @@ const fetchLedgerTemplate = () =>
  * @cssstate expiring - A credit's usable amount expires within `expiring-soon-days`.
  * @cssstate low - A total is below `low-balance`.
  */
-export class CreditBalance extends LitElement {
+export class CreditBalance extends LitElement implements WidgetOptions {
   static override styles = styles;
 
   /** Registers the element; a second call (a second copy of the script) does nothing. */
@@ -167,146 +156,101 @@ export class CreditBalance extends LitElement {
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
-  /** The reactive properties, and the attribute each reflects from (the fields below say what each means). */
-  static override properties: PropertyDeclarations = {
-    tokenUrl: { attribute: 'token-url' },
-    tokenCredentials: { attribute: 'token-credentials' },
-    tokenProvider: { attribute: false },
-    customerId: { attribute: 'customer-id' },
-    apiBase: { attribute: 'api-base' },
-    source: {},
-    scope: {},
-    includeArchived: { type: Boolean, attribute: 'include-archived' },
-    includeLedgers: { type: Boolean, attribute: 'include-ledgers' },
-    coveringDate: { attribute: 'covering-date' },
-    startingAt: { attribute: 'starting-at' },
-    effectiveBefore: { attribute: 'effective-before' },
-    notExpiringBefore: { attribute: 'not-expiring-before' },
-    creditId: { attribute: 'credit-id' },
-    pageSize: { type: Number, attribute: 'page-size' },
-    locale: {},
-    timeZone: { attribute: 'time-zone' },
-    expiringSoonDays: { type: Number, attribute: 'expiring-soon-days' },
-    lowBalance: { type: Number, attribute: 'low-balance' },
-    invoiceUrl: { attribute: 'invoice-url' },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    hideTitle: { type: Boolean, attribute: 'hide-title' },
-    strings: { attribute: false },
-  };
-
   /** The host's token endpoint. Required unless `tokenProvider` is set. */
-  tokenUrl?: string;
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
 
   /**
    * Whether the token request carries the session cookie: `same-origin` (the default) or `include`, for a
    * token endpoint on a sibling origin (it must then answer CORS with credentials, see the README).
    */
-  tokenCredentials: 'same-origin' | 'include' | 'omit' = 'same-origin';
+  @property({ attribute: 'token-credentials' }) tokenCredentials: 'same-origin' | 'include' | 'omit' = 'same-origin';
 
   /**
    * Mints tokens in the host's own code; wins over `token-url`. Set after the element upgrades (hydration, a
    * ref), it is waited for: with neither token source, the widget reports `config` only after 3 s.
    */
-  tokenProvider?: () => Promise<TokenResponse>;
+  @property({ attribute: false }) tokenProvider?: () => Promise<TokenResponse>;
 
   /** Metronome customer id; a `customer_id` in the token response wins over it. */
-  customerId?: string;
+  @property({ attribute: 'customer-id' }) customerId?: string;
 
   /** Base URL of the API (normally the host's proxy); default: the token's `api_base`, else Metronome. */
-  apiBase?: string;
+  @property({ attribute: 'api-base' }) apiBase?: string;
 
   /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
-  source: 'credits' | 'grants' = 'credits';
+  @property() source: 'credits' | 'grants' = 'credits';
 
   /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
-  scope: 'all' | 'customer' = 'all';
+  @property() scope: 'all' | 'customer' = 'all';
 
   /** Credits only: include archived credits. */
-  includeArchived = false;
+  @property({ type: Boolean, attribute: 'include-archived' }) includeArchived = false;
 
   /** Credits only: load each credit's ledger and show its history. */
-  includeLedgers = false;
+  @property({ type: Boolean, attribute: 'include-ledgers' }) includeLedgers = false;
 
   /** Credits: only credits whose schedule covers this RFC 3339 instant. */
-  coveringDate?: string;
+  @property({ attribute: 'covering-date' }) coveringDate?: string;
 
   /** Credits: only credits with access on or after this instant. */
-  startingAt?: string;
+  @property({ attribute: 'starting-at' }) startingAt?: string;
 
   /** Credits and grants: only those with access before this instant (exclusive). */
-  effectiveBefore?: string;
+  @property({ attribute: 'effective-before' }) effectiveBefore?: string;
 
   /** Grants: only grants expiring at or after this instant. */
-  notExpiringBefore?: string;
+  @property({ attribute: 'not-expiring-before' }) notExpiringBefore?: string;
 
   /** Credits: show this one credit. */
-  creditId?: string;
+  @property({ attribute: 'credit-id' }) creditId?: string;
 
   /** Items per page (default 25 for credits, 100 for grants), within the API's range (1–25, 1–100). */
-  pageSize?: number;
+  @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
 
   /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */
-  locale?: string;
+  @property() locale?: string;
 
   /** IANA time zone in which dates are shown. */
-  timeZone = 'UTC';
+  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
 
   /** A credit with a balance whose active segment ends within this many days is "expiring". */
-  expiringSoonDays = 30;
+  @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = 30;
 
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
-  lowBalance?: number;
+  @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
 
   /**
    * The host's invoice page, `{invoice_id}` standing for the id (`/billing/invoices/{invoice_id}`): each history
    * entry with an invoice links to it. Only same-origin and `https:` links are made.
    */
-  invoiceUrl?: string;
+  @property({ attribute: 'invoice-url' }) invoiceUrl?: string;
 
   /** The level of the title's heading, 1 to 6 (each credit's name is one below it), to fit the page's outline. */
-  headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 1 | 2 | 3 | 4 | 5 | 6 = 2;
 
   /** Hides the title from sight, for a page with a heading of its own; screen readers still hear it. */
-  hideTitle = false;
+  @property({ type: Boolean, attribute: 'hide-title' }) hideTitle = false;
 
   /** Message overrides, keyed as in the message catalogue: a string, or plural forms (`{ one, other }`). */
-  strings?: Messages;
+  @property({ attribute: false }) strings?: Messages;
+
+  /** Each reactive property's value as declared above: what a removed attribute reads as again. */
+  readonly #defaults = new Map<PropertyKey, unknown>();
 
   readonly #internals = this.attachInternals();
 
-  readonly #credits = new CreditsController(this, () => this.#request());
+  readonly #credits = new CreditsController(this);
 
-  /**
-   * The properties as the controller and the view read them. A removed attribute (which Lit turns into `null`)
-   * reads as unset: its default again.
-   */
-  #request(): CreditsRequest {
-    return {
-      tokenUrl: this.tokenUrl || undefined,
-      tokenCredentials: this.tokenCredentials ?? 'same-origin',
-      tokenProvider: this.tokenProvider ?? undefined,
-      tokenProviderAttribute: this.hasAttribute('tokenprovider'),
-      customerId: this.customerId || undefined,
-      apiBase: this.apiBase || undefined,
-      source: this.source ?? 'credits',
-      scope: this.scope ?? 'all',
-      includeArchived: this.includeArchived,
-      includeLedgers: this.includeLedgers,
-      pageSize: this.pageSize ?? undefined,
-      coveringDate: this.coveringDate || undefined,
-      startingAt: this.startingAt || undefined,
-      effectiveBefore: this.effectiveBefore || undefined,
-      notExpiringBefore: this.notExpiringBefore || undefined,
-      creditId: this.creditId || undefined,
-      expiringSoonDays: this.expiringSoonDays ?? 30,
-      lowBalance: this.lowBalance ?? undefined,
-      invoiceUrl: this.invoiceUrl ?? undefined,
-      headingLevel: this.headingLevel ?? 2,
-      pageUrl: document.baseURI,
-    };
+  readonly #lang = new DocumentLangController(this);
+
+  #update!: Update;
+
+  constructor() {
+    super();
+    for (const name of (this.constructor as typeof CreditBalance).elementProperties.keys()) {
+      this.#defaults.set(name, this[name as keyof this]);
+    }
   }
-
-  #view!: View;
 
   /** Loads again; resolves when the new data (or the error) is rendered. */
   async refresh(): Promise<void> {
@@ -314,68 +258,57 @@ export class CreditBalance extends LitElement {
     await this.updateComplete;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A removed attribute (which Lit turns into `null`), or a property set to null or undefined, reads as its
+    // default; the loading controller reads the properties next.
+    const properties = this as unknown as Record<PropertyKey, unknown>;
+    for (const name of changed.keys()) {
+      if (properties[name] == null) properties[name] = this.#defaults.get(name);
+    }
+  }
+
   protected override update(changed: PropertyValues<this>): void {
     // The controllers' hostUpdate has run: a load the new properties call for is already under way.
-    this.#view = this.#computeView();
+    this.#update = this.#computeUpdate();
     super.update(changed);
   }
 
-  #computeView(): View {
-    const { source, expiringSoonDays, lowBalance, invoiceUrl, includeLedgers, headingLevel } = this.#request();
+  #computeUpdate(): Update {
     const state = this.#credits.value;
-    const { shown } = state;
-    const lang = this.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
+    const lang = this.locale || this.#lang.lang;
     const formats = formatsFor(lang, this.timeZone, this.strings);
     // The catalogue and the history's template are fetched now, alongside the token request the controller has
     // just started, never after it.
     if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
-    const ledgerPending = includeLedgers && !ledgerTemplate && !ledgerMissing;
+    const ledgerPending = this.includeLedgers && !ledgerTemplate && !ledgerMissing;
     if (ledgerPending) void fetchLedgerTemplate().then(() => this.requestUpdate());
     const now = new Date();
-    const complete = state.status === 'complete' || state.status === 'error';
-    const views = shown ? viewCredits(shown.credits, { now, expiringSoonDays, drawOrder: shown.complete }) : [];
-    const totals = shown ? totalsOf(shown.credits) : [];
-    const loading = state.status === 'loading';
-    return {
-      source: source === 'grants' ? 'grants' : 'credits',
-      state,
-      formats,
-      context:
-        formats && !ledgerPending
-          ? contextOf(
-              formats,
-              Math.floor(now.getTime() / 60_000),
-              includeLedgers ? ledgerTemplate : undefined,
-              headingLevel,
-              commonBalanceDate(views),
-              invoiceUrl,
-            )
-          : undefined,
-      views,
-      totals,
-      low: lowTotals(totals, lowBalance),
-      expiring: views.filter((v) => v.expiring).map((v) => v.credit),
-      body: views.length
-        ? 'credits'
-        : !shown && loading
-          ? 'loading'
-          : shown && complete && !shown.skipped.length && !state.error
-            ? 'empty'
-            : 'none',
-    };
+    const context =
+      formats && !ledgerPending
+        ? contextOf(
+            formats,
+            Math.floor(now.getTime() / 60_000),
+            this.includeLedgers ? ledgerTemplate : undefined,
+            this.headingLevel,
+            this.invoiceUrl,
+          )
+        : undefined;
+    const view = viewOf(state, { expiringSoonDays: this.expiringSoonDays, lowBalance: this.lowBalance, worded: !!context }, now);
+    return { state, view, formats, context };
   }
 
   override render() {
-    const { state, formats, context, totals, low, body } = this.#view;
+    const { state, view, formats, context } = this.#update;
     if (!formats || !context) {
       return html`<section part="base" class="base" aria-busy="true">${renderSkeleton(undefined)}</section>`;
     }
     const { i18n, money } = formats;
     const { shown, error } = state;
-    const announcement = state.refreshed
+    const { totals, low, announced, sharedAsOf } = view;
+    const announcement = announced
       ? i18n.t('updated', {
           totals: i18n.list(
-            totals.map(
+            announced.map(
               (t) =>
                 `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`,
             ),
@@ -389,11 +322,7 @@ export class CreditBalance extends LitElement {
             ${i18n.t('title')}
           </div>
           ${totals.length ? renderTotals(totals, low, context) : nothing}
-          ${
-            context.sharedAsOf
-              ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(context.sharedAsOf) })}</p>`
-              : nothing
-          }
+          ${sharedAsOf ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>` : nothing}
         </header>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
         ${
@@ -401,15 +330,14 @@ export class CreditBalance extends LitElement {
             ? html`<p part="notice" class="notice" role="note">${i18n.t('skipped', { count: state.skipped.length })}</p>`
             : nothing
         }
-        ${this.#renderBody(body, context)}
+        ${this.#renderBody(view, context)}
         <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
       </section>
     `;
   }
 
   /** Under the header: one branch per state of the body. */
-  #renderBody(body: View['body'], context: ViewContext) {
-    const { views } = this.#view;
+  #renderBody({ body, credits }: View, context: ViewContext) {
     switch (body) {
       case 'loading':
         return renderSkeleton(context.i18n);
@@ -420,10 +348,10 @@ export class CreditBalance extends LitElement {
       case 'credits':
         return html`<div class="credits">
           ${repeat(
-            views,
+            credits,
             (v) => v.credit.id,
-            // An unchanged credit (same object after a reload) in an unchanged context: skip its template.
-            (v) => guard([v.credit, context, v.expiring, v.drawPosition, v.drawsAfter], () => renderCredit(v, context)),
+            // The same shown credit (unchanged since the last update) in the same context: skip its template.
+            (v) => guard([v, context], () => renderCredit(v, context)),
           )}
         </div>`;
     }
@@ -431,19 +359,12 @@ export class CreditBalance extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { source, state, context, totals, low, expiring } = this.#view;
-    const { shown, error, status } = state;
-    // The records on screen, the unreadable ones included (their notice is shown).
-    const records = shown && shown.credits.length + shown.skipped.length;
-    this.#setStates({
-      loading: status === 'loading',
-      ready: !!context && !!records,
-      empty: status === 'complete' && records === 0,
-      error: !!error,
-      stale: !!error && !!shown,
-      expiring: expiring.length > 0,
-      low: low.length > 0,
-    });
+    const { state, view, context } = this.#update;
+    const { shown, error } = state;
+    for (const [name, on] of Object.entries(view.states)) {
+      if (on) this.#internals.states.add(name);
+      else this.#internals.states.delete(name);
+    }
 
     // Events say what is on screen: none until the widget's chunks have arrived and the result is shown.
     if (!context) return;
@@ -451,16 +372,10 @@ export class CreditBalance extends LitElement {
     if (outcome === 'error' && error) {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));
     } else if (outcome === 'load' && shown) {
-      this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals, skipped: shown.skipped }));
-      if (expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: expiring }));
-      if (low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: low }));
-    }
-  }
-
-  #setStates(states: Record<string, boolean>): void {
-    for (const [state, on] of Object.entries(states)) {
-      if (on) this.#internals.states.add(state);
-      else this.#internals.states.delete(state);
+      const source = this.source === 'grants' ? 'grants' : 'credits';
+      this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals: view.totals, skipped: shown.skipped }));
+      if (view.expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: view.expiring }));
+      if (view.low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: view.low }));
     }
   }
 }

@@ -3,17 +3,17 @@
  * in flight that every widget on the page shares, the key that tells one configuration from another,
  * progressive rendering and reconnecting. The element reads one value, {@link CreditsController.value}.
  */
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus, shallowArrayEquals } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ErrorDetail } from './events.js';
 import { isAbortError, sleep } from './lib/abort.js';
-import { type LoadConfig, type Loaded, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
-import { CreditBalanceError } from './lib/errors.js';
+import { type Loaded, type TokenSession, asTokenError, loadCredits, requestToken } from './lib/api/client.js';
 import type { HttpDeps } from './lib/api/http.js';
 import { InFlightLoads } from './lib/api/in-flight.js';
-import { type ConfigInput, configProblem } from './lib/config.js';
-import type { SkippedCredit } from './lib/credit.js';
-import { TokenCache, type TokenResponse } from './lib/api/token.js';
+import { type LoadPlan, loadKey, loadPlanOf } from './lib/api/load-plan.js';
+import { TokenCache } from './lib/api/token.js';
+import { type WidgetOptions, configProblem } from './lib/config.js';
+import { CreditBalanceError, type ErrorDetail } from './lib/errors.js';
+import type { CreditsState, Shown } from './lib/load-state.js';
 
 /** Every widget on the page shares these: one token request and one cached token per token source and customer… */
 const sharedTokens = new TokenCache(() => Date.now());
@@ -38,39 +38,14 @@ const PROGRESS_MS = 150;
  */
 export const TOKEN_SOURCE_WAIT_MS = 3000;
 
-/** What the element's attributes and properties say about loading. */
-export interface CreditsRequest extends Omit<ConfigInput, 'hasTokenProvider'>, Omit<LoadConfig, 'source' | 'scope'> {
-  tokenProvider?: (() => Promise<TokenResponse>) | undefined;
-}
-
-/** Data on screen, and the configuration it was loaded for. */
-export interface Shown extends Loaded {
-  key: readonly unknown[];
-  at: Date;
-  /** Every page has arrived (a first load renders page by page). */
-  complete: boolean;
-}
-
-/** What the element shows. */
-export interface CreditsState {
-  /** `idle`: nothing in flight and nothing owed (a load interrupted by removing the element). */
-  status: 'loading' | 'complete' | 'error' | 'idle';
-  /** Data for the current configuration: the last good data, after a failed refresh. */
-  shown?: Shown;
-  error?: ErrorDetail;
-  /** The records of `shown` that could not be read. */
-  skipped: SkippedCredit[];
-  /** The last load replaced data already on screen (screen readers hear the new totals). */
-  refreshed: boolean;
-}
+/** The element the controller loads for: its options, read at each update. */
+export type CreditsHost = ReactiveControllerHost & HTMLElement & WidgetOptions;
 
 /**
  * A configuration: its key, and either what to load or the mistake that stops it (after a wait, when the
  * mistake is a token source not set yet).
  */
-type Plan = { key: readonly unknown[] } & ({ load: LoadConfig; session: TokenSession } | { problem: CreditBalanceError; wait: boolean });
-
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((part, i) => Object.is(part, b[i]));
+type Plan = { key: readonly unknown[] } & ({ load: LoadPlan; session: TokenSession } | { problem: CreditBalanceError; wait: boolean });
 
 export class CreditsController implements ReactiveController {
   #shown?: Shown;
@@ -82,14 +57,11 @@ export class CreditsController implements ReactiveController {
 
   readonly #task: Task<readonly [Plan], Loaded>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly request: () => CreditsRequest,
-  ) {
+  constructor(private readonly host: CreditsHost) {
     host.addController(this);
     this.#task = new Task(host, {
-      args: () => [(this.#plan = plan(this.request()))] as const,
-      argsEqual: ([a], [b]) => sameKey(a.key, b.key),
+      args: () => [(this.#plan = planOf(host))] as const,
+      argsEqual: ([a], [b]) => shallowArrayEquals(a.key, b.key),
       task: ([plan], { signal }) => this.#load(plan, signal),
       onComplete: () => {
         this.#outcome = 'load';
@@ -105,7 +77,7 @@ export class CreditsController implements ReactiveController {
   }
 
   get value(): CreditsState {
-    const shown = this.#shown && sameKey(this.#shown.key, this.#plan.key) ? this.#shown : undefined;
+    const shown = this.#shown && shallowArrayEquals(this.#shown.key, this.#plan.key) ? this.#shown : undefined;
     const status = this.#task.status;
     const error = status === TaskStatus.ERROR && !this.#interrupted ? errorDetail(this.#task.error) : undefined;
     return {
@@ -147,7 +119,7 @@ export class CreditsController implements ReactiveController {
       throw plan.problem;
     }
     const { key, load, session } = plan;
-    const current = this.#shown && sameKey(this.#shown.key, key) ? this.#shown : undefined;
+    const current = this.#shown && shallowArrayEquals(this.#shown.key, key) ? this.#shown : undefined;
     // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
     const progressive = !current?.complete;
     let loaded: Loaded = { credits: [], skipped: [] };
@@ -169,20 +141,22 @@ export class CreditsController implements ReactiveController {
   }
 }
 
-/** The configuration `request` describes: its key (everything that shapes the requests) and how to load it. */
-function plan(request: CreditsRequest): Plan {
-  const problem = configProblem({ ...request, hasTokenProvider: !!request.tokenProvider });
-  if (problem) return { key: ['config', problem.message], problem, wait: !request.tokenUrl && !request.tokenProvider };
-  const { tokenProvider, tokenUrl, customerId, pageUrl } = request;
+/**
+ * The configuration the element's options describe: its key (the token source and the load plan's fields) and
+ * how to load it, or the mistake that stops it.
+ */
+function planOf(element: CreditsHost): Plan {
+  const pageUrl = document.baseURI;
+  const { tokenProvider, tokenUrl } = element;
+  const problem = configProblem(element, { pageUrl, tokenProviderAttribute: element.hasAttribute('tokenprovider') });
+  if (problem) return { key: ['config', problem.message], problem, wait: !tokenUrl && !tokenProvider };
+  const load = loadPlanOf(element, pageUrl);
+  const { customerId, tokenCredentials: credentials } = load;
   // The token provider function itself, or the resolved token URL, identifies where tokens come from.
-  const url = tokenProvider ? undefined : new URL(tokenUrl!, pageUrl).href;
-  const credentials = request.tokenCredentials as RequestCredentials;
-  // The request is the load's configuration: loading reads only its own fields (the element has already
-  // turned empty attributes into `undefined`, which the sources leave out).
-  const load = { ...request, tokenUrl: url } as LoadConfig;
   const session: TokenSession = {
-    key: [tokenProvider ?? url, customerId, credentials],
+    key: [tokenProvider ?? load.tokenUrl, customerId, credentials],
     cache: sharedTokens,
+    url: load.tokenUrl ?? pageUrl,
     fetch: tokenProvider
       ? () =>
           Promise.resolve()
@@ -190,23 +164,9 @@ function plan(request: CreditsRequest): Plan {
             .catch((error: unknown) => {
               throw asTokenError(error);
             })
-      : () => requestToken(url!, customerId, browserHttp, credentials),
+      : () => requestToken(load.tokenUrl!, customerId, browserHttp, credentials),
   };
-  const key = [
-    ...session.key,
-    load.source,
-    load.scope,
-    load.includeArchived,
-    load.includeLedgers,
-    load.apiBase && new URL(load.apiBase, pageUrl).href,
-    load.pageSize,
-    load.coveringDate,
-    load.startingAt,
-    load.effectiveBefore,
-    load.notExpiringBefore,
-    load.creditId,
-  ];
-  return { key, load, session };
+  return { key: [tokenProvider, ...loadKey(load)], load, session };
 }
 
 /** What `credit-balance-error` carries: the code and message, and for a fault that is not ours to name, its cause. */

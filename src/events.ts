@@ -1,5 +1,5 @@
 /** The element's four events, as `Event` subclasses with typed details, and their `GlobalEventHandlersEventMap` entries. */
-import type { ErrorCode } from './lib/errors.js';
+import type { ErrorDetail } from './lib/errors.js';
 import type { NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
 
 export interface LoadDetail {
@@ -10,14 +10,7 @@ export interface LoadDetail {
   skipped: SkippedCredit[];
 }
 
-export interface ErrorDetail {
-  code: ErrorCode;
-  status?: number;
-  /** For developers and logs: what went wrong, naming the attribute, status or field. */
-  message: string;
-  /** The underlying error, where one was wrapped (a failed token request, an unexpected exception). */
-  cause?: unknown;
-}
+export type { ErrorDetail } from './lib/errors.js';
 
 const init = { bubbles: true, composed: true } as const;
 

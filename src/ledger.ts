@@ -5,7 +5,8 @@
 import { html, nothing } from 'lit';
 import type { LedgerEntry, NormalizedCredit } from './lib/credit.js';
 import { invoiceHref } from './lib/view/invoice.js';
-import { type ViewContext, periodText } from './templates.js';
+import { periodText } from './lib/view/dates.js';
+import type { ViewContext } from './view-context.js';
 
 /** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
 export function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {

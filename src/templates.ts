@@ -1,44 +1,19 @@
-/** The widget's templates, as pure functions of the view and a context (the history's are in `ledger.ts`). */
+/**
+ * The widget's templates, as pure functions of the view (`viewOf`) and a context (`view-context.ts`): the view
+ * says what to show, these say how (the history's are in `ledger.ts`). Every value from the API goes into text or
+ * attribute bindings, never into markup.
+ */
 import { html, nothing } from 'lit';
 import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
-import type { ErrorDetail } from './events.js';
-import type { Total } from './lib/credit.js';
-import type { DateFormat } from './lib/view/dates.js';
+import type { CreditType, Total } from './lib/credit.js';
+import type { ErrorDetail } from './lib/errors.js';
+import { periodText } from './lib/view/dates.js';
 import type { Translator } from './lib/view/messages.js';
-import { type MoneyFormat, isolate, toDisplayAmount } from './lib/view/money.js';
-import { type CreditStatus, type CreditView, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view/view-model.js';
-
-/**
- * The widget's templates, as pure functions of the data and a context: the element decides what to show,
- * these say how. Every value from the API goes into text or attribute bindings, never into markup.
- */
-export interface ViewContext {
-  i18n: Translator;
-  money: MoneyFormat;
-  dates: DateFormat;
-  /**
-   * The minute relative times and the timeline's marker are worded for (its first instant): the templates are a
-   * function of the minute, as their guards assume.
-   */
-  now: Date;
-  /**
-   * `now` in whole minutes: Metronome's boundaries are hour-aligned, so statuses and relative times only
-   * change from one minute to the next, and templates for the same minute can be skipped.
-   */
-  minute: number;
-  /** The history's template, when the widget shows history (`include-ledgers`) and its chunk has arrived. */
-  renderLedger?: LedgerTemplate | undefined;
-  /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
-  sharedAsOf?: Date | undefined;
-  /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
-  headingLevel: number;
-  /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
-  invoiceUrl?: string | undefined;
-}
-
-/** The history's template, from its own chunk (`ledger.ts`). */
-export type LedgerTemplate = typeof import('./ledger.js').renderLedger;
+import { isolate, toDisplayAmount } from './lib/view/money.js';
+import type { CreditNote, ShownCredit } from './lib/view/view.js';
+import { type CreditStatus, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view/view-model.js';
+import type { ViewContext } from './view-context.js';
 
 /** A schedule longer than this starts collapsed; the timeline above it still shows every period. */
 const OPEN_SCHEDULE_MAX = 4;
@@ -100,15 +75,9 @@ export function renderError(error: ErrorDetail, staleSince: Date | undefined, on
   </div>`;
 }
 
-/** A period `[start, endBefore)` in words: whole days through the last one, otherwise "… – before …". */
-export function periodText(start: Date, endBefore: Date, { i18n, dates }: ViewContext): string {
-  const range = dates.range(start, endBefore);
-  return range.kind === 'days' ? range.range : i18n.t('rangeInstants', { start: range.start, end: range.endBefore });
-}
-
 /** One credit or grant: name, badges, balance, meter, what comes next, its timeline, schedule and history. */
-export function renderCredit(view: CreditView, context: ViewContext) {
-  const { i18n, money, dates, now, sharedAsOf } = context;
+export function renderCredit(view: ShownCredit, context: ViewContext) {
+  const { i18n, money, dates, now } = context;
   const { credit } = view;
   const name = credit.name || i18n.t('unnamed');
   const amount = (value: number) => money.amount(value, credit.creditType);
@@ -120,7 +89,7 @@ export function renderCredit(view: CreditView, context: ViewContext) {
       : view.next && i18n.t('starts', { relative: dates.relative(view.next.startsAt, now) }),
     view.scheduledLater && i18n.t('scheduledLater', { amount: amount(view.scheduledLater) }),
   ].filter(Boolean);
-  const note = (text: string) => html`<p class="credit__note">${text}</p>`;
+  const notes = (list: CreditNote[]) => list.map((n) => html`<p class="credit__note">${noteText(n, credit.creditType, context)}</p>`);
   return html`<article
     part="credit credit-${view.status} ${view.expiring ? 'credit-expiring' : ''}"
     class="credit credit--${view.status}"
@@ -142,30 +111,36 @@ export function renderCredit(view: CreditView, context: ViewContext) {
           : nothing
       }
     </p>
-    ${view.meterMax !== credit.granted ? note(i18n.t('grantedInTotal', { amount: amount(credit.granted) })) : nothing}
-    ${
-      credit.postedBalance !== undefined && credit.postedBalance !== credit.balance
-        ? note(i18n.t('pendingBalance', { amount: amount(credit.postedBalance) }))
-        : nothing
-    }
-    ${
-      credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()
-        ? note(i18n.t('balanceAsOf', { date: dates.lastDayBefore(credit.balanceAsOf) }))
-        : nothing
-    }
-    ${credit.expiresInPeriod ? note(i18n.t('expiresInPeriod')) : nothing}
+    ${notes(view.figureNotes)}
     ${
       view.meterMax && balance !== undefined
         ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n)
         : nothing
     }
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
-    ${view.drawPosition === 1 ? note(i18n.t('usedNextHint')) : nothing}
-    ${view.drawsAfter ? note(i18n.t('drawOrder', { name: isolate(view.drawsAfter.name || i18n.t('unnamed')) })) : nothing}
-    ${credit.paid?.amount ? note(i18n.t('paid', { amount: money.amount(credit.paid.amount, credit.paid.creditType) })) : nothing}
-    ${credit.products.length ? note(i18n.t('appliesTo', { products: i18n.list(credit.products.map(isolate)) })) : nothing}
+    ${notes(view.notes)}
     ${guard([credit, context], () => renderPeriods(view, context))}
   </article>`;
+}
+
+/** A note in the customer's words; amounts in the credit's own credit type unless the note names another. */
+function noteText(note: CreditNote, creditType: CreditType, { i18n, money, dates }: ViewContext): string {
+  switch (note.kind) {
+    case 'grantedInTotal':
+    case 'pendingBalance':
+      return i18n.t(note.kind, { amount: money.amount(note.amount, creditType) });
+    case 'balanceAsOf':
+      return i18n.t('balanceAsOf', { date: dates.lastDayBefore(note.date) });
+    case 'expiresInPeriod':
+    case 'usedNextHint':
+      return i18n.t(note.kind);
+    case 'drawOrder':
+      return i18n.t('drawOrder', { name: isolate(note.after.name || i18n.t('unnamed')) });
+    case 'paid':
+      return i18n.t('paid', { amount: money.amount(note.amount, note.creditType) });
+    case 'appliesTo':
+      return i18n.t('appliesTo', { products: i18n.list(note.products.map(isolate)) });
+  }
 }
 
 /** The bar of what is left of what the active period granted, with its spoken value. */
@@ -188,7 +163,7 @@ function renderMeter(name: string, balance: string, max: string, share: number, 
  * A credit's timeline, schedule and history: the bulk of its DOM. They depend only on the credit, the minute
  * and the formats, so a change elsewhere in the card (its place in the draw-down order) skips them.
  */
-function renderPeriods(view: CreditView, context: ViewContext) {
+function renderPeriods(view: ShownCredit, context: ViewContext) {
   const { i18n, money, renderLedger } = context;
   const { credit } = view;
   const amount = (value: number) => money.amount(value, credit.creditType);
@@ -219,7 +194,7 @@ function renderPeriods(view: CreditView, context: ViewContext) {
  * The segments on the credit's own time axis, with a "now" marker. Decorative: the schedule list below says
  * the same in text, so the timeline is hidden from assistive technology.
  */
-function renderTimeline(view: CreditView, context: ViewContext) {
+function renderTimeline(view: ShownCredit, context: ViewContext) {
   const geometry = timelineGeometry(view.segments, context.now);
   if (!geometry) return nothing;
   return html`<div class="timeline" aria-hidden="true">
@@ -248,12 +223,6 @@ function renderTimeline(view: CreditView, context: ViewContext) {
       <span>${context.dates.lastDayBefore(geometry.to)}</span>
     </div>
   </div>`;
-}
-
-/** Grants measure balances at the end of the billing period: the date when every grant shares it. */
-export function commonBalanceDate(views: CreditView[]): Date | undefined {
-  const first = views[0]?.credit.balanceAsOf;
-  return first && views.every((v) => v.credit.balanceAsOf?.getTime() === first.getTime()) ? first : undefined;
 }
 
 /** The badge of a status: active, upcoming or expired; a credit without a schedule has none. */

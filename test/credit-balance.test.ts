@@ -1,5 +1,5 @@
 import type Metronome from '@metronome/sdk';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
 import { dayStart, monthStart } from '../demo/mock/fixtures.js';
 import { TOKEN_SOURCE_WAIT_MS } from '../src/credits-controller.js';
@@ -440,6 +440,29 @@ describe('<credit-balance>', () => {
     await el.refresh();
     expect(fired).to.equal(true);
     expect(parts(el, 'credit')).to.have.length(7);
+  });
+
+  it('speaks the language of its nearest lang, and follows a change of it without a reload', async () => {
+    const parent = document.createElement('div');
+    parent.lang = 'de';
+    document.body.append(parent);
+    try {
+      const id = await scenario({ base: CUSTOMERS.empty });
+      const { el } = await mount({ 'customer-id': id }, {}, { parent });
+      const title = () => part(el, 'base')!.querySelector('.title')!.textContent!.trim();
+      expect(title()).to.equal('Guthaben');
+      expect(part(el, 'empty')!.textContent).to.equal('Für dieses Konto gibt es kein Guthaben.');
+      const before = (await requestLog(id)).length;
+      parent.lang = 'fr';
+      await waitUntil(() => title() === 'Crédits', 'the widget follows the new lang');
+      expect(part(el, 'empty')!.textContent).to.equal('Ce compte n’a aucun crédit.');
+      el.locale = 'de';
+      await el.updateComplete;
+      expect(title(), 'locale wins over lang').to.equal('Guthaben');
+      expect((await requestLog(id)).length, 'the language is no reason to load again').to.equal(before);
+    } finally {
+      parent.remove();
+    }
   });
 
   it('can be defined twice without throwing', async () => {

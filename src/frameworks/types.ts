@@ -1,36 +1,13 @@
 /**
- * The framework typings' shared parts: the attributes of `<credit-balance>` as markup writes them, the
- * properties that take values attributes cannot carry, and its events, derived from the
- * `GlobalEventHandlersEventMap` entries that `events.ts` declares (the one source of the event names).
+ * The framework typings' shared parts: the attributes of `<credit-balance>` as markup writes them (generated
+ * from the manifest, `attributes.ts`), the properties that take values attributes cannot carry, and its events,
+ * derived from the `GlobalEventHandlersEventMap` entries that `events.ts` declares (the one source of the event names).
  * `react.ts`, `vue.ts` and `svelte.ts` build on these.
  */
 import type { CreditBalance } from '../credit-balance.js';
 import type {} from '../events.js';
 
-/** The attributes of `<credit-balance>`, as markup and frameworks write them. */
-export interface CreditBalanceAttributes {
-  'token-url'?: string;
-  'token-credentials'?: 'same-origin' | 'include' | 'omit';
-  'customer-id'?: string;
-  'api-base'?: string;
-  source?: 'credits' | 'grants';
-  scope?: 'all' | 'customer';
-  'include-archived'?: boolean;
-  'include-ledgers'?: boolean;
-  'covering-date'?: string;
-  'starting-at'?: string;
-  'effective-before'?: string;
-  'not-expiring-before'?: string;
-  'credit-id'?: string;
-  'page-size'?: number | string;
-  locale?: string;
-  'time-zone'?: string;
-  'expiring-soon-days'?: number | string;
-  'low-balance'?: number | string;
-  'invoice-url'?: string;
-  'heading-level'?: 1 | 2 | 3 | 4 | 5 | 6 | '1' | '2' | '3' | '4' | '5' | '6';
-  'hide-title'?: boolean;
-}
+export type { CreditBalanceAttributes } from './attributes.js';
 
 /** The properties that take values attributes cannot carry (functions, objects). */
 export type CreditBalanceProperties = Partial<Pick<CreditBalance, 'tokenProvider' | 'strings'>>;

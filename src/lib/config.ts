@@ -5,26 +5,41 @@
 import { CreditBalanceError } from './errors.js';
 import { PAGE_SIZES } from './metronome.js';
 
-/** The attributes and properties a configuration check reads, as the element holds them. */
-export interface ConfigInput {
+/**
+ * The element's options, as its properties hold them (a removed attribute reads as its default). The element
+ * itself is one: each property is declared once, on the element, with its attribute and its JSDoc.
+ */
+export interface WidgetOptions {
   tokenUrl?: string | undefined;
-  hasTokenProvider: boolean;
-  /**
-   * The element carries a `tokenprovider` attribute: a framework that set `tokenProvider` before the element was
-   * defined, and wrote it as an attribute (which cannot carry a function) instead.
-   */
-  tokenProviderAttribute?: boolean;
+  tokenCredentials: string;
+  tokenProvider?: (() => Promise<unknown>) | undefined;
+  customerId?: string | undefined;
   apiBase?: string | undefined;
   source: string;
   scope: string;
+  includeArchived: boolean;
+  includeLedgers: boolean;
+  coveringDate?: string | undefined;
+  startingAt?: string | undefined;
+  effectiveBefore?: string | undefined;
+  notExpiringBefore?: string | undefined;
+  creditId?: string | undefined;
   pageSize?: number | undefined;
   expiringSoonDays: number;
   lowBalance?: number | undefined;
   invoiceUrl?: string | undefined;
   headingLevel: number;
-  tokenCredentials: string;
+}
+
+/** What the page says beside the options. */
+export interface PageContext {
   /** The page's URL, which relative URLs are resolved against. */
   pageUrl: string;
+  /**
+   * The element carries a `tokenprovider` attribute: a framework that set `tokenProvider` before the element was
+   * defined, and wrote it as an attribute (which cannot carry a function) instead.
+   */
+  tokenProviderAttribute?: boolean;
 }
 
 const isUrl = (value: string, base: string) => {
@@ -37,17 +52,18 @@ const isUrl = (value: string, base: string) => {
 };
 
 /** The first mistake in `input`, as a `config` error naming the attribute; `undefined` when there is none. */
-export function configProblem(input: ConfigInput): CreditBalanceError | undefined {
+export function configProblem(input: WidgetOptions, { pageUrl, tokenProviderAttribute }: PageContext): CreditBalanceError | undefined {
+  const hasTokenProvider = !!input.tokenProvider;
   const problem = (attribute: string, what: string) => new CreditBalanceError('config', `The ${attribute} attribute ${what}.`);
-  if (!input.tokenUrl && !input.hasTokenProvider) {
-    return input.tokenProviderAttribute
+  if (!input.tokenUrl && !hasTokenProvider) {
+    return tokenProviderAttribute
       ? problem('tokenprovider', 'cannot carry a function: define <credit-balance> before the app mounts')
       : new CreditBalanceError('config', 'Set the token-url attribute or the tokenProvider property.');
   }
-  if (!input.hasTokenProvider && input.tokenUrl && !isUrl(input.tokenUrl, input.pageUrl)) {
+  if (!hasTokenProvider && input.tokenUrl && !isUrl(input.tokenUrl, pageUrl)) {
     return problem('token-url', `"${input.tokenUrl}" is not a URL`);
   }
-  if (input.apiBase && !isUrl(input.apiBase, input.pageUrl)) return problem('api-base', `"${input.apiBase}" is not a URL`);
+  if (input.apiBase && !isUrl(input.apiBase, pageUrl)) return problem('api-base', `"${input.apiBase}" is not a URL`);
   if (!['same-origin', 'include', 'omit'].includes(input.tokenCredentials)) {
     return problem('token-credentials', `must be same-origin, include or omit, not "${input.tokenCredentials}"`);
   }

@@ -55,15 +55,24 @@ export class TupleMap<K extends readonly unknown[], V> {
 /** Past this many entries a memo starts afresh (a page that runs for days keeps bounded memory). */
 const MEMO_LIMIT = 10_000;
 
-/** A memo for formatted text keyed by its arguments: billing boundaries and amounts repeat across credits and reloads. */
-export function memo<K extends readonly unknown[], V>(compute: (...key: K) => V): (...key: K) => V {
+/**
+ * A memo whose caller names the key and how to compute the value on a miss: for a value that is a function of
+ * its key, computed from more than the key holds.
+ */
+export function keyedMemo<K extends readonly unknown[], V>(): (key: K, compute: () => V) => V {
   const cache = new TupleMap<K, V>();
-  return (...key) => {
+  return (key, compute) => {
     let value = cache.get(key);
     if (value === undefined) {
       if (cache.size >= MEMO_LIMIT) cache.clear();
-      cache.set(key, (value = compute(...key)));
+      cache.set(key, (value = compute()));
     }
     return value;
   };
+}
+
+/** A memo for formatted text keyed by its arguments: billing boundaries and amounts repeat across credits and reloads. */
+export function memo<K extends readonly unknown[], V>(compute: (...key: K) => V): (...key: K) => V {
+  const cached = keyedMemo<K, V>();
+  return (...key) => cached(key, () => compute(...key));
 }

@@ -1,25 +1,29 @@
 import { expect } from '@open-wc/testing';
-import { type ConfigInput, configProblem } from '../../src/lib/config.js';
+import { type WidgetOptions, configProblem } from '../../src/lib/config.js';
 
-const valid: ConfigInput = {
+const valid: WidgetOptions = {
   tokenUrl: '/api/credit-balance/token',
-  hasTokenProvider: false,
   source: 'credits',
   scope: 'all',
+  includeArchived: false,
+  includeLedgers: false,
   expiringSoonDays: 30,
   headingLevel: 2,
   tokenCredentials: 'same-origin',
-  pageUrl: 'https://app.example/settings',
 };
+const page = { pageUrl: 'https://app.example/settings' };
+const provider = () => Promise.resolve({ token: 't', expires_at: '2030-01-01T00:00:00Z' });
 
 describe('configProblem: the host developer’s mistakes, each naming its attribute', () => {
   it('accepts a valid configuration, and a token provider without a token URL', () => {
-    expect(configProblem(valid)).to.equal(undefined);
-    expect(configProblem({ ...valid, tokenUrl: undefined, hasTokenProvider: true })).to.equal(undefined);
-    expect(configProblem({ ...valid, source: 'grants', pageSize: 100, lowBalance: -5, invoiceUrl: '/i/{invoice_id}' })).to.equal(undefined);
+    expect(configProblem(valid, page)).to.equal(undefined);
+    expect(configProblem({ ...valid, tokenUrl: undefined, tokenProvider: provider }, page)).to.equal(undefined);
+    expect(configProblem({ ...valid, source: 'grants', pageSize: 100, lowBalance: -5, invoiceUrl: '/i/{invoice_id}' }, page)).to.equal(
+      undefined,
+    );
   });
 
-  const cases: { name: string; input: Partial<ConfigInput>; names: string }[] = [
+  const cases: { name: string; input: Partial<WidgetOptions>; names: string }[] = [
     { name: 'no token URL and no provider', input: { tokenUrl: undefined }, names: 'tokenProvider' },
     { name: 'a token URL that is not a URL', input: { tokenUrl: 'http://[' }, names: 'token-url' },
     { name: 'an API base that is not a URL', input: { apiBase: 'http://[' }, names: 'api-base' },
@@ -39,14 +43,14 @@ describe('configProblem: the host developer’s mistakes, each naming its attrib
   ];
   for (const c of cases) {
     it(`${c.name} → a config error naming ${c.names}`, () => {
-      const error = configProblem({ ...valid, ...c.input });
+      const error = configProblem({ ...valid, ...c.input }, page);
       expect(error?.code).to.equal('config');
       expect(error?.message).to.include(c.names);
     });
   }
 
   it('allows grants a page size up to 100, credits up to 25', () => {
-    expect(configProblem({ ...valid, source: 'grants', pageSize: 60 })).to.equal(undefined);
-    expect(configProblem({ ...valid, pageSize: 60 })?.message).to.include('from 1 to 25');
+    expect(configProblem({ ...valid, source: 'grants', pageSize: 60 }, page)).to.equal(undefined);
+    expect(configProblem({ ...valid, pageSize: 60 }, page)?.message).to.include('from 1 to 25');
   });
 });

@@ -11,14 +11,15 @@ import { grantsSource } from '../../src/lib/api/grants.js';
 import { retryAfterMs } from '../../src/lib/api/http.js';
 import type { Source } from '../../src/lib/api/source.js';
 import { page } from '../../src/lib/api/validate.js';
-import { type NormalizedCredit, totalsOf } from '../../src/lib/credit.js';
+import type { NormalizedCredit } from '../../src/lib/credit.js';
 import { DateFormat } from '../../src/lib/view/dates.js';
 import { renderLedger } from '../../src/ledger.js';
 import { LANGUAGES, Translator, loadCatalogue } from '../../src/lib/view/messages.js';
 import { MoneyFormat, USD_CENTS_ID } from '../../src/lib/view/money.js';
-import { lowTotals, viewCredits } from '../../src/lib/view/view-model.js';
+import { viewOf } from '../../src/lib/view/view.js';
 import { parseTokenResponse } from '../../src/lib/api/token.js';
-import { type ViewContext, renderCredit, renderTotals } from '../../src/templates.js';
+import { renderCredit, renderTotals } from '../../src/templates.js';
+import type { ViewContext } from '../../src/view-context.js';
 import { TEST_NOW } from '../clock.js';
 
 /** How many cases each property runs; the README's Reliability section quotes these. */
@@ -232,8 +233,8 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
       expect(Number.isNaN(date.getTime()), 'an invalid date reached the view').to.equal(false);
     }
   }
-  const views = viewCredits(credits, { now, expiringSoonDays: 30 });
-  const totals = totalsOf(credits);
+  const state = { status: 'complete' as const, shown: { key: [], credits, skipped, at: now, complete: true }, skipped, refreshed: false };
+  const view = viewOf(state, { expiringSoonDays: 30, lowBalance: 10, worded: true }, now);
   const context: ViewContext = {
     i18n: new Translator(locale),
     money: new MoneyFormat(locale),
@@ -244,7 +245,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     headingLevel: 2,
     invoiceUrl: '/billing/invoices/{invoice_id}',
   };
-  render([renderTotals(totals, lowTotals(totals, 10), context), views.map((v) => renderCredit(v, context))], container);
+  render([renderTotals(view.totals, view.low, context), view.credits.map((v) => renderCredit(v, context))], container);
   const attributes = [...container.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value));
   return { text: `${container.textContent} ${attributes.join(' ')}`, credits, skipped };
 }

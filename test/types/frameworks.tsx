@@ -26,6 +26,9 @@ export const reactUsage = (
 // @ts-expect-error: not a source the element knows
 export const wrongSource = <credit-balance source="plans" />;
 
+// @ts-expect-error: headings go from 1 to 6
+export const wrongHeadingLevel = <credit-balance heading-level={7} />;
+
 type VueProps = GlobalComponents['credit-balance'] extends new () => { $props: infer P } ? P : never;
 export const vueProps: VueProps = {
   'token-url': '/api/credit-balance/token',

@@ -8,7 +8,8 @@ import { creditsSource } from './credits.js';
 import { CreditBalanceError } from '../errors.js';
 import { type HttpDeps, postJson } from './http.js';
 import { METRONOME_API_BASE, PAGE_SIZES } from '../metronome.js';
-import type { LoadPlan, Source } from './source.js';
+import type { LoadPlan } from './load-plan.js';
+import type { ListPlan, Source } from './source.js';
 import { page } from './validate.js';
 
 /** Past this many pages a load stops with an error rather than loop on a cursor that never ends. */
@@ -27,41 +28,45 @@ export async function loadSource(name: SourceName): Promise<Source> {
   }
 }
 
-/** What the element's attributes say about a load. */
-export interface LoadConfig extends Omit<LoadPlan, 'customerId' | 'apiBase' | 'limit'> {
-  customerId?: string;
-  apiBase?: string;
-  pageSize?: number;
-  /** The page's URL: a relative `api-base` is resolved against it. */
-  pageUrl: string;
-  /** The token endpoint's URL: a relative `api_base` in its answer is resolved against it (default: the page). */
-  tokenUrl?: string;
-}
-
 /** Where tokens come from: one cache entry per `key` (`[token URL or provider, customer]`), filled by `fetch`. */
 export interface TokenSession {
   key: readonly unknown[];
   fetch: () => Promise<unknown>;
   cache: TokenCache;
+  /** What a relative `api_base` in a token is resolved against: the token endpoint, or the page for a provider. */
+  url: string;
 }
 
-/** The plan of a load once the token has said which customer and which base URL. */
-export function planLoad(config: LoadConfig, token: Token): LoadPlan {
-  const customerId = token.customerId ?? config.customerId;
+/**
+ * The list plan of a load once the token has said which customer and which base URL (a relative `api_base`
+ * resolved against `tokenBase`, where the token came from).
+ */
+export function listPlanOf(plan: LoadPlan, token: Token, tokenBase: string): ListPlan {
+  const customerId = token.customerId ?? plan.customerId;
   if (!customerId) {
     throw new CreditBalanceError('token', 'No customer: set customer-id, or return customer_id from the token endpoint.');
   }
-  const { pageSize, pageUrl, tokenUrl, ...filters } = config;
   let apiBase: string;
   try {
-    apiBase = config.apiBase
-      ? new URL(config.apiBase, pageUrl).href
-      : new URL(token.apiBase || METRONOME_API_BASE, tokenUrl ?? pageUrl).href;
+    apiBase = plan.apiBase ?? new URL(token.apiBase || METRONOME_API_BASE, tokenBase).href;
   } catch (error) {
     // The api-base attribute is checked up front (a config error): this is the token endpoint's api_base.
     throw new CreditBalanceError('token', `The token endpoint's api_base "${token.apiBase}" is not a URL.`, undefined, { cause: error });
   }
-  return { ...filters, customerId, apiBase, limit: pageSize ?? PAGE_SIZES[config.source].default };
+  return {
+    source: plan.source,
+    customerId,
+    apiBase,
+    limit: plan.pageSize ?? PAGE_SIZES[plan.source].default,
+    scope: plan.scope,
+    includeArchived: plan.includeArchived,
+    includeLedgers: plan.includeLedgers,
+    coveringDate: plan.coveringDate,
+    startingAt: plan.startingAt,
+    effectiveBefore: plan.effectiveBefore,
+    notExpiringBefore: plan.notExpiringBefore,
+    creditId: plan.creditId,
+  };
 }
 
 /** What a load has read so far: the credits, and the records it could not read. */
@@ -93,7 +98,7 @@ const fingerprints = new WeakMap<NormalizedCredit, string>();
  * A credit whose wire JSON is the same as in `previous` comes back as the same object, so views can skip it.
  */
 export async function* loadCredits(
-  config: LoadConfig,
+  config: LoadPlan,
   session: TokenSession,
   http: HttpDeps,
   signal: AbortSignal,
@@ -104,7 +109,7 @@ export async function* loadCredits(
   const sourceArriving = loadSource(config.source);
   sourceArriving.catch(() => {}); // handled below, once the token has come (or failed)
   let token = await session.cache.get(session.key, session.fetch, signal);
-  const plan = planLoad(config, token);
+  const plan = listPlanOf(config, token, session.url);
   const source = await sourceArriving;
   let refreshed = false;
 

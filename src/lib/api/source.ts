@@ -1,8 +1,8 @@
-/** What a load plan holds, and the interface the two Metronome lists share. */
+/** What a list plan holds, and the interface the Metronome lists share. */
 import type { NormalizedCredit, SourceName } from '../credit.js';
 
-/** Everything that shapes the requests of one load, after the token has filled in the customer and the base. */
-export interface LoadPlan {
+/** What each list request of a load is built from: the load plan once the token has named the customer and the base. */
+export interface ListPlan {
   source: SourceName;
   customerId: string;
   /** Absolute base URL the API paths are appended to. */
@@ -24,7 +24,7 @@ export interface Source {
   readonly name: SourceName;
 
   /** The request for the page after `cursor` (the first page without one). */
-  request(plan: LoadPlan, cursor: string | undefined): { url: string; body: unknown };
+  request(plan: ListPlan, cursor: string | undefined): { url: string; body: unknown };
   /** One item of `data`, checked and normalized; `path` names it in errors. */
   normalize(item: unknown, path: string): NormalizedCredit;
 }

@@ -4,6 +4,7 @@ import { differenceInMinutes } from 'date-fns/differenceInMinutes';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import { subMilliseconds } from 'date-fns/subMilliseconds';
 import { memo } from '../tuple-map.js';
+import type { Translator } from './messages.js';
 
 /** The wording of a range whose end is exclusive: whole days read as "through the last day", other ends as "before". */
 export type RangeWording = { kind: 'days'; range: string } | { kind: 'instants'; start: string; endBefore: string };
@@ -53,12 +54,7 @@ export class DateFormat {
 
   /** The last day before an exclusive end: a midnight end belongs to the day before it. */
   lastDayBefore(endBefore: Date): string {
-    return this.isMidnight(endBefore) ? this.#dayOf(endBefore.getTime() - 1) : this.dateTime(endBefore);
-  }
-
-  /** Whether `date` falls exactly on midnight in this time zone. */
-  isMidnight(date: Date): boolean {
-    return this.#midnight(date.getTime());
+    return this.#midnight(endBefore.getTime()) ? this.#dayOf(endBefore.getTime() - 1) : this.dateTime(endBefore);
   }
 
   /**
@@ -81,4 +77,10 @@ export class DateFormat {
     if (Math.abs(months) < 18) return this.#relative.format(months, 'month');
     return this.#relative.format(Math.round(months / 12), 'year');
   }
+}
+
+/** A period `[start, endBefore)` in words: whole days through the last one, otherwise "… – before …". */
+export function periodText(start: Date, endBefore: Date, { i18n, dates }: { i18n: Translator; dates: DateFormat }): string {
+  const range = dates.range(start, endBefore);
+  return range.kind === 'days' ? range.range : i18n.t('rangeInstants', { start: range.start, end: range.endBefore });
 }

@@ -1,6 +1,7 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
-import { type LoadConfig, type Loaded, MAX_PAGES, loadCredits, planLoad, requestToken } from '../../../src/lib/api/client.js';
+import { type Loaded, MAX_PAGES, listPlanOf, loadCredits, requestToken } from '../../../src/lib/api/client.js';
+import type { LoadPlan } from '../../../src/lib/api/load-plan.js';
 import { CreditBalanceError } from '../../../src/lib/errors.js';
 import type { NormalizedCredit } from '../../../src/lib/credit.js';
 import { TokenCache } from '../../../src/lib/api/token.js';
@@ -8,14 +9,22 @@ import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario
 
 const never = new AbortController().signal;
 
-function config(customerId: string, fields: Partial<LoadConfig> = {}): LoadConfig {
+function config(customerId: string, fields: Partial<LoadPlan> = {}): LoadPlan {
   return {
+    tokenUrl: TOKEN_URL,
+    tokenCredentials: 'same-origin',
+    customerId,
+    apiBase: undefined,
     source: 'credits',
     scope: 'all',
     includeArchived: false,
     includeLedgers: false,
-    pageUrl: location.href,
-    customerId,
+    pageSize: undefined,
+    coveringDate: undefined,
+    startingAt: undefined,
+    effectiveBefore: undefined,
+    notExpiringBefore: undefined,
+    creditId: undefined,
     ...fields,
   };
 }
@@ -24,6 +33,7 @@ function session(customerId: string, http = realHttp()) {
   return {
     key: ['test', customerId, Math.random()],
     cache: new TokenCache(() => Date.now()),
+    url: location.href,
     fetch: () => requestToken(TOKEN_URL, customerId, http),
   };
 }
@@ -118,17 +128,19 @@ describe('loadCredits against the mock', () => {
   it('reads the customer and the API base from the token, over the attributes', async () => {
     const id = await scenario({ base: CUSTOMERS.empty, tokenCustomerId: 'from-token' });
     const token = { value: 't', expiresAt: 0, refreshAt: 0, customerId: 'from-token', apiBase: '/proxy/' };
-    const plan = planLoad(config(id, { apiBase: undefined }), token);
+    const plan = listPlanOf(config(id, { apiBase: undefined }), token, location.href);
     expect(plan.customerId).to.equal('from-token');
     expect(plan.apiBase).to.equal(new URL('/proxy/', location.href).href);
-    expect(planLoad(config(id, { apiBase: 'https://api.example' }), token).apiBase).to.equal('https://api.example/');
-    expect(planLoad(config(id), { value: 't', expiresAt: 0, refreshAt: 0 }).apiBase).to.equal('https://api.metronome.com/');
+    expect(listPlanOf(config(id, { apiBase: 'https://api.example/' }), token, location.href).apiBase).to.equal('https://api.example/');
+    expect(listPlanOf(config(id), { value: 't', expiresAt: 0, refreshAt: 0 }, location.href).apiBase).to.equal(
+      'https://api.metronome.com/',
+    );
   });
 
   it('reports a token error when nobody names the customer', () => {
     let error: unknown;
     try {
-      planLoad(config('', { customerId: undefined }), { value: 't', expiresAt: 0, refreshAt: 0 });
+      listPlanOf(config('', { customerId: undefined }), { value: 't', expiresAt: 0, refreshAt: 0 }, location.href);
     } catch (e) {
       error = e;
     }

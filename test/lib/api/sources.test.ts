@@ -3,9 +3,9 @@ import { expect } from '@open-wc/testing';
 import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../../src/lib/api/credits.js';
 import { CreditBalanceError } from '../../../src/lib/errors.js';
 import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../../src/lib/api/grants.js';
-import type { LoadPlan } from '../../../src/lib/api/source.js';
+import type { ListPlan } from '../../../src/lib/api/source.js';
 
-const plan: LoadPlan = {
+const plan: ListPlan = {
   source: 'credits',
   customerId: 'cust',
   apiBase: 'https://billing.example/api/',

@@ -38,7 +38,6 @@ export const catalogue: Catalogue = {
   rangeInstants: '{start} – vor dem {end}',
   schedule: 'Zeitplan',
   periods: { one: '{count} Zeitraum', other: '{count} Zeiträume' },
-  timeline: 'Zeitleiste',
   now: 'Jetzt',
   balanceAsOf: 'Stand am Ende des Abrechnungszeitraums ({date}), abzüglich ausstehender Belastungen.',
   pendingBalance: '{amount} vor Abzug ausstehender Belastungen',

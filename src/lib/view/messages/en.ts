@@ -40,7 +40,6 @@ export const en = {
   rangeInstants: '{start} – before {end}',
   schedule: 'Schedule',
   periods: { one: '{count} period', other: '{count} periods' },
-  timeline: 'Timeline',
   now: 'Now',
   balanceAsOf: 'Balances as of the end of the billing period ({date}), with pending charges deducted.',
   pendingBalance: '{amount} before pending charges',

@@ -35,7 +35,6 @@ export const catalogue: Catalogue = {
   rangeInstants: '{start} – antes del {end}',
   schedule: 'Calendario',
   periods: { one: '{count} periodo', other: '{count} periodos' },
-  timeline: 'Cronología',
   now: 'Hoy',
   balanceAsOf: 'Saldos al final del periodo de facturación ({date}), una vez descontados los cargos pendientes.',
   pendingBalance: '{amount} antes de descontar los cargos pendientes',

@@ -35,7 +35,6 @@ export const catalogue: Catalogue = {
   rangeInstants: '{start} – avant le {end}',
   schedule: 'Calendrier',
   periods: { one: '{count} période', other: '{count} périodes' },
-  timeline: 'Chronologie',
   now: 'Aujourd’hui',
   balanceAsOf: 'Soldes à la fin de la période de facturation ({date}), après déduction des débits en attente.',
   pendingBalance: '{amount} avant déduction des débits en attente',

@@ -35,7 +35,6 @@ export const catalogue: Catalogue = {
   rangeInstants: '{start}～{end} の直前まで',
   schedule: 'スケジュール',
   periods: { other: '{count} 期間' },
-  timeline: 'タイムライン',
   now: '現在',
   balanceAsOf: '請求期間終了時（{date}）の残高です（保留中の請求を差し引いた後）。',
   pendingBalance: '保留中の請求を差し引く前：{amount}',

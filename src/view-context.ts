@@ -1,0 +1,35 @@
+/**
+ * The templates' context: the formats of one locale and time zone, the minute they word, and the display options
+ * the templates read. Its own module, so that the templates and the history's chunk both import it, not each other.
+ */
+import type { TemplateResult } from 'lit';
+import type { NormalizedCredit } from './lib/credit.js';
+import type { DateFormat } from './lib/view/dates.js';
+import type { Translator } from './lib/view/messages.js';
+import type { MoneyFormat } from './lib/view/money.js';
+
+/** What every template words and formats with, the same object while every part of it is the same. */
+export interface ViewContext {
+  i18n: Translator;
+  money: MoneyFormat;
+  dates: DateFormat;
+  /**
+   * The minute relative times and the timeline's marker are worded for (its first instant): the templates are a
+   * function of the minute, as their guards assume.
+   */
+  now: Date;
+  /**
+   * `now` in whole minutes: Metronome's boundaries are hour-aligned, so statuses and relative times only
+   * change from one minute to the next, and templates for the same minute can be skipped.
+   */
+  minute: number;
+  /** The history's template, when the widget shows history (`include-ledgers`) and its chunk has arrived. */
+  renderLedger?: LedgerTemplate | undefined;
+  /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
+  headingLevel: number;
+  /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
+  invoiceUrl?: string | undefined;
+}
+
+/** The history's template, from its own chunk (`ledger.ts`). */
+export type LedgerTemplate = (credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) => TemplateResult;
