@@ -1,16 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { type WidgetOptions, configProblem } from '../../src/lib/config.js';
+import { defaultOptions } from './options.js';
 
-const valid: WidgetOptions = {
-  tokenUrl: '/api/credit-balance/token',
-  source: 'credits',
-  scope: 'all',
-  includeArchived: false,
-  includeLedgers: false,
-  expiringSoonDays: 30,
-  headingLevel: 2,
-  tokenCredentials: 'same-origin',
-};
+const valid = defaultOptions;
 const page = { pageUrl: 'https://app.example/settings' };
 const provider = () => Promise.resolve({ token: 't', expires_at: '2030-01-01T00:00:00Z' });
 

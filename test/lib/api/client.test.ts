@@ -1,32 +1,17 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
 import { type Loaded, MAX_PAGES, listPlanOf, loadCredits, requestToken } from '../../../src/lib/api/client.js';
-import type { LoadPlan } from '../../../src/lib/api/load-plan.js';
+import { type LoadPlan, loadPlanOf } from '../../../src/lib/api/load-plan.js';
 import { CreditBalanceError } from '../../../src/lib/errors.js';
 import type { NormalizedCredit } from '../../../src/lib/credit.js';
 import { TokenCache } from '../../../src/lib/api/token.js';
+import { defaultOptions } from '../options.js';
 import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario } from '../../helpers.js';
 
 const never = new AbortController().signal;
 
 function config(customerId: string, fields: Partial<LoadPlan> = {}): LoadPlan {
-  return {
-    tokenUrl: TOKEN_URL,
-    tokenCredentials: 'same-origin',
-    customerId,
-    apiBase: undefined,
-    source: 'credits',
-    scope: 'all',
-    includeArchived: false,
-    includeLedgers: false,
-    pageSize: undefined,
-    coveringDate: undefined,
-    startingAt: undefined,
-    effectiveBefore: undefined,
-    notExpiringBefore: undefined,
-    creditId: undefined,
-    ...fields,
-  };
+  return { ...loadPlanOf({ ...defaultOptions, tokenUrl: TOKEN_URL }, location.href), customerId, ...fields };
 }
 
 function session(customerId: string, http = realHttp()) {

@@ -1,20 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { type LoadPlan, loadKey, loadPlanOf } from '../../../src/lib/api/load-plan.js';
 import type { WidgetOptions } from '../../../src/lib/config.js';
+import { defaultOptions } from '../options.js';
 
 const pageUrl = 'https://app.example/settings/billing';
 
-/** The element's options at their defaults, with a token URL. */
-const options: WidgetOptions = {
-  tokenUrl: '/api/credit-balance/token',
-  tokenCredentials: 'same-origin',
-  source: 'credits',
-  scope: 'all',
-  includeArchived: false,
-  includeLedgers: false,
-  expiringSoonDays: 30,
-  headingLevel: 2,
-};
+const options = defaultOptions;
 
 const plan: LoadPlan = {
   tokenUrl: 'https://app.example/api/credit-balance/token',
@@ -33,6 +24,22 @@ const plan: LoadPlan = {
   creditId: undefined,
 };
 
+/** A value other than the default for every load field the element's options and the plan share by name. */
+const everyField = {
+  customerId: 'c',
+  source: 'grants',
+  scope: 'customer',
+  includeArchived: true,
+  includeLedgers: true,
+  pageSize: 10,
+  coveringDate: '2026-01-01T00:00:00Z',
+  startingAt: '2026-02-01T00:00:00Z',
+  effectiveBefore: '2026-03-01T00:00:00Z',
+  notExpiringBefore: '2026-04-01T00:00:00Z',
+  creditId: 'credit-1',
+  tokenCredentials: 'include',
+} as const;
+
 const provider = () => Promise.resolve({ token: 't', expires_at: '2030-01-01T00:00:00Z' });
 
 describe('loadPlanOf: what a load fetches, from the element’s options', () => {
@@ -47,37 +54,7 @@ describe('loadPlanOf: what a load fetches, from the element’s options', () => 
     { name: 'a relative API base, resolved', options: { apiBase: '/proxy' }, plan: { apiBase: 'https://app.example/proxy' } },
     { name: 'an absolute API base', options: { apiBase: 'https://api.example' }, plan: { apiBase: 'https://api.example/' } },
     { name: 'empty attributes are no filter', options: { customerId: '', creditId: '', coveringDate: '', apiBase: '' }, plan: {} },
-    {
-      name: 'every load field passes through',
-      options: {
-        customerId: 'c',
-        source: 'grants',
-        scope: 'customer',
-        includeArchived: true,
-        includeLedgers: true,
-        pageSize: 10,
-        coveringDate: '2026-01-01T00:00:00Z',
-        startingAt: '2026-02-01T00:00:00Z',
-        effectiveBefore: '2026-03-01T00:00:00Z',
-        notExpiringBefore: '2026-04-01T00:00:00Z',
-        creditId: 'credit-1',
-        tokenCredentials: 'include',
-      },
-      plan: {
-        customerId: 'c',
-        source: 'grants',
-        scope: 'customer',
-        includeArchived: true,
-        includeLedgers: true,
-        pageSize: 10,
-        coveringDate: '2026-01-01T00:00:00Z',
-        startingAt: '2026-02-01T00:00:00Z',
-        effectiveBefore: '2026-03-01T00:00:00Z',
-        notExpiringBefore: '2026-04-01T00:00:00Z',
-        creditId: 'credit-1',
-        tokenCredentials: 'include',
-      },
-    },
+    { name: 'every load field passes through', options: everyField, plan: everyField },
     {
       name: 'display options are not part of it',
       options: { expiringSoonDays: 7, headingLevel: 9, lowBalance: 5, invoiceUrl: '/i/{invoice_id}' },
