@@ -108,6 +108,15 @@ describe('the credits list', () => {
     assert.match(String(response.json().message), /customer_ids/);
   });
 
+  it('refuses a query string on a call that takes its paging in the body (400), without calling Metronome', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { token, list } = await companion(id);
+    const response = await list(CREDITS, {}, await token(), '?limit=1');
+    assert.equal(response.status, 400);
+    assert.match(String(response.json().message), /query parameter "limit"/);
+    assert.deepEqual(await upstreamLog(id), []);
+  });
+
   describe('refuses a missing, forged or expired token with 401', () => {
     const cases: { name: string; bearer: () => Promise<string | undefined> }[] = [
       { name: 'no token', bearer: async () => undefined },
