@@ -26,6 +26,11 @@ export const CUSTOMERS = {
   flaky: 'f1a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c',
   /** Real accounts' edge cases: no schedule, no balance, a record the widget cannot read, a far-off start. */
   edge: 'd8e9f0a1-2b3c-4d5e-8f6a-7b8c9d0e1f2a',
+  /**
+   * A contract customer with commits: a prepaid commit partly used and invoiced in two instalments, one created by an
+   * automatic top-up, a postpaid commitment with a true-up date, recurring monthly credits and a promotional credit.
+   */
+  contract: 'c0a1b2c3-d4e5-4f6a-8b7c-9d0e1f2a3b4c',
 } as const;
 
 const DAY = 86_400_000;
@@ -429,4 +434,188 @@ export function scaleCredits(now: Date, count: number, periods: number): MockCre
       priority: i % 5,
     };
   });
+}
+
+/** A commit as "List commits" and "List balances" return it. */
+export interface MockCommit extends Metronome.Commit {
+  /** Mock only, never sent: archived commits appear with `include_archived`. */
+  archived?: boolean;
+}
+
+type CommitLedgerEntry = NonNullable<Metronome.Commit['ledger']>[number];
+
+interface CommitSpec {
+  now: Date;
+  seed: string;
+  type: 'PREPAID' | 'POSTPAID';
+  name?: string;
+  product: string;
+  creditType: { id: string; name: string };
+  segments: { amount: number; start: Date; end: Date }[];
+  /** Each instalment, and the invoice it is on once invoiced. */
+  invoices?: { amount: number; at: Date; invoiced?: boolean }[];
+  balance?: number;
+  priority?: number;
+  /** Who made it; absent for commits the system made (a recurring commit, a rollover, an automatic top-up). */
+  createdBy?: string;
+  recurring?: boolean;
+  rolledOver?: boolean;
+  rolloverFraction?: number;
+  contract?: boolean;
+  ledger?: (segmentIds: string[], invoiceIds: string[]) => CommitLedgerEntry[];
+}
+
+export function commit(spec: CommitSpec): MockCommit {
+  const id = fixtureId(spec.seed);
+  const segmentIds = spec.segments.map((_, i) => fixtureId(`${spec.seed}/segment/${i}`));
+  const invoiceIds = (spec.invoices ?? []).map((_, i) => fixtureId(`${spec.seed}/invoice/${i}`));
+  return {
+    id,
+    type: spec.type,
+    created_at: iso(spec.segments[0]?.start ?? spec.now),
+    ...(spec.name !== undefined && { name: spec.name }),
+    product: { id: fixtureId(`${spec.seed}/product`), name: spec.product },
+    access_schedule: {
+      credit_type: spec.creditType,
+      schedule_items: spec.segments.map((s, i) => ({
+        id: segmentIds[i]!,
+        amount: s.amount,
+        starting_at: iso(s.start),
+        ending_before: iso(s.end),
+      })),
+    },
+    ...(spec.invoices && {
+      invoice_schedule: {
+        credit_type: spec.creditType,
+        schedule_items: spec.invoices.map((item, i) => ({
+          id: fixtureId(`${spec.seed}/instalment/${i}`),
+          amount: item.amount,
+          quantity: 1,
+          unit_price: item.amount,
+          timestamp: iso(item.at),
+          ...(item.invoiced && { invoice_id: invoiceIds[i]! }),
+        })),
+      },
+    }),
+    ...(spec.balance !== undefined && { balance: spec.balance }),
+    ...(spec.priority !== undefined && { priority: spec.priority }),
+    ...(spec.createdBy !== undefined && { created_by: spec.createdBy }),
+    ...(spec.recurring && { recurring_commit_id: fixtureId(`${spec.seed}/recurring`) }),
+    ...(spec.rolledOver && {
+      rolled_over_from: { commit_id: fixtureId(`${spec.seed}/previous`), contract_id: fixtureId(`${spec.seed}/previous-contract`) },
+    }),
+    ...(spec.rolloverFraction !== undefined && { rollover_fraction: spec.rolloverFraction }),
+    ...(spec.contract && { contract: { id: fixtureId(`${spec.seed}/contract`) } }),
+    ledger: (spec.ledger?.(segmentIds, invoiceIds) ?? []).filter((entry) => entry.timestamp <= iso(spec.now)),
+  };
+}
+
+/** The contract customer's commits and credits, in the order "List balances" returns them. */
+export function contractBalances(now: Date): { commits: MockCommit[]; credits: MockCredit[] } {
+  const prepaid = commit({
+    now,
+    seed: 'contract/annual-prepaid',
+    type: 'PREPAID',
+    name: 'Annual prepaid commitment',
+    product: 'Prepaid usage',
+    creditType: USD_CENTS,
+    segments: [{ amount: 1_000_000, start: monthStart(now, -3), end: monthStart(now, 9) }],
+    invoices: [
+      { amount: 500_000, at: monthStart(now, -3), invoiced: true },
+      { amount: 500_000, at: monthStart(now, 3) },
+    ],
+    balance: 612_500,
+    priority: 2,
+    createdBy: 'billing-admin@example.com',
+    rolloverFraction: 0.5,
+    contract: true,
+    ledger: ([segment], [firstInvoice]) => [
+      { type: 'PREPAID_COMMIT_SEGMENT_START', amount: 1_000_000, segment_id: segment!, timestamp: iso(monthStart(now, -3)) },
+      {
+        type: 'PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION',
+        amount: -212_500,
+        segment_id: segment!,
+        invoice_id: firstInvoice!,
+        timestamp: iso(monthStart(now, -2)),
+      },
+      {
+        type: 'PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION',
+        amount: -175_000,
+        segment_id: segment!,
+        invoice_id: fixtureId('contract/usage-invoice/1'),
+        timestamp: iso(monthStart(now, -1)),
+      },
+    ],
+  });
+  const topUp = commit({
+    now,
+    seed: 'contract/top-up',
+    type: 'PREPAID',
+    name: 'Automatic top-up',
+    product: 'Prepaid usage',
+    creditType: USD_CENTS,
+    segments: [{ amount: 200_000, start: dayStart(now, -10), end: monthStart(now, 12) }],
+    invoices: [{ amount: 200_000, at: dayStart(now, -10), invoiced: true }],
+    balance: 200_000,
+    priority: 2,
+    contract: true,
+    ledger: ([segment]) => [
+      { type: 'PREPAID_COMMIT_SEGMENT_START', amount: 200_000, segment_id: segment!, timestamp: iso(dayStart(now, -10)) },
+    ],
+  });
+  const postpaid = commit({
+    now,
+    seed: 'contract/minimum-spend',
+    type: 'POSTPAID',
+    name: 'Minimum spend commitment',
+    product: 'Platform minimum',
+    creditType: USD_CENTS,
+    segments: [{ amount: 2_400_000, start: monthStart(now, -3), end: monthStart(now, 9) }],
+    invoices: [{ amount: 2_400_000, at: monthStart(now, 9) }],
+    balance: 1_650_000,
+    createdBy: 'billing-admin@example.com',
+    contract: true,
+    ledger: ([segment]) => [
+      { type: 'POSTPAID_COMMIT_INITIAL_BALANCE', amount: 2_400_000, timestamp: iso(monthStart(now, -3)) },
+      {
+        type: 'POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION',
+        amount: -400_000,
+        segment_id: segment!,
+        invoice_id: fixtureId('contract/usage-invoice/0'),
+        timestamp: iso(monthStart(now, -2)),
+      },
+      {
+        type: 'POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION',
+        amount: -350_000,
+        segment_id: segment!,
+        invoice_id: fixtureId('contract/usage-invoice/1'),
+        timestamp: iso(monthStart(now, -1)),
+      },
+    ],
+  });
+  const monthly = Array.from({ length: 12 }, (_, i) => ({ amount: 50_000, start: monthStart(now, i - 3), end: monthStart(now, i - 2) }));
+  const credits = [
+    credit({
+      now,
+      seed: 'contract/monthly-credit',
+      name: 'Monthly included usage',
+      product: 'Included usage',
+      creditType: USD_CENTS,
+      segments: monthly,
+      balance: 31_000,
+      priority: 1,
+      contract: true,
+    }),
+    credit({
+      now,
+      seed: 'contract/promotion',
+      name: 'Launch promotion',
+      product: 'Promotional credit',
+      creditType: USD_CENTS,
+      segments: [{ amount: 25_000, start: monthStart(now, -1), end: monthStart(now, 2) }],
+      balance: 25_000,
+      priority: 1,
+    }),
+  ];
+  return { commits: [prepaid, topUp, postpaid], credits };
 }

@@ -1,15 +1,33 @@
 /**
- * A Metronome-shaped mock API, as a web-standard `(Request) => Promise<Response>` handler: the two list
- * endpoints with Metronome's wire format, pagination, limits and errors; a simple token endpoint for
+ * A Metronome-shaped mock API, as a web-standard `(Request) => Promise<Response>` handler: the list endpoints
+ * (credits, commits, balances and credit grants) with Metronome's wire format, pagination, limits and errors; a simple token endpoint for
  * testing the widget on its own; and test scenarios with fault injection and a request log.
  * The demo (Vite) and the browser tests (web-test-runner) mount this same handler.
  */
-import { CUSTOMERS, type MockCredit, type MockGrant, acmeCredits, edgeCredits, manyCredits, plansGrants } from './fixtures.js';
+import {
+  CUSTOMERS,
+  type MockCommit,
+  type MockCredit,
+  type MockGrant,
+  acmeCredits,
+  contractBalances,
+  edgeCredits,
+  manyCredits,
+  plansGrants,
+} from './fixtures.js';
 
 /** The bearer token the mock accepts in place of a Metronome API key. */
 export const MOCK_API_KEY = 'mock-metronome-key';
 
-export type Route = 'token' | 'credits' | 'grants';
+export type Route = 'token' | 'credits' | 'commits' | 'balances' | 'grants';
+
+/** The list endpoints, by Metronome's path. */
+const LISTS: Record<string, Route> = {
+  '/v1/contracts/customerCredits/list': 'credits',
+  '/v1/contracts/customerCommits/list': 'commits',
+  '/v1/contracts/customerBalances/list': 'balances',
+  '/v1/credits/listGrants': 'grants',
+};
 
 /** One injected fault: the next matching request gets this answer instead of the normal one. */
 export interface Fault {
@@ -45,6 +63,7 @@ export interface Scenario {
   /** Copy the data of this seeded customer id. */
   base?: string;
   credits?: unknown[];
+  commits?: unknown[];
   grants?: unknown[];
   faults?: Fault[];
   /** `repeat`: every page answers the same cursor; `endless`: a new cursor forever. */
@@ -91,6 +110,20 @@ export interface MockOptions {
   now?: () => Date;
 }
 
+/** What the mock holds for one customer. */
+interface CustomerData {
+  credits: unknown[];
+  commits: unknown[];
+  grants: unknown[];
+}
+
+/** The body fields that bring in contract-level items and that pick one item, per list. */
+const LIST_FIELDS = {
+  credits: { contractField: 'include_contract_credits', idField: 'credit_id' },
+  commits: { contractField: 'include_contract_commits', idField: 'commit_id' },
+  balances: { contractField: 'include_contract_balances', idField: 'id' },
+} as const;
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -112,32 +145,35 @@ export function createMockMetronome(options: MockOptions = {}) {
   let flakyCount = 0;
   let scenarioCount = 0;
 
-  function seeded(customerId: string): { credits: unknown[]; grants: unknown[] } | undefined {
+  function seeded(customerId: string): CustomerData | undefined {
     const at = now();
     switch (customerId) {
       case CUSTOMERS.acme:
-        return { credits: acmeCredits(at), grants: [] };
+        return { credits: acmeCredits(at), commits: [], grants: [] };
       case CUSTOMERS.many:
-        return { credits: manyCredits(at), grants: [] };
+        return { credits: manyCredits(at), commits: [], grants: [] };
       case CUSTOMERS.empty:
-        return { credits: [], grants: [] };
+        return { credits: [], commits: [], grants: [] };
       case CUSTOMERS.plans:
-        return { credits: [], grants: plansGrants(at, customerId) };
+        return { credits: [], commits: [], grants: plansGrants(at, customerId) };
       case CUSTOMERS.edge:
-        return { credits: edgeCredits(at), grants: [] };
+        return { credits: edgeCredits(at), commits: [], grants: [] };
       case CUSTOMERS.flaky:
-        return { credits: acmeCredits(at).slice(0, 2), grants: [] };
+        return { credits: acmeCredits(at).slice(0, 2), commits: [], grants: [] };
+      case CUSTOMERS.contract:
+        return { ...contractBalances(at), grants: [] };
       default:
         return undefined;
     }
   }
 
-  function dataOf(customerId: string): { credits: unknown[]; grants: unknown[] } | undefined {
+  function dataOf(customerId: string): CustomerData | undefined {
     const scenario = scenarios.get(customerId);
     if (!scenario) return seeded(customerId);
     const base = scenario.base ? seeded(scenario.base) : undefined;
     return {
       credits: scenario.credits ?? base?.credits ?? [],
+      commits: scenario.commits ?? base?.commits ?? [],
       grants: scenario.grants ?? base?.grants ?? [],
     };
   }
@@ -214,7 +250,15 @@ export function createMockMetronome(options: MockOptions = {}) {
     return !!match && issuedTokens.has(match[1]!);
   }
 
-  function listCredits(body: Record<string, unknown>, scenario: ScenarioState | undefined): Response {
+  /**
+   * "List credits", "List commits" and "List balances": the customer's items of that list, filtered as Metronome
+   * documents (`include_contract_*` brings in contract-level items, `credit_id`, `commit_id` or `id` picks one).
+   */
+  function listContractItems(
+    route: 'credits' | 'commits' | 'balances',
+    body: Record<string, unknown>,
+    scenario: ScenarioState | undefined,
+  ) {
     const customerId = body.customer_id;
     if (typeof customerId !== 'string') return error(400, 'customer_id is required');
     const data = dataOf(customerId);
@@ -229,13 +273,19 @@ export function createMockMetronome(options: MockOptions = {}) {
     const covering = typeof body.covering_date === 'string' ? Date.parse(body.covering_date) : undefined;
     const startingAt = typeof body.starting_at === 'string' ? Date.parse(body.starting_at) : undefined;
     const effectiveBefore = typeof body.effective_before === 'string' ? Date.parse(body.effective_before) : undefined;
-    const credits = (data.credits as MockCredit[])
+    const { contractField, idField } = LIST_FIELDS[route];
+    const items = [
+      ...(route === 'credits' ? [] : (data.commits as MockCommit[])),
+      ...(route === 'commits' ? [] : (data.credits as MockCredit[])),
+    ];
+    const listed = items
       .filter((c) => body.include_archived === true || !c.archived)
-      .filter((c) => body.include_contract_credits === true || !c.contract)
-      .filter((c) => typeof body.credit_id !== 'string' || c.id === body.credit_id)
+      .filter((c) => body[contractField] === true || !c.contract)
+      .filter((c) => typeof body[idField] !== 'string' || c.id === body[idField])
+      .filter((c) => body.exclude_zero_balances !== true || (c.balance ?? 0) !== 0)
       .filter((c) => {
-        const items = c.access_schedule?.schedule_items ?? [];
-        const spans = items.map((s) => [Date.parse(s.starting_at), Date.parse(s.ending_before)] as const);
+        const scheduled = c.access_schedule?.schedule_items ?? [];
+        const spans = scheduled.map((s) => [Date.parse(s.starting_at), Date.parse(s.ending_before)] as const);
         if (covering !== undefined && !spans.some(([s, e]) => s <= covering && covering < e)) return false;
         if (startingAt !== undefined && !spans.some(([, e]) => e > startingAt)) return false;
         if (effectiveBefore !== undefined && !spans.some(([s]) => s < effectiveBefore)) return false;
@@ -250,7 +300,7 @@ export function createMockMetronome(options: MockOptions = {}) {
           ...(body.include_ledgers === true && ledger !== undefined && { ledger }),
         };
       });
-    return json(200, page(credits, offset, limit, scenario));
+    return json(200, page(listed, offset, limit, scenario));
   }
 
   function listGrants(url: URL, body: Record<string, unknown>, scenario: ScenarioState | undefined): Response {
@@ -311,14 +361,7 @@ export function createMockMetronome(options: MockOptions = {}) {
       return error(405, 'Method not allowed');
     }
 
-    const route: Route | undefined =
-      path === '/token'
-        ? 'token'
-        : path === '/v1/contracts/customerCredits/list'
-          ? 'credits'
-          : path === '/v1/credits/listGrants'
-            ? 'grants'
-            : undefined;
+    const route: Route | undefined = path === '/token' ? 'token' : LISTS[path];
     if (!route) return error(404, 'Not found');
     if (request.method !== 'POST') return error(405, 'Method not allowed');
     const authorization = request.headers.get('authorization');
@@ -349,7 +392,7 @@ export function createMockMetronome(options: MockOptions = {}) {
     if (customerId === CUSTOMERS.flaky && flakyCount++ % 4 < 3) {
       return error(503, 'Service temporarily unavailable');
     }
-    return route === 'credits' ? listCredits(body, scenario) : listGrants(url, body, scenario);
+    return route === 'grants' ? listGrants(url, body, scenario) : listContractItems(route, body, scenario);
   }
 
   return { handle, basePath };

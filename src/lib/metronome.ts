@@ -3,22 +3,25 @@
  * list calls the widget makes (and the companion forwards), their page sizes, and how long the widget gives one
  * attempt (the companion's upstream timeout must be shorter).
  */
-import type { SourceName } from './credit.js';
 
 /** Metronome's API, where a widget without a companion and the companion itself send their calls. */
 export const METRONOME_API_BASE = 'https://api.metronome.com';
 
-/** The path of each source's list call. */
-export const LIST_PATHS: Record<SourceName, string> = {
+/** The path of each list call. */
+export const LIST_PATHS = {
   credits: '/v1/contracts/customerCredits/list',
+  commits: '/v1/contracts/customerCommits/list',
+  balances: '/v1/contracts/customerBalances/list',
   grants: '/v1/credits/listGrants',
-};
+} as const;
 
 /** The API's page sizes: at most `max` items a page, `default` when `page-size` is unset. */
-export const PAGE_SIZES: Record<SourceName, { max: number; default: number }> = {
+export const PAGE_SIZES = {
   credits: { max: 25, default: 25 },
+  commits: { max: 25, default: 25 },
+  balances: { max: 25, default: 25 },
   grants: { max: 100, default: 100 },
-};
+} as const;
 
 /** How long the widget gives one attempt at a request, in ms. */
 export const ATTEMPT_TIMEOUT_MS = 20_000;

@@ -81,6 +81,41 @@ const ROUTE_LIST: Route[] = [
     },
   },
   {
+    // "List commits": the commits counterpart of "List credits".
+    path: LIST_PATHS.commits,
+    customer: CUSTOMER_ID,
+    body: {
+      include_balance: isBoolean,
+      include_contract_commits: isBoolean,
+      include_archived: isBoolean,
+      include_ledgers: isBoolean,
+      covering_date: isTimestamp,
+      starting_at: isTimestamp,
+      effective_before: isTimestamp,
+      commit_id: isString,
+      limit: isWhole(1, PAGE_SIZES.commits.max),
+      next_page: isString,
+    },
+  },
+  {
+    // "List balances": commits and credits in one list.
+    path: LIST_PATHS.balances,
+    customer: CUSTOMER_ID,
+    body: {
+      include_balance: isBoolean,
+      include_contract_balances: isBoolean,
+      include_archived: isBoolean,
+      include_ledgers: isBoolean,
+      exclude_zero_balances: isBoolean,
+      covering_date: isTimestamp,
+      starting_at: isTimestamp,
+      effective_before: isTimestamp,
+      id: isString,
+      limit: isWhole(1, PAGE_SIZES.balances.max),
+      next_page: isString,
+    },
+  },
+  {
     // "List credit grants": `limit` and `next_page` in the query string.
     path: LIST_PATHS.grants,
     customer: CUSTOMER_IDS,

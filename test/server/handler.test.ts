@@ -173,6 +173,84 @@ describe('the credits list', () => {
   });
 });
 
+/** The two contract lists beside "List credits": forwarded exactly as it is, each with its own fields. */
+const CONTRACT_LISTS = [
+  {
+    name: 'List commits',
+    path: '/v1/contracts/customerCommits/list',
+    contractField: 'include_contract_commits',
+    idField: 'commit_id',
+    count: 3,
+  },
+  {
+    name: 'List balances',
+    path: '/v1/contracts/customerBalances/list',
+    contractField: 'include_contract_balances',
+    idField: 'id',
+    count: 5,
+  },
+];
+for (const { name, path, contractField, idField, count } of CONTRACT_LISTS) {
+  describe(`${name} (${path})`, () => {
+    it('forwards with the secret key, the token’s customer forced into the body and only its documented fields', async () => {
+      const id = await scenario({ base: CUSTOMERS.contract });
+      const { token, list } = await companion(id);
+      const body = {
+        include_balance: true,
+        include_ledgers: true,
+        [contractField]: true,
+        limit: 25,
+        covering_date: '2030-01-01T00:00:00Z',
+      };
+      const response = await list(path, { ...body, covering_date: undefined }, await token());
+      assert.equal(response.status, 200);
+      assert.equal((response.json().data as unknown[]).length, count);
+      await list(path, body, await token());
+      const [first, second] = await upstreamLog(id);
+      assert.equal(first!.authorization, `Bearer ${MOCK_API_KEY}`);
+      assert.deepEqual(second!.body, { ...body, customer_id: id });
+    });
+
+    it('passes one item’s id and the cursor on, and refuses a page size past 25', async () => {
+      const id = await scenario({ base: CUSTOMERS.contract });
+      const { token, list } = await companion(id);
+      const bearer = await token();
+      const first = (await list(path, { [contractField]: true, limit: 1 }, bearer)).json();
+      assert.equal(typeof first.next_page, 'string');
+      const second = (await list(path, { [contractField]: true, limit: 1, next_page: first.next_page }, bearer)).json();
+      assert.notDeepEqual(second.data, first.data);
+      const picked = (first.data as { id: string }[])[0]!.id;
+      const one = (await list(path, { [contractField]: true, [idField]: picked }, bearer)).json();
+      assert.deepEqual(
+        (one.data as { id: string }[]).map((item) => item.id),
+        [picked],
+      );
+      const before = (await upstreamLog(id)).length;
+      assert.equal((await list(path, { limit: 26 }, bearer)).status, 400);
+      assert.equal((await upstreamLog(id)).length, before, 'a refused call never reaches Metronome');
+    });
+
+    it('refuses another customer (403), an unknown field, a wrong type or a query string (400), without calling Metronome', async () => {
+      const id = await scenario({ base: CUSTOMERS.contract });
+      const { token, list } = await companion(id);
+      const bearer = await token();
+      assert.equal((await list(path, { customer_id: CUSTOMERS.contract }, bearer)).status, 403);
+      assert.equal((await list(path, { customer_ids: [id] }, bearer)).status, 400);
+      assert.equal((await list(path, { include_credits: true }, bearer)).status, 400);
+      assert.equal((await list(path, { [contractField]: 'yes' }, bearer)).status, 400);
+      assert.equal((await list(path, { covering_date: '2030-02-30T00:00:00Z' }, bearer)).status, 400);
+      assert.equal((await list(path, {}, bearer, '?limit=5')).status, 400);
+      assert.deepEqual(await upstreamLog(id), []);
+    });
+
+    it('refuses a call without a valid token (401)', async () => {
+      const { list } = await companion('c');
+      const response = await list(path, {}, 'not-a-token');
+      assert.equal(response.status, 401);
+    });
+  });
+}
+
 describe('the grants list', () => {
   it('forces customer_ids to the token’s customer and passes limit and next_page in the query', async () => {
     const id = await scenario({ base: CUSTOMERS.plans, grants: undefined });
