@@ -17,11 +17,11 @@ import type { CreditsState } from './lib/load-state.js';
 import { memo } from './lib/tuple-map.js';
 import { DateFormat } from './lib/view/dates.js';
 import { Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js';
-import type { Messages } from './lib/view/messages/en.js';
+import type { MessageKey, Messages } from './lib/view/messages/en.js';
 import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
 import { type View, viewOf } from './lib/view/view.js';
 import { renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
-import type { LedgerTemplate, ViewContext } from './view-context.js';
+import type { InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
 
 type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
@@ -60,37 +60,68 @@ const contextOf = memo(
     formats: Formats,
     minute: number,
     renderLedger: LedgerTemplate | undefined,
+    renderInvoices: InvoicesTemplate | undefined,
+    showKinds: boolean,
     headingLevel: number,
     invoiceUrl: string | undefined,
-  ): ViewContext => ({ ...formats, now: new Date(minute * 60_000), minute, renderLedger, headingLevel, invoiceUrl }),
+  ): ViewContext => ({
+    ...formats,
+    now: new Date(minute * 60_000),
+    minute,
+    renderLedger,
+    renderInvoices,
+    showKinds,
+    headingLevel,
+    invoiceUrl,
+  }),
 );
 
 /**
- * The history's template: a chunk of its own, fetched in the first update of a widget that shows history.
- * If it cannot be fetched (a host that copied the bundle without its chunk folder), the credits show without
- * their history, and one warning says why.
+ * A template in a chunk of its own, fetched in the first update of a widget that needs it, alongside the token
+ * request. If it cannot be fetched (a host that copied the bundle without its chunk folder), the credits show
+ * without it, and one warning says why.
  */
-let ledgerTemplate: LedgerTemplate | undefined;
-let ledgerArriving: Promise<void> | undefined;
-let ledgerMissing = false;
-const fetchLedgerTemplate = () =>
-  (ledgerArriving ??= import('./ledger.js').then(
-    (module) => {
-      ledgerTemplate = module.renderLedger;
-    },
-    (error: unknown) => {
-      ledgerMissing = true;
-      console.warn('<credit-balance>: no history, its chunk could not be fetched:', error);
-    },
-  ));
+class TemplateChunk<T> {
+  /** The chunk's module, once it has arrived. */
+  template: T | undefined;
+  #arriving: Promise<void> | undefined;
+  #missing = false;
+
+  constructor(
+    private readonly what: string,
+    private readonly load: () => Promise<T>,
+  ) {}
+
+  /** Whether a widget that needs it must wait for it (it is on its way). */
+  get pending(): boolean {
+    return !this.template && !this.#missing;
+  }
+
+  /** Fetches it (once), then tells `host`. */
+  fetch(host: { requestUpdate(): void }): void {
+    this.#arriving ??= this.load().then(
+      (template) => {
+        this.template = template;
+      },
+      (error: unknown) => {
+        this.#missing = true;
+        console.warn(`<credit-balance>: no ${this.what}, its chunk could not be fetched:`, error);
+      },
+    );
+    void this.#arriving.then(() => host.requestUpdate());
+  }
+}
+
+/** The history and a commit's invoice schedule. */
+const detailsChunk = new TemplateChunk('history or invoice schedule', () => import('./details.js'));
 
 /**
- * @summary A customer's Metronome credits: balances, totals per credit type and access schedules.
+ * @summary A customer's Metronome credits and commits: balances, totals per credit type, access and invoice schedules.
  *
  * @tag credit-balance
  *
  * @event {CreditBalanceLoadEvent} credit-balance-load - Data was rendered. `detail: { source, credits, totals, skipped }`;
- *   `skipped` lists the records that could not be read.
+ *   each item's `kind` says what it is; `skipped` lists the records that could not be read.
  * @event {CreditBalanceErrorEvent} credit-balance-error - A load failed. `detail: { code, status?, message }`.
  * @event {CreditBalanceExpiringEvent} credit-balance-expiring - Data was rendered with expiring credits. `detail: { credits }`.
  * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below `low-balance`. `detail: { totals }`.
@@ -99,7 +130,13 @@ const fetchLedgerTemplate = () =>
  * @csspart header - The title and the totals.
  * @csspart total - One total per credit type; carries `data-credit-type-id`.
  * @csspart total-low - Beside `total`: the total is below `low-balance`.
- * @csspart credit - One credit (or grant); carries `data-credit-id`.
+ * @csspart total-shares - Under a total of prepaid commits and credits: the purchased and free shares.
+ * @csspart credit - One credit, commit or grant; carries `data-credit-id`.
+ * @csspart kind-credit - Beside `credit`: a contract credit (free or promotional money).
+ * @csspart kind-prepaid - Beside `credit`: a prepaid commit (money paid in advance).
+ * @csspart kind-postpaid - Beside `credit`: a postpaid commit (a commitment to spend, not money held).
+ * @csspart kind-grant - Beside `credit`: a Plans credit grant.
+ * @csspart kind - The label that says what an item is, where a list mixes kinds (`commits`, `balances`).
  * @csspart credit-active - Beside `credit`: a period of it is usable now.
  * @csspart credit-upcoming - Beside `credit`: its first period is still to start.
  * @csspart credit-expired - Beside `credit`: every period has ended.
@@ -121,6 +158,9 @@ const fetchLedgerTemplate = () =>
  * @csspart badge-next - Beside `badge`: the "Used next" label.
  * @csspart badge-low - Beside `badge`: the "Low balance" label of a total.
  * @csspart ledger - A credit's history (with `include-ledgers`).
+ * @csspart invoices - A commit's invoice schedule.
+ * @csspart instalment - One instalment of an invoice schedule.
+ * @csspart instalment-invoiced - Beside `instalment`: it is on an invoice.
  * @csspart notice - Says how many credits could not be shown (a record the widget could not read).
  * @csspart empty - The message shown when there are no credits.
  * @csspart error - The error message.
@@ -147,6 +187,8 @@ const fetchLedgerTemplate = () =>
  * @cssstate stale - The last good data is shown after a failed refresh.
  * @cssstate expiring - A credit's usable amount expires within `expiring-soon-days`.
  * @cssstate low - A total is below `low-balance`.
+ * @cssstate prepaid - A prepaid commit is shown.
+ * @cssstate postpaid - A postpaid commit (a commitment to spend) is shown.
  */
 export class CreditBalance extends LitElement implements WidgetOptions {
   static override styles = styles;
@@ -177,34 +219,40 @@ export class CreditBalance extends LitElement implements WidgetOptions {
   /** Base URL of the API (normally the host's proxy); default: the token's `api_base`, else Metronome. */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
-  /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
-  @property() source: 'credits' | 'grants' = 'credits';
+  /**
+   * What is listed: `credits` (contract credits), `balances` (a contract's commits and credits together), `commits`
+   * (prepaid and postpaid commits) or `grants` (legacy Plans credit grants).
+   */
+  @property() source: 'credits' | 'balances' | 'commits' | 'grants' = 'credits';
 
-  /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
+  /** Credits, commits and balances: `all` includes contract-level items, `customer` only customer-level ones. */
   @property() scope: 'all' | 'customer' = 'all';
 
-  /** Credits only: include archived credits. */
+  /** Credits, commits and balances: include archived items. */
   @property({ type: Boolean, attribute: 'include-archived' }) includeArchived = false;
 
-  /** Credits only: load each credit's ledger and show its history. */
+  /** Load each item's ledger and show its history. */
   @property({ type: Boolean, attribute: 'include-ledgers' }) includeLedgers = false;
 
-  /** Credits: only credits whose schedule covers this RFC 3339 instant. */
+  /** Balances only: leave out commits and credits whose balance is zero. */
+  @property({ type: Boolean, attribute: 'exclude-zero-balances' }) excludeZeroBalances = false;
+
+  /** Credits, commits and balances: only items whose schedule covers this RFC 3339 instant. */
   @property({ attribute: 'covering-date' }) coveringDate?: string;
 
-  /** Credits: only credits with access on or after this instant. */
+  /** Credits, commits and balances: only items with access on or after this instant. */
   @property({ attribute: 'starting-at' }) startingAt?: string;
 
-  /** Credits and grants: only those with access before this instant (exclusive). */
+  /** Every source: only items with access before this instant (exclusive). */
   @property({ attribute: 'effective-before' }) effectiveBefore?: string;
 
   /** Grants: only grants expiring at or after this instant. */
   @property({ attribute: 'not-expiring-before' }) notExpiringBefore?: string;
 
-  /** Credits: show this one credit. */
+  /** Every source: show this one item (a credit's, a commit's or a grant's id). */
   @property({ attribute: 'credit-id' }) creditId?: string;
 
-  /** Items per page (default 25 for credits, 100 for grants), within the API's range (1–25, 1–100). */
+  /** Items per page (default 25, 100 for grants), within the API's range (1–25, 1–100 for grants). */
   @property({ type: Number, attribute: 'page-size' }) pageSize?: number;
 
   /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */
@@ -280,15 +328,19 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     // The catalogue and the history's template are fetched now, alongside the token request the controller has
     // just started, never after it.
     if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
-    const ledgerPending = this.includeLedgers && !ledgerTemplate && !ledgerMissing;
-    if (ledgerPending) void fetchLedgerTemplate().then(() => this.requestUpdate());
+    const commits = this.source === 'commits' || this.source === 'balances';
+    const details = this.includeLedgers || commits;
+    const detailsPending = details && detailsChunk.pending;
+    if (detailsPending) detailsChunk.fetch(this);
     const now = new Date();
     const context =
-      formats && !ledgerPending
+      formats && !detailsPending
         ? contextOf(
             formats,
             Math.floor(now.getTime() / 60_000),
-            this.includeLedgers ? ledgerTemplate : undefined,
+            this.includeLedgers ? detailsChunk.template?.renderLedger : undefined,
+            commits ? detailsChunk.template?.renderInvoiceSchedule : undefined,
+            commits,
             this.headingLevel,
             this.invoiceUrl,
           )
@@ -319,7 +371,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
       <section part="base" class="base" aria-busy=${String(state.status === 'loading') as 'true' | 'false'} aria-labelledby="title">
         <header part="header" class="header">
           <div id="title" class="title ${this.hideTitle ? 'visually-hidden' : ''}" role="heading" aria-level=${context.headingLevel}>
-            ${i18n.t('title')}
+            ${i18n.t(this.#sourceMessage('title'))}
           </div>
           ${totals.length ? renderTotals(totals, low, context) : nothing}
           ${sharedAsOf ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>` : nothing}
@@ -336,13 +388,18 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     `;
   }
 
+  /** The title or the empty message: their own words for the lists with commits, the credits' for the others. */
+  #sourceMessage(key: 'title' | 'empty'): MessageKey {
+    return this.source === 'commits' || this.source === 'balances' ? `${key}.${this.source}` : key;
+  }
+
   /** Under the header: one branch per state of the body. */
   #renderBody({ body, credits }: View, context: ViewContext) {
     switch (body) {
       case 'loading':
         return renderSkeleton(context.i18n);
       case 'empty':
-        return html`<p part="empty" class="empty">${context.i18n.t('empty')}</p>`;
+        return html`<p part="empty" class="empty">${context.i18n.t(this.#sourceMessage('empty'))}</p>`;
       case 'none':
         return nothing;
       case 'credits':
@@ -372,8 +429,9 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     if (outcome === 'error' && error) {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));
     } else if (outcome === 'load' && shown) {
-      const source = this.source === 'grants' ? 'grants' : 'credits';
-      this.dispatchEvent(new CreditBalanceLoadEvent({ source, credits: shown.credits, totals: view.totals, skipped: shown.skipped }));
+      this.dispatchEvent(
+        new CreditBalanceLoadEvent({ source: this.source, credits: shown.credits, totals: view.totals, skipped: shown.skipped }),
+      );
       if (view.expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: view.expiring }));
       if (view.low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: view.low }));
     }

@@ -48,12 +48,20 @@ const cssProperties = directive(
 
 /** One total per credit type, with a low-balance badge where it applies. */
 export function renderTotals(totals: Total[], low: Total[], { i18n, money }: ViewContext) {
+  const amount = (value: number, total: Total) => money.amount(value, total.creditType);
   return html`<ul class="totals">
     ${totals.map(
       (total) => html`<li part="total ${low.includes(total) ? 'total-low' : ''}" class="total" data-credit-type-id=${total.creditType.id}>
         <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
         <span class="total__label">${i18n.t('available', { count: toDisplayAmount(total.available, total.creditType) })}</span>
         ${low.includes(total) ? renderBadge('low', i18n.t('lowBalance')) : nothing}
+        ${
+          total.shares
+            ? html`<span part="total-shares" class="total__shares"
+                >${i18n.t('shares', { purchased: amount(total.shares.purchased, total), free: amount(total.shares.free, total) })}</span
+              >`
+            : nothing
+        }
       </li>`,
     )}
   </ul>`;
@@ -75,7 +83,10 @@ export function renderError(error: ErrorDetail, staleSince: Date | undefined, on
   </div>`;
 }
 
-/** One credit or grant: name, badges, balance, meter, what comes next, its timeline, schedule and history. */
+/**
+ * One credit, commit or grant: name, kind, badges, balance, meter, what comes next, its timeline, schedule,
+ * invoice schedule and history.
+ */
 export function renderCredit(view: ShownCredit, context: ViewContext) {
   const { i18n, money, dates, now } = context;
   const { credit } = view;
@@ -91,12 +102,13 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
   ].filter(Boolean);
   const notes = (list: CreditNote[]) => list.map((n) => html`<p class="credit__note">${noteText(n, credit.creditType, context)}</p>`);
   return html`<article
-    part="credit credit-${view.status} ${view.expiring ? 'credit-expiring' : ''}"
+    part="credit credit-${view.status} kind-${credit.kind} ${view.expiring ? 'credit-expiring' : ''}"
     class="credit credit--${view.status}"
     data-credit-id=${credit.id}
   >
     <div class="credit__head">
       <div part="credit-name" class="credit__name" role="heading" aria-level=${Math.min(6, context.headingLevel + 1)}>${name}</div>
+      ${context.showKinds ? html`<span part="kind" class="credit__kind">${i18n.t(`kind.${credit.kind}`)}</span>` : nothing}
       <span class="credit__badges">
         ${view.drawPosition === 1 ? renderBadge('next', i18n.t('usedNext')) : nothing}
         ${view.expiring ? renderBadge('expiring', i18n.t('expiringSoon')) : nothing}
@@ -107,7 +119,9 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
       <span part="balance" class="credit__balance">${balanceText}</span>
       ${
         view.meterMax && balance !== undefined
-          ? html`<span class="credit__granted">${i18n.t('ofGranted', { amount: amount(view.meterMax) })}</span>`
+          ? html`<span class="credit__granted"
+              >${i18n.t(credit.kind === 'postpaid' ? 'ofCommitted' : 'ofGranted', { amount: amount(view.meterMax) })}</span
+            >`
           : nothing
       }
     </p>
@@ -140,6 +154,12 @@ function noteText(note: CreditNote, creditType: CreditType, { i18n, money, dates
       return i18n.t('paid', { amount: money.amount(note.amount, note.creditType) });
     case 'appliesTo':
       return i18n.t('appliesTo', { products: i18n.list(note.products.map(isolate)) });
+    case 'commitment':
+      return i18n.t('commitment', { amount: money.amount(note.amount, creditType), date: dates.lastDayBefore(note.endsBefore) });
+    case 'origin':
+      return i18n.t(`origin.${note.origin}`);
+    case 'rollover':
+      return i18n.t('rollover', { share: money.percent(note.fraction) });
   }
 }
 
@@ -164,7 +184,7 @@ function renderMeter(name: string, balance: string, max: string, share: number, 
  * and the formats, so a change elsewhere in the card (its place in the draw-down order) skips them.
  */
 function renderPeriods(view: ShownCredit, context: ViewContext) {
-  const { i18n, money, renderLedger } = context;
+  const { i18n, money, renderLedger, renderInvoices } = context;
   const { credit } = view;
   const amount = (value: number) => money.amount(value, credit.creditType);
   return html`${renderTimeline(view, context)}
@@ -187,6 +207,7 @@ function renderPeriods(view: ShownCredit, context: ViewContext) {
         </details>`
         : nothing
     }
+    ${renderInvoices && credit.invoices ? renderInvoices(credit, context) : nothing}
     ${renderLedger && credit.ledger.length ? renderLedger(credit, amount, context) : nothing}`;
 }
 

@@ -25,11 +25,18 @@ export interface ViewContext {
   minute: number;
   /** The history's template, when the widget shows history (`include-ledgers`) and its chunk has arrived. */
   renderLedger?: LedgerTemplate | undefined;
+  /** A commit's invoice schedule, when the widget reads commits and the chunk has arrived. */
+  renderInvoices?: InvoicesTemplate | undefined;
+  /** Each item says what it is (a credit, a prepaid or postpaid commit): the lists that mix kinds. */
+  showKinds: boolean;
   /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
   headingLevel: number;
   /** `invoice-url`: the host's invoice page, `{invoice_id}` standing for the id. */
   invoiceUrl?: string | undefined;
 }
 
-/** The history's template, from its own chunk (`ledger.ts`). */
+/** A commit's invoice schedule, from the details' chunk (`details.ts`). */
+export type InvoicesTemplate = (credit: NormalizedCredit, context: ViewContext) => TemplateResult;
+
+/** The history's template, from the details' chunk (`details.ts`). */
 export type LedgerTemplate = (credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) => TemplateResult;

@@ -63,8 +63,15 @@ describe('custom-elements.json', () => {
   it('lists exactly the parts the element renders, across loaded, partly unreadable, empty and failed widgets', async () => {
     const failing = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 403 }] });
     const widgets = await Promise.all(
-      [CUSTOMERS.acme, CUSTOMERS.edge, CUSTOMERS.empty, failing].map(async (customer) => {
-        const { el } = await mount({ 'customer-id': customer, 'include-ledgers': '', 'low-balance': '1000000' });
+      [
+        { 'customer-id': CUSTOMERS.acme, source: 'credits' },
+        { 'customer-id': CUSTOMERS.edge, source: 'credits' },
+        { 'customer-id': CUSTOMERS.empty, source: 'credits' },
+        { 'customer-id': failing, source: 'credits' },
+        { 'customer-id': CUSTOMERS.contract, source: 'balances' },
+        { 'customer-id': CUSTOMERS.plans, source: 'grants' },
+      ].map(async (attributes) => {
+        const { el } = await mount({ ...attributes, 'include-ledgers': '', 'low-balance': '1000000' });
         await el.updateComplete;
         return el;
       }),
@@ -73,7 +80,17 @@ describe('custom-elements.json', () => {
     expect(names(element.cssParts)).to.deep.equal([...rendered].sort());
   });
 
-  it('lists the seven states of the contract', () => {
-    expect(names(element.cssStates)).to.deep.equal(['empty', 'error', 'expiring', 'loading', 'low', 'ready', 'stale']);
+  it('lists the nine states of the contract', () => {
+    expect(names(element.cssStates)).to.deep.equal([
+      'empty',
+      'error',
+      'expiring',
+      'loading',
+      'low',
+      'postpaid',
+      'prepaid',
+      'ready',
+      'stale',
+    ]);
   });
 });

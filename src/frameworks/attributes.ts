@@ -13,25 +13,30 @@ export interface CreditBalanceAttributes {
   'customer-id'?: string;
   /** Base URL of the API (normally the host's proxy); default: the token's `api_base`, else Metronome. */
   'api-base'?: string;
-  /** `credits` (contract credits) or `grants` (legacy Plans credit grants). */
-  'source'?: 'credits' | 'grants';
-  /** Credits only: `all` includes contract-level credits, `customer` only customer-level ones. */
+  /**
+   * What is listed: `credits` (contract credits), `balances` (a contract's commits and credits together),
+   * `commits` (prepaid and postpaid commits) or `grants` (legacy Plans credit grants).
+   */
+  'source'?: 'credits' | 'balances' | 'commits' | 'grants';
+  /** Credits, commits and balances: `all` includes contract-level items, `customer` only customer-level ones. */
   'scope'?: 'all' | 'customer';
-  /** Credits only: include archived credits. */
+  /** Credits, commits and balances: include archived items. */
   'include-archived'?: boolean;
-  /** Credits only: load each credit's ledger and show its history. */
+  /** Load each item's ledger and show its history. */
   'include-ledgers'?: boolean;
-  /** Credits: only credits whose schedule covers this RFC 3339 instant. */
+  /** Balances only: leave out commits and credits whose balance is zero. */
+  'exclude-zero-balances'?: boolean;
+  /** Credits, commits and balances: only items whose schedule covers this RFC 3339 instant. */
   'covering-date'?: string;
-  /** Credits: only credits with access on or after this instant. */
+  /** Credits, commits and balances: only items with access on or after this instant. */
   'starting-at'?: string;
-  /** Credits and grants: only those with access before this instant (exclusive). */
+  /** Every source: only items with access before this instant (exclusive). */
   'effective-before'?: string;
   /** Grants: only grants expiring at or after this instant. */
   'not-expiring-before'?: string;
-  /** Credits: show this one credit. */
+  /** Every source: show this one item (a credit's, a commit's or a grant's id). */
   'credit-id'?: string;
-  /** Items per page (default 25 for credits, 100 for grants), within the API's range (1–25, 1–100). */
+  /** Items per page (default 25, 100 for grants), within the API's range (1–25, 1–100 for grants). */
   'page-size'?: number | string;
   /** BCP 47 locale for numbers, money and dates; default: the nearest `lang`, else the browser's. */
   'locale'?: string;
@@ -62,6 +67,7 @@ export const ATTRIBUTE_NAMES = [
   'scope',
   'include-archived',
   'include-ledgers',
+  'exclude-zero-balances',
   'covering-date',
   'starting-at',
   'effective-before',

@@ -4,6 +4,11 @@
  */
 import { CreditBalanceError } from './errors.js';
 import { PAGE_SIZES } from './metronome.js';
+import type { SourceName } from './credit.js';
+
+/** The lists a widget can read. */
+const SOURCES: readonly SourceName[] = ['credits', 'balances', 'commits', 'grants'];
+const isSource = (source: string): source is SourceName => (SOURCES as readonly string[]).includes(source);
 
 /**
  * The element's options, as its properties hold them (a removed attribute reads as its default). The element
@@ -19,6 +24,7 @@ export interface WidgetOptions {
   scope: string;
   includeArchived: boolean;
   includeLedgers: boolean;
+  excludeZeroBalances: boolean;
   coveringDate?: string | undefined;
   startingAt?: string | undefined;
   effectiveBefore?: string | undefined;
@@ -67,9 +73,7 @@ export function configProblem(input: WidgetOptions, { pageUrl, tokenProviderAttr
   if (!['same-origin', 'include', 'omit'].includes(input.tokenCredentials)) {
     return problem('token-credentials', `must be same-origin, include or omit, not "${input.tokenCredentials}"`);
   }
-  if (input.source !== 'credits' && input.source !== 'grants') {
-    return problem('source', `"${input.source}" is neither "credits" nor "grants"`);
-  }
+  if (!isSource(input.source)) return problem('source', `"${input.source}" is not one of ${SOURCES.join(', ')}`);
   if (input.scope !== 'all' && input.scope !== 'customer') return problem('scope', `"${input.scope}" is neither "all" nor "customer"`);
   const max = PAGE_SIZES[input.source].max;
   if (input.pageSize !== undefined && !(Number.isInteger(input.pageSize) && input.pageSize >= 1 && input.pageSize <= max)) {

@@ -8,7 +8,21 @@ export interface CreditType {
 }
 
 /** Which Metronome list a widget reads. */
-export type SourceName = 'credits' | 'grants';
+export type SourceName = 'credits' | 'commits' | 'balances' | 'grants';
+
+/**
+ * What an item is: a contract `credit` (free or promotional money), a `prepaid` commit (money paid in advance), a
+ * `postpaid` commit (a commitment to spend, not money held) or a Plans `grant`.
+ */
+export type CreditKind = 'credit' | 'prepaid' | 'postpaid' | 'grant';
+
+/** One instalment of a commit's invoice schedule. */
+export interface Instalment {
+  amount: number;
+  at: Date;
+  /** The invoice it is on, once invoiced. */
+  invoiceId?: string;
+}
 
 /** One schedule item: `amount` usable from `startsAt` (inclusive) until `endsBefore` (exclusive). */
 export interface Segment {
@@ -34,7 +48,7 @@ export interface LedgerEntry {
   invoiceId?: string;
 }
 
-/** A credit or grant the widget could not read: left out of the list and the totals, and reported. */
+/** A credit, commit or grant the widget could not read: left out of the list and the totals, and reported. */
 export interface SkippedCredit {
   /** Its id, when the record has a readable one. */
   id?: string;
@@ -43,12 +57,12 @@ export interface SkippedCredit {
 }
 
 /**
- * A credit (`source="credits"`) or a grant (`source="grants"`) in one shape, amounts as the API sent them
- * in `creditType`'s unit. This is what `credit-balance-load` carries.
+ * A credit, a commit or a grant in one shape, amounts as the API sent them in `creditType`'s unit. This is what
+ * `credit-balance-load` carries.
  */
 export interface NormalizedCredit {
   id: string;
-  kind: 'credit' | 'grant';
+  kind: CreditKind;
   name: string;
   creditType: CreditType;
   /**
@@ -62,8 +76,25 @@ export interface NormalizedCredit {
   balanceAsOf?: Date;
   /** Grants: it expires before the end of the billing period, so Metronome's `including_pending` reads 0. */
   expiresInPeriod?: boolean;
-  /** The sum of the schedule's amounts (credits) or `grant_amount` (grants). */
+  /** The sum of the schedule's amounts (credits and commits) or `grant_amount` (grants). */
   granted: number;
+  /** Credits and commits: how many products and tags it is restricted to; absent when it applies to every product. */
+  applicableProducts?: number;
+  /** Commits: what was paid per unit granted (`cost_basis`); credits and grants cost nothing (0). */
+  costBasis?: number;
+  /** Commits: the invoice schedule, in date order. */
+  invoices?: Instalment[];
+  /** Commits: what the invoice schedule has still to invoice (the instalments on no invoice yet). */
+  uninvoiced?: number;
+  /** Commits: the invoice schedule's credit type, when it is not the access schedule's. */
+  invoiceCreditType?: CreditType;
+  /** Commits: the share of what is unused at renewal that carries over (`rollover_fraction`). */
+  rolloverFraction?: number;
+  /**
+   * Commits, where the SDK tells it: rolled over from the previous contract (`rolled_over_from`), made by a
+   * recurring commit (`recurring_commit_id`), or made by the system otherwise (no `created_by`): an automatic top-up.
+   */
+  origin?: 'rollover' | 'recurring' | 'top-up';
   /** Grants: what was paid for it, possibly in another credit type. */
   paid?: { amount: number; creditType: CreditType };
   /** Lower is drawn down first. */
@@ -77,25 +108,39 @@ export interface NormalizedCredit {
 /** One sum per credit type; amounts of different credit types are never added together. */
 export interface Total {
   creditType: CreditType;
-  /** The sum of the balances. */
+  /** The sum of the balances: what the customer can use. */
   available: number;
   granted: number;
-  /** How many credits it sums. */
+  /** How many items it sums. */
   count: number;
+  /** When it sums both prepaid commits and credits: the purchased (prepaid) and free (credit) shares of `available`. */
+  shares?: { purchased: number; free: number };
 }
 
-/** One total per credit type, over the credits with a balance (one without is unknown, not zero). */
+/** Money the customer holds: a postpaid commit is a commitment to spend, never counted as available. */
+export const isHeld = (credit: NormalizedCredit): boolean => credit.kind !== 'postpaid';
+
+/**
+ * One total per credit type, over the money held with a balance (an item without one is unknown, not zero;
+ * a postpaid commit is no money held).
+ */
 export function totalsOf(credits: readonly NormalizedCredit[]): Total[] {
   const totals = groupByCreditType(
-    credits.filter((credit) => credit.balance !== undefined),
+    credits.filter((credit) => credit.balance !== undefined && isHeld(credit)),
     (credit) => credit.creditType,
   );
-  return totals.map((group) => ({
-    creditType: group[0]!.creditType,
-    available: sumAmounts(group.map((credit) => credit.balance!)),
-    granted: sumAmounts(group.map((credit) => credit.granted)),
-    count: group.length,
-  }));
+  return totals.map((group) => {
+    const sum = (items: NormalizedCredit[]) => sumAmounts(items.map((credit) => credit.balance!));
+    const purchased = group.filter((credit) => credit.kind === 'prepaid');
+    const free = group.filter((credit) => credit.kind !== 'prepaid');
+    return {
+      creditType: group[0]!.creditType,
+      available: sum(group),
+      granted: sumAmounts(group.map((credit) => credit.granted)),
+      count: group.length,
+      ...(purchased.length && free.length && { shares: { purchased: sum(purchased), free: sum(free) } }),
+    };
+  });
 }
 
 /** `items` grouped by their credit type (its id and name), in the order each type first appears. */

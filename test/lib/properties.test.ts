@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { render } from 'lit';
 import { readRecord } from '../../src/lib/api/client.js';
+import { balancesSource } from '../../src/lib/api/commits.js';
 import { creditsSource } from '../../src/lib/api/credits.js';
 import { CreditBalanceError } from '../../src/lib/errors.js';
 import { grantsSource } from '../../src/lib/api/grants.js';
@@ -13,7 +14,7 @@ import type { Source } from '../../src/lib/api/source.js';
 import { page } from '../../src/lib/api/validate.js';
 import type { NormalizedCredit } from '../../src/lib/credit.js';
 import { DateFormat } from '../../src/lib/view/dates.js';
-import { renderLedger } from '../../src/ledger.js';
+import { renderInvoiceSchedule, renderLedger } from '../../src/details.js';
 import { LANGUAGES, Translator, loadCatalogue } from '../../src/lib/view/messages.js';
 import { MoneyFormat, USD_CENTS_ID } from '../../src/lib/view/money.js';
 import { viewOf } from '../../src/lib/view/view.js';
@@ -23,7 +24,7 @@ import type { ViewContext } from '../../src/view-context.js';
 import { TEST_NOW } from '../clock.js';
 
 /** How many cases each property runs; the README's Reliability section quotes these. */
-export const RUNS = { credits: 2000, grants: 2000, tokens: 2000, money: 3000, dates: 2000, retryAfter: 1000 };
+export const RUNS = { credits: 2000, balances: 2000, grants: 2000, tokens: 2000, money: 3000, dates: 2000, retryAfter: 1000 };
 
 const BAD_TEXT = /NaN|undefined|Invalid Date|Infinity|\[object|null/;
 const locales = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'ja-JP', 'ar-EG', 'hi-IN'];
@@ -113,6 +114,88 @@ const sdkCredit: fc.Arbitrary<Metronome.Credit> = fc.record(
   },
   { requiredKeys: ['id', 'type', 'product'] },
 );
+type CommitLedgerEntry = NonNullable<Metronome.Commit['ledger']>[number];
+const sdkCommitLedgerEntry: fc.Arbitrary<CommitLedgerEntry> = fc.oneof(
+  ...(['PREPAID_COMMIT_SEGMENT_START', 'PREPAID_COMMIT_EXPIRATION', 'PREPAID_COMMIT_SEAT_BASED_ADJUSTMENT'] as const).map((type) =>
+    fc.record({ type: fc.constant(type), amount: finite, segment_id: id, timestamp }),
+  ),
+  ...(
+    [
+      'PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION',
+      'PREPAID_COMMIT_CANCELED',
+      'PREPAID_COMMIT_CREDITED',
+      'POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION',
+    ] as const
+  ).map((type) =>
+    fc.record(
+      { type: fc.constant(type), amount: finite, segment_id: id, invoice_id: id, timestamp, contract_id: id },
+      { requiredKeys: ['type', 'amount', 'segment_id', 'invoice_id', 'timestamp'] },
+    ),
+  ),
+  ...(['PREPAID_COMMIT_ROLLOVER', 'POSTPAID_COMMIT_ROLLOVER'] as const).map((type) =>
+    fc.record({ type: fc.constant(type), amount: finite, segment_id: id, new_contract_id: id, timestamp }),
+  ),
+  ...(['PREPAID_COMMIT_MANUAL', 'POSTPAID_COMMIT_MANUAL'] as const).map((type) =>
+    fc.record({ type: fc.constant(type), amount: finite, reason: text, timestamp }),
+  ),
+  ...(['POSTPAID_COMMIT_INITIAL_BALANCE', 'POSTPAID_COMMIT_EXPIRATION'] as const).map((type) =>
+    fc.record({ type: fc.constant(type), amount: finite, timestamp }),
+  ),
+  fc.record(
+    { type: fc.constant('POSTPAID_COMMIT_TRUEUP' as const), amount: finite, invoice_id: id, timestamp, contract_id: id },
+    { requiredKeys: ['type', 'amount', 'invoice_id', 'timestamp'] },
+  ),
+);
+const sdkCommit: fc.Arbitrary<Metronome.Commit> = fc.record(
+  {
+    id,
+    created_at: timestamp,
+    type: fc.constantFrom('PREPAID' as const, 'POSTPAID' as const),
+    product: fc.record({ id, name: text }),
+    name: text,
+    access_schedule: fc.record(
+      {
+        credit_type: creditType,
+        schedule_items: fc.array(
+          range.chain(([starting_at, ending_before]) =>
+            fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) }),
+          ),
+          { maxLength: 3 },
+        ),
+      },
+      { requiredKeys: ['schedule_items'] },
+    ),
+    invoice_schedule: fc.record(
+      {
+        credit_type: creditType,
+        do_not_invoice: fc.boolean(),
+        schedule_items: fc.array(
+          fc.record(
+            { id, amount: finite, quantity: finite, unit_price: finite, timestamp, invoice_id: fc.option(id) },
+            { requiredKeys: ['id', 'amount', 'quantity', 'unit_price', 'timestamp'] },
+          ),
+          { maxLength: 3 },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    balance: finite,
+    priority: finite,
+    cost_basis: finite,
+    rollover_fraction: fc.double({ min: 0, max: 1, noNaN: true }),
+    rolled_over_from: fc.record({ commit_id: id, contract_id: id }),
+    recurring_commit_id: id,
+    created_by: text,
+    applicable_product_ids: fc.array(id, { maxLength: 2 }),
+    applicable_product_tags: fc.array(text, { maxLength: 2 }),
+    applicable_contract_ids: fc.array(id, { maxLength: 2 }),
+    description: text,
+    ledger: fc.array(sdkCommitLedgerEntry, { maxLength: 3 }),
+  },
+  { requiredKeys: ['id', 'created_at', 'type', 'product'] },
+);
+/** "List balances": commits and credits in one list. */
+const sdkBalance = fc.oneof(sdkCommit as fc.Arbitrary<unknown>, sdkCredit as fc.Arbitrary<unknown>);
 const sdkDeduction: fc.Arbitrary<Metronome.V1.CreditLedgerEntry> = fc.record(
   {
     amount: finite,
@@ -192,6 +275,11 @@ const wireCredit = fc.oneof(
   { weight: 3, arbitrary: mutated(sdkCredit) },
   { weight: 1, arbitrary: junk },
 );
+const wireBalance = fc.oneof(
+  { weight: 2, arbitrary: sdkBalance },
+  { weight: 3, arbitrary: mutated(sdkBalance as fc.Arbitrary<object>) },
+  { weight: 1, arbitrary: junk },
+);
 const wireGrant = fc.oneof({ weight: 2, arbitrary: sdkGrant }, { weight: 3, arbitrary: mutated(sdkGrant) }, { weight: 1, arbitrary: junk });
 const envelope = (item: fc.Arbitrary<unknown>) =>
   fc.oneof(
@@ -242,6 +330,8 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
     now,
     minute: Math.floor(now.getTime() / 60_000),
     renderLedger,
+    renderInvoices: renderInvoiceSchedule,
+    showKinds: true,
     headingLevel: 2,
     invoiceUrl: '/billing/invoices/{invoice_id}',
   };
@@ -259,6 +349,7 @@ describe('properties', () => {
 
   const sourceCases = [
     { name: 'credits', source: creditsSource, item: wireCredit, sdk: sdkCredit as fc.Arbitrary<unknown>, runs: RUNS.credits },
+    { name: 'balances (commits and credits)', source: balancesSource, item: wireBalance, sdk: sdkBalance, runs: RUNS.balances },
     { name: 'grants', source: grantsSource, item: wireGrant, sdk: sdkGrant as fc.Arbitrary<unknown>, runs: RUNS.grants },
   ];
   for (const { name, source, item, sdk, runs } of sourceCases) {

@@ -16,15 +16,23 @@ import { page } from './validate.js';
 export const MAX_PAGES = 200;
 
 /**
- * The source of a list. Grants (Metronome's older Plans) are a chunk of their own, fetched alongside the token
- * request only by widgets that read them.
+ * The source of a list. Commits and balances, and grants (Metronome's older Plans), are chunks of their own,
+ * fetched alongside the token request only by widgets that read them.
  */
 export async function loadSource(name: SourceName): Promise<Source> {
-  if (name === 'credits') return creditsSource;
   try {
-    return (await import('./grants.js')).grantsSource;
+    switch (name) {
+      case 'credits':
+        return creditsSource;
+      case 'commits':
+        return (await import('./commits.js')).commitsSource;
+      case 'balances':
+        return (await import('./commits.js')).balancesSource;
+      case 'grants':
+        return (await import('./grants.js')).grantsSource;
+    }
   } catch (error) {
-    throw new CreditBalanceError('network', 'Could not fetch the code that reads credit grants.', undefined, { cause: error });
+    throw new CreditBalanceError('network', `Could not fetch the code that reads ${name}.`, undefined, { cause: error });
   }
 }
 
@@ -61,6 +69,7 @@ export function listPlanOf(plan: LoadPlan, token: Token, tokenBase: string): Lis
     scope: plan.scope,
     includeArchived: plan.includeArchived,
     includeLedgers: plan.includeLedgers,
+    excludeZeroBalances: plan.excludeZeroBalances,
     coveringDate: plan.coveringDate,
     startingAt: plan.startingAt,
     effectiveBefore: plan.effectiveBefore,
@@ -141,7 +150,9 @@ export async function* loadCredits(
         skipped.push(fresh);
         return;
       }
-      if (credits.has(fresh.id)) return;
+      // `credit-id` picks one item: the contract lists filter by it, "List credit grants" (which the companion
+      // lets list by customer only) is filtered here.
+      if (credits.has(fresh.id) || (plan.creditId && fresh.id !== plan.creditId)) return;
       const wire = JSON.stringify(item);
       const old = before.get(fresh.id);
       const credit = old && fingerprints.get(old) === wire ? old : fresh;

@@ -12,17 +12,17 @@ export const creditType = (value: unknown, path: string): CreditType => {
   return { id: string(type.id, `${path}.id`), name: string(type.name, `${path}.name`) };
 };
 
-function segment(value: unknown, path: string): Segment {
+export function segment(value: unknown, path: string): Segment {
   const item = object(value, path);
   const { startsAt, endsBefore } = period(item, path, 'starting_at', 'ending_before');
   return { id: string(item.id, `${path}.id`), amount: number(item.amount, `${path}.amount`), startsAt, endsBefore };
 }
 
-/**
- * The string fields each ledger entry type requires beside `amount`, `timestamp` and `type` (the SDK's
- * `Credit.ledger` union). A type Metronome adds later is read with all of them optional.
- */
-const LEDGER_FIELDS: Record<string, readonly string[]> = {
+/** The string fields each ledger entry type requires beside `amount`, `timestamp` and `type`. */
+export type LedgerFields = Record<string, readonly string[]>;
+
+/** Those of the SDK's `Credit.ledger` union. A type Metronome adds later is read with all of them optional. */
+const LEDGER_FIELDS: LedgerFields = {
   CREDIT_SEGMENT_START: ['segment_id'],
   CREDIT_AUTOMATED_INVOICE_DEDUCTION: ['segment_id', 'invoice_id'],
   CREDIT_EXPIRATION: ['segment_id'],
@@ -33,10 +33,11 @@ const LEDGER_FIELDS: Record<string, readonly string[]> = {
   CREDIT_ROLLOVER: ['segment_id', 'new_contract_id'],
 };
 
-function ledgerEntry(value: unknown, path: string): LedgerEntry {
+/** One ledger entry, its type's fields required as `fields` says (the others optional). */
+export function ledgerEntry(value: unknown, path: string, fields: LedgerFields): LedgerEntry {
   const entry = object(value, path);
   const type = string(entry.type, `${path}.type`);
-  const required = LEDGER_FIELDS[type] ?? [];
+  const required = fields[type] ?? [];
   const text = (field: string) =>
     required.includes(field) ? string(entry[field], `${path}.${field}`) : optional(entry[field], `${path}.${field}`, string);
   const segmentId = text('segment_id');
@@ -50,12 +51,33 @@ function ledgerEntry(value: unknown, path: string): LedgerEntry {
     at: timestamp(entry.timestamp, `${path}.timestamp`),
     ...(segmentId !== undefined && { segmentId }),
     ...(invoiceId && { invoiceId }),
-    // Only a manual adjustment's reason is written for the customer; the SDK declares no other.
-    ...(type === 'CREDIT_MANUAL' && reason && { reason }),
+    // Only a manual adjustment's reason is written for the customer; the SDK declares no other (and requires it).
+    ...(required.includes('reason') && reason && { reason }),
   };
 }
 
 const byStart = (a: Segment, b: Segment) => a.startsAt.getTime() - b.startsAt.getTime();
+
+/** An access schedule's segments in date order, and its credit type (none in the schedule: unknown). */
+export function accessSchedule(value: unknown, path: string): { segments: Segment[]; creditType: CreditType | undefined } {
+  const schedule = optional(value, path, object);
+  const items = schedule ? array(schedule.schedule_items, `${path}.schedule_items`) : [];
+  return {
+    segments: items.map((s, i) => segment(s, `${path}.schedule_items[${i}]`)).sort(byStart),
+    creditType: optional(schedule?.credit_type, `${path}.credit_type`, creditType),
+  };
+}
+
+/**
+ * How many products and tags the item is restricted to (`applicable_product_ids`, `applicable_product_tags`):
+ * Metronome draws down the one restricted to fewer first. Absent when it applies to every product.
+ */
+export function applicableProducts(item: Json, path: string): number | undefined {
+  const count = ['applicable_product_ids', 'applicable_product_tags']
+    .map((field) => optional(item[field], `${path}.${field}`, array)?.map((v, i) => string(v, `${path}.${field}[${i}]`)).length ?? 0)
+    .reduce((a, b) => a + b);
+  return count || undefined;
+}
 
 /** Contract credits: `POST /v1/contracts/customerCredits/list`, `limit` and `next_page` in the body. */
 export const creditsSource: Source = {
@@ -85,23 +107,24 @@ export const creditsSource: Source = {
     const product = object(credit.product, `${path}.product`);
     string(product.id, `${path}.product.id`);
     const productName = string(product.name, `${path}.product.name`);
-    const schedule = optional(credit.access_schedule, `${path}.access_schedule`, object);
-    const items = schedule ? array(schedule.schedule_items, `${path}.access_schedule.schedule_items`) : [];
-    const segments = items.map((s, i) => segment(s, `${path}.access_schedule.schedule_items[${i}]`)).sort(byStart);
+    const schedule = accessSchedule(credit.access_schedule, `${path}.access_schedule`);
+    const { segments } = schedule;
     const ledger = optional(credit.ledger, `${path}.ledger`, array) ?? [];
     const priority = optional(credit.priority, `${path}.priority`, number);
     const balance = optional(credit.balance, `${path}.balance`, number);
+    const products = applicableProducts(credit, path);
     return {
       id,
       kind: 'credit',
       name: optional(credit.name, `${path}.name`, string) || productName,
-      creditType: optional(schedule?.credit_type, `${path}.access_schedule.credit_type`, creditType) ?? UNKNOWN_CREDIT_TYPE,
+      creditType: schedule.creditType ?? UNKNOWN_CREDIT_TYPE,
       ...(balance !== undefined && { balance }),
       granted: sumAmounts(segments.map((s) => s.amount)),
       ...(priority !== undefined && { priority }),
+      ...(products && { applicableProducts: products }),
       products: [],
       segments,
-      ledger: ledger.map((e, i) => ledgerEntry(e, `${path}.ledger[${i}]`)),
+      ledger: ledger.map((e, i) => ledgerEntry(e, `${path}.ledger[${i}]`, LEDGER_FIELDS)),
     };
   },
 };

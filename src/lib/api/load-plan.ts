@@ -18,6 +18,7 @@ export interface LoadPlan {
   scope: 'all' | 'customer';
   includeArchived: boolean;
   includeLedgers: boolean;
+  excludeZeroBalances: boolean;
   /** Items per page; absent: the source's default. */
   pageSize: number | undefined;
   coveringDate: string | undefined;
@@ -41,6 +42,7 @@ export function loadPlanOf(options: WidgetOptions, pageUrl: string): LoadPlan {
     scope: options.scope as LoadPlan['scope'],
     includeArchived: options.includeArchived,
     includeLedgers: options.includeLedgers,
+    excludeZeroBalances: options.excludeZeroBalances,
     pageSize: options.pageSize,
     coveringDate: text(options.coveringDate),
     startingAt: text(options.startingAt),

@@ -12,6 +12,7 @@ export interface ListPlan {
   scope: 'all' | 'customer';
   includeArchived: boolean;
   includeLedgers: boolean;
+  excludeZeroBalances: boolean;
   coveringDate?: string;
   startingAt?: string;
   effectiveBefore?: string;

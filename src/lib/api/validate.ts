@@ -19,6 +19,8 @@ export const array = (value: unknown, path: string): unknown[] => (Array.isArray
 
 export const string = (value: unknown, path: string): string => (typeof value === 'string' ? value : fail(path, 'is not a string'));
 
+export const boolean = (value: unknown, path: string): boolean => (typeof value === 'boolean' ? value : fail(path, 'is not a boolean'));
+
 export const number = (value: unknown, path: string): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fail(path, 'is not a finite number');
 

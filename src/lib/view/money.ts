@@ -91,6 +91,13 @@ export class MoneyFormat {
     return Math.abs(amount) >= Number.MAX_VALUE ? `${amount > 0 ? '>' : '<'} ${text}` : text;
   }
 
+  /** A share as a percentage: 0.5 → "50%" ("50 %" in German). */
+  percent(share: number): string {
+    return this.#percent.format(share);
+  }
+
+  readonly #percent = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 });
+
   #amount(amount: number, creditType: CreditType): string {
     const unit = unitOf(creditType);
     if (unit.kind === 'currency') {

@@ -3,7 +3,7 @@
  * expiring, the draw-down order), the order on screen, the timeline's geometry and the low totals.
  */
 import { addDays } from 'date-fns/addDays';
-import { type NormalizedCredit, type Segment, type Total, groupByCreditType, sumAmounts } from '../credit.js';
+import { type NormalizedCredit, type Segment, type Total, groupByCreditType, isHeld, sumAmounts } from '../credit.js';
 import { toDisplayAmount } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';
@@ -68,7 +68,8 @@ export function viewCredit(credit: NormalizedCredit, { now, expiringSoonDays }: 
   const scheduledLater = sumAmounts(later);
   const activeGranted = sumAmounts(activeAmounts);
   const status: CreditStatus = active ? 'active' : next ? 'upcoming' : segments.length ? 'expired' : 'unscheduled';
-  const expiring = !!active && (credit.balance ?? 0) > 0 && active.endsBefore <= addDays(now, expiringSoonDays);
+  // A postpaid commit's balance is what is still to be spent, not money the customer can lose.
+  const expiring = isHeld(credit) && !!active && (credit.balance ?? 0) > 0 && active.endsBefore <= addDays(now, expiringSoonDays);
   const meterMax = active ? activeGranted : credit.granted;
   return { credit, status, segments, ...(active && { active }), ...(next && { next }), scheduledLater, meterMax, expiring };
 }
@@ -98,12 +99,16 @@ function orderInstant(view: CreditView): number {
 }
 
 /**
- * Metronome's draw-down order: lower `priority` first (none: last), then the one whose usable period ends
- * sooner, then the one that started earlier.
+ * Metronome's burn-down order of prepaid commits and credits: lower `priority` first (none: last), then the lower
+ * cost basis (credits and grants cost nothing; a commit without one counts as paid in full), then the one
+ * restricted to fewer products, then the one whose usable period ends sooner, then the one that started earlier.
  */
 export function compareDrawDown(a: CreditView, b: CreditView): number {
+  const costBasis = ({ credit }: CreditView) => credit.costBasis ?? (credit.kind === 'prepaid' ? 1 : 0);
   return (
     (a.credit.priority ?? Infinity) - (b.credit.priority ?? Infinity) ||
+    costBasis(a) - costBasis(b) ||
+    (a.credit.applicableProducts ?? Infinity) - (b.credit.applicableProducts ?? Infinity) ||
     a.active!.endsBefore.getTime() - b.active!.endsBefore.getTime() ||
     a.active!.startsAt.getTime() - b.active!.startsAt.getTime() ||
     a.credit.id.localeCompare(b.credit.id)
@@ -117,7 +122,7 @@ export function compareDrawDown(a: CreditView, b: CreditView): number {
 export function viewCredits(credits: readonly NormalizedCredit[], options: ViewOptions): CreditView[] {
   const views = credits.map((credit) => viewCredit(credit, options)).sort(compareViews);
   if (options.drawOrder === false) return views;
-  const usable = views.filter((view) => view.active && (view.credit.balance ?? 0) > 0);
+  const usable = views.filter((view) => isHeld(view.credit) && view.active && (view.credit.balance ?? 0) > 0);
   for (const group of groupByCreditType(usable, (view) => view.credit.creditType)) {
     group.sort(compareDrawDown).forEach((view, i) => {
       view.drawPosition = i + 1;

@@ -16,7 +16,10 @@ export type CreditNote =
   | { kind: 'usedNextHint' }
   | { kind: 'drawOrder'; after: NormalizedCredit }
   | { kind: 'paid'; amount: number; creditType: CreditType }
-  | { kind: 'appliesTo'; products: string[] };
+  | { kind: 'appliesTo'; products: string[] }
+  | { kind: 'commitment'; amount: number; endsBefore: Date }
+  | { kind: 'origin'; origin: NonNullable<NormalizedCredit['origin']> }
+  | { kind: 'rollover'; fraction: number };
 
 /** A credit as one update shows it: its view, and the notes above its meter and below its dates. */
 export interface ShownCredit extends CreditView {
@@ -35,6 +38,10 @@ export interface ViewStates {
   stale: boolean;
   expiring: boolean;
   low: boolean;
+  /** A prepaid commit is shown. */
+  prepaid: boolean;
+  /** A postpaid commit (a commitment to spend) is shown. */
+  postpaid: boolean;
 }
 
 export interface View {
@@ -78,7 +85,11 @@ function withNotes(view: CreditView, sharedAsOf: Date | undefined): ShownCredit 
     figureNotes.push({ kind: 'balanceAsOf', date: credit.balanceAsOf });
   }
   if (credit.expiresInPeriod) figureNotes.push({ kind: 'expiresInPeriod' });
+  const end = credit.segments.at(-1)?.endsBefore;
+  if (credit.kind === 'postpaid' && end) figureNotes.push({ kind: 'commitment', amount: credit.granted, endsBefore: end });
   const notes: CreditNote[] = [];
+  if (credit.origin) notes.push({ kind: 'origin', origin: credit.origin });
+  if (credit.rolloverFraction) notes.push({ kind: 'rollover', fraction: credit.rolloverFraction });
   if (view.drawPosition === 1) notes.push({ kind: 'usedNextHint' });
   if (view.drawsAfter) notes.push({ kind: 'drawOrder', after: view.drawsAfter });
   if (credit.paid?.amount) notes.push({ kind: 'paid', amount: credit.paid.amount, creditType: credit.paid.creditType });
@@ -133,6 +144,8 @@ export function viewOf(state: CreditsState, options: DisplayOptions, now: Date):
       stale: !!error && !!shown,
       expiring: expiring.length > 0,
       low: low.length > 0,
+      prepaid: credits.some((c) => c.credit.kind === 'prepaid'),
+      postpaid: credits.some((c) => c.credit.kind === 'postpaid'),
     },
   };
 }

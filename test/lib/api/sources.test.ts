@@ -13,6 +13,7 @@ const plan: ListPlan = {
   scope: 'all',
   includeArchived: false,
   includeLedgers: false,
+  excludeZeroBalances: false,
 };
 
 const USD = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };

@@ -1,0 +1,73 @@
+/**
+ * What only some pages show of an item: its history (with `include-ledgers`) and a commit's invoice schedule
+ * (`source="commits"` or `"balances"`). A chunk of its own, fetched alongside the token request only by widgets
+ * that show either.
+ */
+import { html, nothing } from 'lit';
+import type { LedgerEntry, NormalizedCredit } from './lib/credit.js';
+import { invoiceHref } from './lib/view/invoice.js';
+import { periodText } from './lib/view/dates.js';
+import type { ViewContext } from './view-context.js';
+
+/** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
+export function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {
+  const { i18n, dates, invoiceUrl } = context;
+  const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
+  // A commit's entry reads as its own where the catalogue words it, else as a credit's entry of the same kind
+  // (PREPAID_COMMIT_EXPIRATION as CREDIT_EXPIRATION: "Expired unused"); a type Metronome adds later, generically.
+  const label = ({ type }: LedgerEntry) => {
+    const key = [`ledger.${type}`, `ledger.${type.replace(/^(PRE|POST)PAID_COMMIT_/, 'CREDIT_')}`].find((k) => i18n.has(k));
+    return i18n.t(key && i18n.has(key) ? key : 'ledger.other');
+  };
+  return html`<details part="ledger" class="ledger">
+    <summary>${i18n.t('history', { count: credit.ledger.length })}</summary>
+    <ol class="ledger__entries">
+      ${credit.ledger.map((entry) => {
+        const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
+        const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, document.baseURI);
+        return html`<li class="ledger__entry">
+          <span class="ledger__label">${entry.pending ? i18n.t('pending', { label: label(entry) }) : label(entry)}</span>
+          <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
+            >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
+          >
+          <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
+          ${
+            segment && credit.segments.length > 1
+              ? html`<span class="ledger__period">${i18n.t('period', {
+                  range: periodText(segment.startsAt, segment.endsBefore, context),
+                })}</span>`
+              : nothing
+          }
+          ${entry.reason ? html`<span class="ledger__reason">${entry.reason}</span>` : nothing}
+          ${invoice ? html`<a class="ledger__invoice" href=${invoice}>${i18n.t('invoice')}</a>` : nothing}
+        </li>`;
+      })}
+    </ol>
+  </details>`;
+}
+
+/** Each instalment (its amount and date, invoiced with a link to the invoice, or still to be), and what is left to invoice. */
+export function renderInvoiceSchedule(credit: NormalizedCredit, context: ViewContext) {
+  const { i18n, money, dates, invoiceUrl } = context;
+  const instalments = credit.invoices ?? [];
+  const creditType = credit.invoiceCreditType ?? credit.creditType;
+  const amount = (value: number) => money.amount(value, creditType);
+  return html`<details part="invoices" class="invoices">
+    <summary>${i18n.t('invoiceSchedule')}</summary>
+    <ol class="invoices__items">
+      ${instalments.map((item) => {
+        const href = item.invoiceId ? invoiceHref(invoiceUrl, item.invoiceId, document.baseURI) : undefined;
+        return html`<li part="instalment ${item.invoiceId ? 'instalment-invoiced' : ''}" class="invoices__item">
+          <span class="invoices__amount">${amount(item.amount)}</span>
+          <time class="invoices__date" datetime=${item.at.toISOString()}>${dates.day(item.at)}</time>
+          ${
+            href
+              ? html`<a class="invoices__status" href=${href}>${i18n.t('invoiced')}</a>`
+              : html`<span class="invoices__status">${i18n.t(item.invoiceId ? 'invoiced' : 'toBeInvoiced')}</span>`
+          }
+        </li>`;
+      })}
+    </ol>
+    ${credit.uninvoiced ? html`<p class="invoices__left">${i18n.t('stillToInvoice', { amount: amount(credit.uninvoiced) })}</p>` : nothing}
+  </details>`;
+}
