@@ -43,7 +43,8 @@ export const styles = css`
    * Its figures line up.
    */
   .segment__amount,
-  .ledger__amount {
+  .ledger__amount,
+  .invoices__amount {
     overflow-wrap: break-word;
     font-variant-numeric: tabular-nums;
   }
@@ -97,8 +98,9 @@ export const styles = css`
 
   .total {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.35em;
+    gap: 0 0.35em;
   }
 
   .total__amount {
@@ -114,6 +116,10 @@ export const styles = css`
   }
 
   .total__label,
+  .total__shares,
+  .credit__kind,
+  .invoices__date,
+  .invoices__left,
   .header__note,
   .credit__granted,
   .credit__note,
@@ -313,8 +319,18 @@ export const styles = css`
     translate: 100%;
   }
 
+  .total__shares {
+    flex-basis: 100%;
+    font-size: 0.875em;
+  }
+
+  .credit__kind {
+    font-size: 0.875em;
+  }
+
   .schedule-toggle summary,
-  .ledger summary {
+  .ledger summary,
+  .invoices summary {
     cursor: pointer;
     font-size: 0.875em;
     font-weight: 600;
@@ -322,12 +338,14 @@ export const styles = css`
   }
 
   .schedule-toggle[open] summary,
-  .ledger[open] summary {
+  .ledger[open] summary,
+  .invoices[open] summary {
     margin-block-end: 0.25em;
   }
 
   .schedule,
-  .ledger__entries {
+  .ledger__entries,
+  .invoices__items {
     margin: 0;
     padding: 0;
     list-style: none;
@@ -337,7 +355,8 @@ export const styles = css`
   }
 
   .segment,
-  .ledger__entry {
+  .ledger__entry,
+  .invoices__item {
     display: grid;
     grid-template-columns: minmax(6em, auto) 1fr auto;
     align-items: center;
@@ -357,17 +376,28 @@ export const styles = css`
     font-size: 0.9em;
   }
 
+  .ledger__invoice,
+  a.invoices__status {
+    color: var(--_accent);
+  }
+
   .ledger__invoice {
     grid-column: 2 / -1;
     inline-size: fit-content;
-    color: var(--_accent);
+  }
+
+  .invoices__left {
+    margin: 0.25em 0 0;
+    font-size: 0.875em;
   }
 
   @container (max-width: 22rem) {
     .segment,
-    .ledger__entry {
+    .ledger__entry,
+    .invoices__item {
       grid-template-columns: 1fr auto;
     }
+    .invoices__date,
     .segment__dates,
     .ledger__date,
     .ledger__period,
@@ -417,6 +447,7 @@ export const styles = css`
 
   .retry:focus-visible,
   .ledger__invoice:focus-visible,
+  .invoices__status:focus-visible,
   summary:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
