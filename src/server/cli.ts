@@ -313,7 +313,8 @@ function help(): string {
   return [
     'credit-balance-server: the <credit-balance> companion as a server of its own.',
     'It mints the widget’s tokens for whoever is signed in (the host’s JWT, or a session check URL) and',
-    'forwards only Metronome’s two list calls, for that customer only. Route /api/credit-balance/* to it.',
+    'forwards only Metronome’s list calls (credits, commits, balances, grants), for that customer only.',
+    'Route /api/credit-balance/* to it.',
     '',
     'Environment:',
     ...VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.what}${v.fallback === undefined ? '' : `; default ${v.fallback}`}`),

@@ -1,6 +1,6 @@
 /**
  * `credit-balance/server`: the host's side of `<credit-balance>`. It mints short-lived tokens bound to the
- * signed-in customer and forwards only Metronome's two list calls, scoped to that customer, with the
+ * signed-in customer and forwards only Metronome's list calls (the route table), scoped to that customer, with the
  * organization-wide Metronome key, which never reaches a browser. No DOM, no Lit.
  */
 import { cors } from './cors.js';

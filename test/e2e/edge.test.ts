@@ -139,7 +139,7 @@ describe('the Fetch handler on edge runtimes', () => {
   });
 
   for (const [name, start] of Object.entries(runtimes)) {
-    it(`${name}: a token for the host's JWT, a list call forwarded, a call without a token refused`, async () => {
+    it(`${name}: a token for the host's JWT, the list calls forwarded, a call without a token refused`, async () => {
       const origin = await start();
       const hostJwt = await new SignJWT({ metronome_customer_id: CUSTOMERS.acme })
         .setProtectedHeader({ alg: 'HS256' })
@@ -163,6 +163,25 @@ describe('the Fetch handler on edge runtimes', () => {
       });
       assert.equal(list.status, 200);
       assert.equal(((await list.json()) as { data: unknown[] }).data.length, 7);
+      // The commits lists, forwarded the same way: this customer's credits through List balances, no commits.
+      for (const [path, field, count] of [
+        ['customerBalances', 'include_contract_balances', 7],
+        ['customerCommits', 'include_contract_commits', 0],
+      ] as const) {
+        const forwarded = await fetch(`${origin}/api/credit-balance/v1/contracts/${path}/list`, {
+          method: 'POST',
+          body: JSON.stringify({ [field]: true, include_balance: true }),
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        });
+        assert.equal(forwarded.status, 200, path);
+        assert.equal(((await forwarded.json()) as { data: unknown[] }).data.length, count, path);
+        const other = await fetch(`${origin}/api/credit-balance/v1/contracts/${path}/list`, {
+          method: 'POST',
+          body: JSON.stringify({ customer_id: 'someone-else' }),
+          headers: { authorization: `Bearer ${token}` },
+        });
+        assert.equal(other.status, 403, path);
+      }
 
       const refused = await fetch(`${origin}/api/credit-balance/v1/contracts/customerCredits/list`, { method: 'POST', body: '{}' });
       assert.equal(refused.status, 401);
