@@ -55,24 +55,41 @@ describe('commits', () => {
       expect(load.detail.credits.map((c) => c.kind).sort()).to.deep.equal(['credit', 'credit', 'postpaid', 'prepaid', 'prepaid']);
     });
 
-    it('shows a prepaid commit: what is left, what was granted, its timeline, its invoice schedule and its rollover', async () => {
-      const { el } = await mountLoaded(CUSTOMERS.contract, { 'invoice-url': '/billing/invoices/{invoice_id}' });
-      const card = creditNamed(el, 'Annual prepaid commitment')!;
-      expect(text(part(card, 'balance'))).to.equal('$6,125.00');
-      expect(text(card.querySelector('.credit__granted'))).to.equal('left of $10,000.00 granted');
-      expect(card.querySelector('.timeline'), 'the access schedule as a timeline').to.not.equal(null);
-      const instalments = parts(card, 'instalment');
-      expect(instalments.map((i) => text(i.querySelector('.invoices__amount')))).to.deep.equal(['$5,000.00', '$5,000.00']);
-      expect(text(instalments[0]!.querySelector('.invoices__date'))).to.equal(day(monthStart(TEST_NOW, -3)));
-      const link = instalments[0]!.querySelector('a')!;
-      expect(text(link)).to.equal('Invoiced');
-      expect(link.getAttribute('href')).to.match(/\/billing\/invoices\/[\w-]+$/);
-      expect(instalments[0]!.part.contains('instalment-invoiced')).to.equal(true);
-      expect(text(instalments[1]!.querySelector('.invoices__status'))).to.equal('To be invoiced');
-      expect(instalments[1]!.querySelector('a')).to.equal(null);
-      expect(text(card.querySelector('.invoices__left'))).to.equal('$5,000.00 still to be invoiced');
-      expect(text(card)).to.include('50% of what is unused carries over when your contract renews.');
-    });
+    for (const source of ['balances', 'commits']) {
+      it(`${source}: shows a prepaid commit: what is left, what was granted, its timeline, its invoice schedule and its rollover`, async () => {
+        const { el } = await mountLoaded(CUSTOMERS.contract, { source, 'invoice-url': '/billing/invoices/{invoice_id}' });
+        const card = creditNamed(el, 'Annual prepaid commitment')!;
+        expect(text(part(card, 'balance'))).to.equal('$6,125.00');
+        expect(text(card.querySelector('.credit__granted'))).to.equal('left of $10,000.00 granted');
+        expect(card.querySelector('.timeline'), 'the access schedule as a timeline').to.not.equal(null);
+        const instalments = parts(card, 'instalment');
+        expect(instalments.map((i) => text(i.querySelector('.invoices__amount')))).to.deep.equal(['$5,000.00', '$5,000.00']);
+        expect(text(instalments[0]!.querySelector('.invoices__date'))).to.equal(day(monthStart(TEST_NOW, -3)));
+        const link = instalments[0]!.querySelector('a')!;
+        expect(text(link)).to.equal('Invoiced');
+        expect(link.getAttribute('href')).to.match(/\/billing\/invoices\/[\w-]+$/);
+        expect(instalments[0]!.part.contains('instalment-invoiced')).to.equal(true);
+        expect(text(instalments[1]!.querySelector('.invoices__status'))).to.equal('To be invoiced');
+        expect(instalments[1]!.querySelector('a')).to.equal(null);
+        expect(text(card.querySelector('.invoices__left'))).to.equal('$5,000.00 still to be invoiced');
+        expect(text(card)).to.include('50% of what is unused carries over when your contract renews.');
+        expect(text(creditNamed(el, 'Automatic top-up'))).to.include('Added by an automatic top-up.');
+      });
+
+      it(`${source}: reads a postpaid commit as a commitment to spend, with its kind`, async () => {
+        const { el, load } = await mountLoaded(CUSTOMERS.contract, { source });
+        const card = creditNamed(el, 'Minimum spend commitment')!;
+        expect(text(part(card, 'kind'))).to.equal('Spend commitment');
+        expect([...card.part]).to.include('kind-postpaid');
+        expect(text(card.querySelector('.credit__granted'))).to.equal('still to be used of $24,000.00 committed');
+        expect(text(card)).to.include('You committed to spend $24,000.00 by');
+        expect(
+          load.detail.totals.map((t) => t.available),
+          'only the prepaid commits (and credits) are money held',
+        ).to.deep.equal([source === 'balances' ? 868_500 : 812_500]);
+        expect(hasState(el, 'postpaid')).to.equal(true);
+      });
+    }
 
     it('says which commit an automatic top-up made', async () => {
       const { el } = await mountLoaded(CUSTOMERS.contract);
