@@ -17,7 +17,7 @@ export function renderLedger(credit: NormalizedCredit, amount: (value: number) =
   // (PREPAID_COMMIT_EXPIRATION as CREDIT_EXPIRATION: "Expired unused"); a type Metronome adds later, generically.
   const label = ({ type }: LedgerEntry) => {
     const key = [`ledger.${type}`, `ledger.${type.replace(/^(PRE|POST)PAID_COMMIT_/, 'CREDIT_')}`].find((k) => i18n.has(k));
-    return i18n.t(key && i18n.has(key) ? key : 'ledger.other');
+    return i18n.t(key ?? 'ledger.other');
   };
   return html`<details part="ledger" class="ledger">
     <summary>${i18n.t('history', { count: credit.ledger.length })}</summary>

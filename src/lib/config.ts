@@ -3,11 +3,11 @@
  * against what the widget can work with. Each problem names the attribute, for the one console warning.
  */
 import { CreditBalanceError } from './errors.js';
-import { PAGE_SIZES } from './metronome.js';
+import { LIST_PATHS, PAGE_SIZES } from './metronome.js';
 import type { SourceName } from './credit.js';
 
-/** The lists a widget can read. */
-const SOURCES: readonly SourceName[] = ['credits', 'balances', 'commits', 'grants'];
+/** The lists a widget can read: one per list call. */
+const SOURCES = Object.keys(LIST_PATHS) as SourceName[];
 const isSource = (source: string): source is SourceName => (SOURCES as readonly string[]).includes(source);
 
 /**

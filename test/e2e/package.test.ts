@@ -111,7 +111,7 @@ describe('the packed package, installed', () => {
     );
     const values = (name: string) =>
       tag.attributes.find((a: { name: string }) => a.name === name).values.map((v: { name: string }) => v.name);
-    assert.deepEqual(values('source'), ['credits', 'grants']);
+    assert.deepEqual(values('source'), ['credits', 'balances', 'commits', 'grants']);
     assert.deepEqual(values('scope'), ['all', 'customer']);
     assert.deepEqual(values('token-credentials'), ['same-origin', 'include', 'omit']);
     for (const { name } of [...element.events, ...element.cssParts]) assert.ok(tag.description.includes(name), name);
@@ -190,7 +190,7 @@ describe('the packed package, installed', () => {
         assert.match(seen.grantsError, /could not be reached/);
         assert.equal(seen.retry, true);
         assert.ok(
-          seen.warnings.some((w) => w.includes('no history, its chunk could not be fetched')),
+          seen.warnings.some((w) => w.includes('no history or invoice schedule, its chunk could not be fetched')),
           seen.warnings.join('\n'),
         );
       } finally {

@@ -88,24 +88,26 @@ const sdkLedgerEntry: fc.Arbitrary<NonNullable<Metronome.Credit['ledger']>[numbe
   fc.record({ type: fc.constant('CREDIT_MANUAL' as const), amount: finite, reason: text, timestamp }),
   fc.record({ type: fc.constant('CREDIT_ROLLOVER' as const), amount: finite, segment_id: id, new_contract_id: id, timestamp }),
 );
+/** An access schedule (`ScheduleDuration`), as credits and commits share it. */
+const accessSchedule = fc.record(
+  {
+    credit_type: creditType,
+    schedule_items: fc.array(
+      range.chain(([starting_at, ending_before]) =>
+        fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) }),
+      ),
+      { maxLength: 4 },
+    ),
+  },
+  { requiredKeys: ['schedule_items'] },
+);
 const sdkCredit: fc.Arbitrary<Metronome.Credit> = fc.record(
   {
     id,
     type: fc.constant('CREDIT' as const),
     product: fc.record({ id, name: text }),
     name: text,
-    access_schedule: fc.record(
-      {
-        credit_type: creditType,
-        schedule_items: fc.array(
-          range.chain(([starting_at, ending_before]) =>
-            fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) }),
-          ),
-          { maxLength: 4 },
-        ),
-      },
-      { requiredKeys: ['schedule_items'] },
-    ),
+    access_schedule: accessSchedule,
     balance: finite,
     priority: finite,
     description: text,
@@ -153,18 +155,7 @@ const sdkCommit: fc.Arbitrary<Metronome.Commit> = fc.record(
     type: fc.constantFrom('PREPAID' as const, 'POSTPAID' as const),
     product: fc.record({ id, name: text }),
     name: text,
-    access_schedule: fc.record(
-      {
-        credit_type: creditType,
-        schedule_items: fc.array(
-          range.chain(([starting_at, ending_before]) =>
-            fc.record({ id, amount: finite, starting_at: fc.constant(starting_at), ending_before: fc.constant(ending_before) }),
-          ),
-          { maxLength: 3 },
-        ),
-      },
-      { requiredKeys: ['schedule_items'] },
-    ),
+    access_schedule: accessSchedule,
     invoice_schedule: fc.record(
       {
         credit_type: creditType,
