@@ -43,11 +43,14 @@ export function jsonObject(bytes: Uint8Array): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** `fields`' entries of `input`, each checked: an unknown field or a wrong type is a `400`. */
+/**
+ * `fields`' entries of `input`, each checked: an unknown field or a wrong type is a `400`. Only `fields`' own keys
+ * are fields: `constructor`, `toString` or `__proto__`, which every object has through its prototype, are not.
+ */
 function checked(input: Record<string, unknown>, fields: Record<string, Check>, what: string): Record<string, unknown> {
   const output: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const check = fields[key];
+    const check = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (!check) throw new HttpError(400, `The ${what} "${key}" is not allowed here.`);
     if (!check(value)) throw new HttpError(400, `The ${what} "${key}" has the wrong type or is out of range.`);
     output[key] = value;

@@ -314,6 +314,20 @@ describe('6. only checked values are forwarded', () => {
     });
   }
 
+  // Names every object has through its prototype are no fields of a call: each is a 400, in the body and in the
+  // query string, never forwarded and never a 500.
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+    it(`refuses the field "${name}" with 400, in the body and in the query, before Metronome`, async () => {
+      const id = await scenario();
+      const { call } = await companion(id);
+      const body = await call(CREDITS, { body: `{"${name}": true}` });
+      assert.equal(body.status, 400);
+      assert.match(String(((await body.json()) as { message: string }).message), /is not allowed here/);
+      assert.equal((await call(`${GRANTS}?${name}=1`, { body: '{}' })).status, 400);
+      assert.deepEqual(await upstreamLog(id), []);
+    });
+  }
+
   it('forwards a valid credits body rebuilt field by field, the customer forced', async () => {
     const id = await scenario();
     const { call } = await companion(id);
