@@ -51,6 +51,22 @@ describe('real Metronome data', () => {
       expect(load.detail.credits.map((c) => c.id)).to.not.include(skipped!.id);
     });
 
+    it('sets aside a credit or a commit whose product has no id, which the SDK requires, and says so', async () => {
+      const noProductId = { ...sdkCredit('no-product-id', { name: 'Unreadable', balance: 100 }), product: { name: 'P' } };
+      const noCommitProductId = {
+        id: 'commit-without-product-id',
+        type: 'PREPAID',
+        created_at: '2026-01-01T00:00:00Z',
+        product: { name: 'P' },
+      };
+      const id = await scenario({ credits: [noProductId, sdkCredit('ok', { name: 'Fine', balance: 100 })], commits: [noCommitProductId] });
+      const { el, load } = await mountLoaded(id, { source: 'balances' });
+      expect(parts(el, 'credit-name').map(text)).to.deep.equal(['Fine']);
+      expect(text(part(el, 'notice'))).to.equal('2 credits could not be shown.');
+      expect(load.detail.skipped.map((s) => s.id)).to.deep.equal(['commit-without-product-id', 'no-product-id']);
+      for (const skipped of load.detail.skipped) expect(skipped.message).to.match(/data\[\d\]\.product\.id is not a string/);
+    });
+
     it('counts several, in the widget’s language', async () => {
       const broken = (id: string) => ({ ...sdkCredit(id), balance: '12' });
       const id = await scenario({ credits: [broken('x'), sdkCredit('ok', { name: 'Fine', balance: 100 }), broken('y'), { no: 'id' }] });

@@ -162,6 +162,7 @@ describe('credits source', () => {
     { name: 'a null balance (optional, not nullable)', fields: { balance: null }, path: 'data[3].balance' },
     { name: 'no product', fields: { product: undefined }, path: 'data[3].product is not an object' },
     { name: 'a product without a name', fields: { product: { id: 'p' } }, path: 'data[3].product.name' },
+    { name: 'a product without its id (the SDK requires it)', fields: { product: { name: 'P' } }, path: 'data[3].product.id' },
     { name: 'another type than CREDIT', fields: { type: 'COMMIT' }, path: 'data[3].type is not "CREDIT"' },
     { name: 'a schedule without items', fields: { access_schedule: { credit_type: USD } }, path: 'access_schedule.schedule_items' },
     {
