@@ -398,6 +398,29 @@ describe('CORS with allowedOrigins', () => {
     const response = await call(`${BASE}/token`, { headers: { origin: 'https://evil.example' }, body: '{}' });
     assert.equal(response.headers.get('access-control-allow-origin'), null);
   });
+
+  // Origins that look like the allowed one are other sites: only the exact origin is allowed.
+  const lookalikes = [
+    ['a suffix', 'https://app.example.com.evil.net'],
+    ['a prefix', 'https://evil-app.example.com'],
+    ['another port', 'https://app.example.com:8443'],
+    ['http for https', 'http://app.example.com'],
+    ['a trailing dot', 'https://app.example.com.'],
+    ['upper case', 'https://APP.example.com'],
+    ['a path', 'https://app.example.com/'],
+    ['null', 'null'],
+  ];
+  for (const [name, origin] of lookalikes) {
+    it(`gives a lookalike origin nothing to read: ${name}`, async () => {
+      const { call } = await companion('c', { allowedOrigins: ['https://app.example.com'] });
+      const preflight = await call(`${BASE}${CREDITS}`, { method: 'OPTIONS', headers: { origin: origin! } });
+      assert.equal(preflight.status, 403);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+      const response = await call(`${BASE}/token`, { headers: { origin: origin! }, body: '{}' });
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+      assert.equal(response.headers.get('access-control-allow-credentials'), null);
+    });
+  }
 });
 
 describe('configuration errors fail at construction', () => {
