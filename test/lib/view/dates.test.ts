@@ -63,6 +63,21 @@ describe('dates', () => {
         text: 'Mar 1 – 31, 2026',
       },
       {
+        // The browser runs in New York: a range judged in its zone instead of the widget's would read otherwise.
+        name: 'Tokyo midnights read as days in Tokyo, whatever the browser’s zone',
+        zone: 'Asia/Tokyo',
+        start: '2026-01-31T15:00:00Z',
+        end: '2026-02-28T15:00:00Z',
+        text: 'Feb 1 – 28, 2026',
+      },
+      {
+        name: 'UTC midnights seen from Berlin are instants, the end marked as excluded',
+        zone: 'Europe/Berlin',
+        start: '2026-01-01T00:00:00Z',
+        end: '2026-02-01T00:00:00Z',
+        text: 'Jan 1, 2026, 1:00 AM – before Feb 1, 2026, 1:00 AM',
+      },
+      {
         name: 'an hour-aligned end is an instant not included',
         zone: 'UTC',
         start: '2026-01-01T00:00:00Z',
