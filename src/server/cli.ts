@@ -224,6 +224,13 @@ const VARIABLES: Variable[] = [
     options: ['hostJwt.clockToleranceSeconds'],
   },
   {
+    name: 'CREDIT_BALANCE_JWT_MAX_LIFETIME',
+    what: 'the longest a host JWT may still be valid for, in seconds (a later exp is refused)',
+    fallback: HOST_JWT_DEFAULTS.maxLifetimeSeconds,
+    read: jwt((v, j, n) => (j.maxLifetimeSeconds = whole(n, v))),
+    options: ['hostJwt.maxLifetimeSeconds'],
+  },
+  {
     name: 'CREDIT_BALANCE_JWKS_COOLDOWN_MS',
     what: 'least time between two JWKS fetches, in ms',
     fallback: HOST_JWT_DEFAULTS.jwksCooldownMs,

@@ -25,6 +25,12 @@ export interface HostJwtOptions {
   customerClaim?: string;
   /** Clock difference tolerated on `exp` and `nbf`, in seconds; default 30. */
   clockToleranceSeconds?: number;
+  /**
+   * The longest a host JWT may still be valid for, in seconds: one whose `exp` is further away is refused, so a
+   * token minted to last forever (an `exp` in 2200) signs no one in. Default 30 days (2,592,000), which long
+   * session cookies (NextAuth's default `maxAge`) fit in.
+   */
+  maxLifetimeSeconds?: number;
   /** A cookie that holds the JWT; without it, only `Authorization: Bearer <jwt>` is read. */
   cookie?: string;
   /** The least time between two fetches of the JWKS, in ms, and after a fetch that failed; default 30 000. */
@@ -121,6 +127,7 @@ function remoteKeys(
 export const HOST_JWT_DEFAULTS = {
   customerClaim: 'metronome_customer_id',
   clockToleranceSeconds: 30,
+  maxLifetimeSeconds: 30 * 86_400,
   jwksCooldownMs: 30_000,
   jwksTimeoutMs: 5_000,
   maxJwksBytes: 256 * 1024,
@@ -147,6 +154,9 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
   if (!audience) configError('hostJwt.audience', 'is missing: the aud of the host’s tokens.');
   if (!jwksUrl === !secret) configError(['hostJwt.jwksUrl', 'hostJwt.secret'], 'is needed: one of them, not both.');
   if (!(Number.isFinite(clockTolerance) && clockTolerance >= 0)) configError('hostJwt.clockToleranceSeconds', 'must be 0 or more.');
+  const maxLifetime = options.maxLifetimeSeconds ?? HOST_JWT_DEFAULTS.maxLifetimeSeconds;
+  if (!(Number.isInteger(maxLifetime) && maxLifetime > 0))
+    configError('hostJwt.maxLifetimeSeconds', 'must be a whole number of seconds above 0.');
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (jwksUrl) {
@@ -173,7 +183,10 @@ export function hostJwtAuthorize(options: HostJwtOptions): Authorize {
         clockTolerance,
         requiredClaims: ['exp'],
       });
-      if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + clockTolerance) return null;
+      const now = Date.now() / 1000;
+      if (payload.iat !== undefined && payload.iat > now + clockTolerance) return null;
+      // exp is required above; one further away than the longest lifetime allowed is no session of the host's.
+      if (payload.exp! > now + maxLifetime + clockTolerance) return null;
       const customerId = payload[claim];
       return typeof customerId === 'string' && customerId ? { customerId } : null;
     } catch {

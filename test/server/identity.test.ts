@@ -101,6 +101,22 @@ describe('the host’s own JWT, with a shared HS256 secret', () => {
     });
   }
 
+  it('refuses a token valid for longer than the maximum lifetime (30 days by default, configurable), with 401', async () => {
+    const token = await companion(options);
+    const year2200 = Math.floor(Date.UTC(2200, 0, 1) / 1000) - Math.floor(Date.now() / 1000);
+    assert.equal((await token({ authorization: `Bearer ${await oneThingWrong(secret, { exp: year2200 })}` })).status, 401);
+    assert.equal((await token({ authorization: `Bearer ${await oneThingWrong(secret, { exp: 31 * 86_400 })}` })).status, 401);
+    assert.equal((await token({ authorization: `Bearer ${await oneThingWrong(secret, { exp: 29 * 86_400 })}` })).status, 200);
+    const strict = await companion({ hostJwt: { ...options.hostJwt, maxLifetimeSeconds: 600 } });
+    assert.equal((await strict({ authorization: `Bearer ${await oneThingWrong(secret, { exp: 300 })}` })).status, 200);
+    assert.equal((await strict({ authorization: `Bearer ${await oneThingWrong(secret, { exp: 3600 })}` })).status, 401);
+    assert.throws(
+      () =>
+        createCreditBalanceHandler({ metronomeToken: 'k', signingSecret: SECRET, hostJwt: { ...options.hostJwt, maxLifetimeSeconds: 0 } }),
+      configErrorAbout('hostJwt.maxLifetimeSeconds'),
+    );
+  });
+
   it('accepts a token issued a few seconds ahead, within the clock tolerance', async () => {
     const token = await companion(options);
     assert.equal((await token({ authorization: `Bearer ${await oneThingWrong(secret, { iat: 20 })}` })).status, 200);
