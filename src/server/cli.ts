@@ -344,8 +344,9 @@ const printable = (text: string) =>
 /** One line per request: never a token, a cookie or the key. */
 function log(entry: RequestLogEntry): void {
   const customer = entry.customerId === undefined ? '-' : printable(entry.customerId);
+  const upstream = entry.upstreamError === undefined ? '' : ` upstream="${printable(entry.upstreamError).replaceAll('"', '\\"')}"`;
   console.log(
-    `${new Date().toISOString()} ${entry.method} ${printable(entry.path)} ${entry.status} ${entry.durationMs}ms customer=${customer}`,
+    `${new Date().toISOString()} ${entry.method} ${printable(entry.path)} ${entry.status} ${entry.durationMs}ms customer=${customer}${upstream}`,
   );
 }
 

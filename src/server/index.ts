@@ -45,6 +45,8 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
   const crossOrigin = cors(checked.allowedOrigins);
   /** Which customer each request in progress is for, for the access log. */
   const customers = new WeakMap<Request, string>();
+  /** Metronome's error body for each request in progress that met one, for the log alone. */
+  const upstreamErrors = new WeakMap<Request, string>();
 
   async function mintToken(request: Request): Promise<Response> {
     // The body is read within its limits before anyone else reads it; authorize gets its own copy.
@@ -75,7 +77,9 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     const customerId = await tokens.customerOf(request);
     customers.set(request, customerId);
     const body = jsonObject(await readBody(request, MAX_BODY_BYTES, bodyTimeoutMs));
-    return answerResponse(await forward(customerId, forwardedCall(route, body, search, customerId), request.signal));
+    const answer = await forward(customerId, forwardedCall(route, body, search, customerId), request.signal);
+    if (answer.upstreamError !== undefined) upstreamErrors.set(request, answer.upstreamError);
+    return answerResponse(answer);
   }
 
   async function route(request: Request): Promise<Response> {
@@ -99,12 +103,14 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     }
     for (const [name, value] of Object.entries(crossOrigin.headers(request))) response.headers.set(name, value);
     const customerId = customers.get(request);
+    const upstreamError = upstreamErrors.get(request);
     options.onResponse?.({
       method: request.method,
       path: new URL(request.url).pathname,
       status: response.status,
       durationMs: Math.round(performance.now() - started),
       ...(customerId && { customerId }),
+      ...(upstreamError !== undefined && { upstreamError }),
     });
     return response;
   };

@@ -58,6 +58,8 @@ export interface RequestLogEntry {
   durationMs: number;
   /** The customer the request was for, once known (signed in, or named by its token). */
   customerId?: string;
+  /** Metronome's own error body (its first 500 characters), which the browser is not given. */
+  upstreamError?: string;
 }
 
 /** The origin of `url`, or undefined when it is not a URL. */

@@ -18,7 +18,12 @@ export interface UpstreamAnswer {
   /** Only {@link FORWARDED_HEADERS}. */
   headers: Record<string, string>;
   body: Uint8Array;
+  /** An error answer's own body, for the companion's log only: the browser gets the status and a short message. */
+  upstreamError?: string;
 }
+
+/** How much of an error answer's body the log keeps. */
+const LOGGED_ERROR_CHARS = 500;
 
 export interface UpstreamOptions {
   upstreamBase: string;
@@ -94,7 +99,16 @@ export function metronome(options: UpstreamOptions) {
       throw failed('Metronome’s answer was cut off.');
     }
     if (!bytes.byteLength) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
-    return { status: response.status, headers, body: bytes };
+    if (response.status < 400) return { status: response.status, headers, body: bytes };
+    // An error body may hold what is meant for the organization (an internal id, the request echoed): it goes to
+    // the log; the end customer's browser gets the status, the retry headers and a short message.
+    const message = `Metronome answered with an error (HTTP ${response.status}).`;
+    return {
+      status: response.status,
+      headers,
+      body: new TextEncoder().encode(JSON.stringify({ message })),
+      upstreamError: new TextDecoder().decode(bytes).slice(0, LOGGED_ERROR_CHARS),
+    };
   }
 
   /** Forwards `call` for `customerId`, within the customer's limits. */

@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { MOCK_API_KEY } from '../../demo/mock/metronome.js';
-import { type CreditBalanceHandlerOptions, createCreditBalanceHandler, toNodeListener } from '../../src/server/index.js';
+import {
+  type CreditBalanceHandlerOptions,
+  type RequestLogEntry,
+  createCreditBalanceHandler,
+  toNodeListener,
+} from '../../src/server/index.js';
 import { redisStore } from '../../src/server/redis.js';
 import { TEST_NOW } from '../clock.js';
 import { accepting } from '../ports.js';
@@ -334,6 +339,30 @@ describe('6. only checked values are forwarded', () => {
     const body = { limit: 10, include_ledgers: true, covering_date: '2026-01-01T00:00:00Z', next_page: CURSOR };
     assert.equal((await call(CREDITS, { body: JSON.stringify(body) })).status, 200);
     assert.deepEqual((await upstreamLog(id))[0]!.body, { customer_id: id, ...body });
+  });
+});
+
+describe('8. Metronome’s error answers stay on the companion', () => {
+  it('gives the browser the status, the retry headers and a short message, and the log Metronome’s own body', async () => {
+    const secretDetail = '{"message":"Bad request: internal trace 7f3a, key org_live_1234, body echoed {\\"customer_id\\":\\"x\\"}"}';
+    const id = await scenario({
+      faults: [
+        { route: 'credits', status: 400, body: secretDetail },
+        { route: 'credits', status: 429, headers: { 'retry-after': '7' }, body: '{"message":"Rate limited for org 42"}' },
+      ],
+    });
+    const entries: RequestLogEntry[] = [];
+    const { call } = await companion(id, { onResponse: (entry) => entries.push(entry) });
+    const bad = await call(CREDITS, { body: '{}' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(await bad.json(), { message: 'Metronome answered with an error (HTTP 400).' });
+    const limited = await call(CREDITS, { body: '{}' });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '7');
+    const text = await limited.text();
+    assert.ok(!text.includes('org 42'), text);
+    const logged = entries.filter((entry) => entry.path.endsWith('/customerCredits/list')).map((entry) => entry.upstreamError);
+    assert.deepEqual(logged, [secretDetail, '{"message":"Rate limited for org 42"}']);
   });
 });
 
