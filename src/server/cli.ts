@@ -344,10 +344,10 @@ const printable = (text: string) =>
 /** One line per request: never a token, a cookie or the key. */
 function log(entry: RequestLogEntry): void {
   const customer = entry.customerId === undefined ? '-' : printable(entry.customerId);
+  // Metronome's own error body, where there was one: quoted, its quotes escaped.
   const upstream = entry.upstreamError === undefined ? '' : ` upstream="${printable(entry.upstreamError).replaceAll('"', '\\"')}"`;
-  console.log(
-    `${new Date().toISOString()} ${entry.method} ${printable(entry.path)} ${entry.status} ${entry.durationMs}ms customer=${customer}${upstream}`,
-  );
+  const request = `${entry.method} ${printable(entry.path)} ${entry.status} ${entry.durationMs}ms`;
+  console.log(`${new Date().toISOString()} ${request} customer=${customer}${upstream}`);
 }
 
 /**
