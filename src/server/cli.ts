@@ -300,6 +300,13 @@ const VARIABLES: Variable[] = [
     options: ['sessionCheck.maxCookieBytes'],
   },
   {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_MAX_BYTES',
+    what: 'the largest answer read from the session check, in bytes (a larger one signs no one in)',
+    fallback: SESSION_CHECK_DEFAULTS.maxAnswerBytes,
+    read: session((v, c, n) => (c.maxAnswerBytes = whole(n, v))),
+    options: ['sessionCheck.maxAnswerBytes'],
+  },
+  {
     name: 'CREDIT_BALANCE_SESSION_CHECK_BURST',
     what: 'checks for unknown cookies at once, then the rate',
     fallback: SESSION_CHECK_DEFAULTS.checksBurst,

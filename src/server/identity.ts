@@ -55,6 +55,11 @@ export interface SessionCheckOptions {
   /** A `Cookie` header longer than this, in bytes, is asked about but never kept; default 8 192. */
   maxCookieBytes?: number;
   /**
+   * The largest answer read from the host, in bytes; default 64 KiB. A larger one is read no further and signs
+   * no one in, so a runaway endpoint costs this process no memory (its time is bounded by `timeoutMs`).
+   */
+  maxAnswerBytes?: number;
+  /**
    * Checks this replica may ask the host for, for cookies it has no answer for: a bucket of `checksBurst`
    * (default 100) refilling at `checksPerSecond` (default 20). Past it: `429` with `Retry-After`, and the host is
    * not asked, so a flood of made-up cookies costs neither the host nor this process.
@@ -141,6 +146,7 @@ export const SESSION_CHECK_DEFAULTS = {
   cacheEntries: 10_000,
   cacheBytes: 2 * 1024 * 1024,
   maxCookieBytes: 8_192,
+  maxAnswerBytes: 64 * 1024,
   checksBurst: 100,
   checksPerSecond: 20,
 };
@@ -206,6 +212,7 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
     cacheEntries: options.cacheEntries ?? SESSION_CHECK_DEFAULTS.cacheEntries,
     cacheBytes: options.cacheBytes ?? SESSION_CHECK_DEFAULTS.cacheBytes,
     maxCookieBytes: options.maxCookieBytes ?? SESSION_CHECK_DEFAULTS.maxCookieBytes,
+    maxAnswerBytes: options.maxAnswerBytes ?? SESSION_CHECK_DEFAULTS.maxAnswerBytes,
     checksBurst: options.checksBurst ?? SESSION_CHECK_DEFAULTS.checksBurst,
     checksPerSecond: options.checksPerSecond ?? SESSION_CHECK_DEFAULTS.checksPerSecond,
   };
@@ -242,7 +249,8 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (response.status === 200) {
-        let value: unknown = await response.json();
+        const tooLarge = () => new Error(`The session check's answer is larger than ${bounds.maxAnswerBytes} bytes.`);
+        let value: unknown = JSON.parse(new TextDecoder().decode(await readCapped(response.body, bounds.maxAnswerBytes, tooLarge)));
         for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
         if (typeof value === 'string' && value) who = { customerId: value };
       } else {

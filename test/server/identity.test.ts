@@ -272,6 +272,35 @@ describe('a session check URL', () => {
     return host;
   }
 
+  it('reads an answer no further than maxAnswerBytes (64 KiB by default): a 64 MB answer signs no one in', async () => {
+    const total = 64 * 1024 * 1024;
+    let sent = 0;
+    const host = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"metronome_customer_id":"c","padding":"');
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      const pump = () => {
+        while (sent < total) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end('"}');
+      };
+      res.on('close', () => res.destroy());
+      pump();
+    });
+    const token = await companion({ sessionCheck: { url: `${host}/api/me` } });
+    assert.equal((await token({ cookie: 'session=abc' })).status, 401);
+    assert.ok(sent < 16 * 1024 * 1024, `the host sent ${sent} bytes before the companion stopped reading`);
+    // A small answer still signs in; a stricter bound refuses an answer past it.
+    const small = await listen((_req, res) =>
+      res.writeHead(200).end(JSON.stringify({ metronome_customer_id: 'c', note: 'x'.repeat(2_000) })),
+    );
+    assert.equal((await (await companion({ sessionCheck: { url: `${small}/api/me` } }))({ cookie: 'session=abc' })).status, 200);
+    const strict = await companion({ sessionCheck: { url: `${small}/api/me`, maxAnswerBytes: 1_000 } });
+    assert.equal((await strict({ cookie: 'session=abc' })).status, 401);
+  });
+
   it('never keeps the answer for a Cookie header longer than maxCookieBytes', async () => {
     const host = await countingHost();
     const token = await companion({ sessionCheck: { url: host.url } });
