@@ -12,6 +12,7 @@ import {
   createCreditBalanceHandler,
   toNodeListener,
 } from '../../src/server/index.js';
+import { Redis } from 'ioredis';
 import { redisStore } from '../../src/server/redis.js';
 import { TEST_NOW } from '../clock.js';
 import { accepting } from '../ports.js';
@@ -145,6 +146,25 @@ describe('2. per-customer limits', () => {
     assert.equal((await second.call(CREDITS, { body: '{}' })).status, 200);
   });
 
+  it('refills the bucket at perSecond calls a second of the store’s clock, no faster', async () => {
+    const id = await scenario();
+    let clock = TEST_NOW.getTime();
+    const store = (await import('../../src/server/limits.js')).memoryStore(() => clock);
+    const { call } = await companion(id, { limits: { burst: 4, perSecond: 0.5 }, store });
+    const status = async () => (await call(CREDITS, { body: '{}' })).status;
+    for (let i = 0; i < 4; i++) assert.equal(await status(), 200);
+    assert.equal(await status(), 429, 'empty');
+    clock += 1_900;
+    assert.equal(await status(), 429, '1.9 s at 0.5 a second is not yet one call');
+    clock += 100;
+    assert.equal(await status(), 200, '2 s is one call');
+    assert.equal(await status(), 429, 'and only one');
+    clock += 60_000;
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await status());
+    assert.deepEqual(statuses, [200, 200, 200, 200, 429], 'a minute refills the bucket to its size, no more');
+  });
+
   it('has defaults a real widget never meets: 80 pages in a row are served', async () => {
     const id = await scenario();
     const { call } = await companion(id);
@@ -186,6 +206,25 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
       assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
     } finally {
       await Promise.all([storeA.close(), storeB.close()]);
+    }
+  });
+
+  it('refills at perSecond calls a second of Redis’s own clock, no faster', async () => {
+    // A client of the test's own, connected first: the store then counts in Redis from the first call.
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 250, lazyConnect: true });
+    await client.connect();
+    const store = redisStore(client, { prefix: `refill-${Date.now()}:` });
+    try {
+      const take = () => store.take('customer', 2, 2);
+      assert.deepEqual([(await take()).ok, (await take()).ok], [true, true]);
+      const empty = await take();
+      assert.equal(empty.ok, false);
+      assert.ok(!empty.ok && empty.retryAfterMs > 250 && empty.retryAfterMs <= 500, `retry after ${!empty.ok && empty.retryAfterMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      // 0.6 s at 2 a second is one call and a fifth: one call, then none.
+      assert.deepEqual([(await take()).ok, (await take()).ok], [true, false]);
+    } finally {
+      client.disconnect();
     }
   });
 
