@@ -37,7 +37,8 @@ const LEDGER_FIELDS: LedgerFields = {
 export function ledgerEntry(value: unknown, path: string, fields: LedgerFields): LedgerEntry {
   const entry = object(value, path);
   const type = string(entry.type, `${path}.type`);
-  const required = fields[type] ?? [];
+  // The type comes from the API: only the table's own keys count (a type named `toString` is an unknown one).
+  const required = Object.hasOwn(fields, type) ? fields[type]! : [];
   const text = (field: string) =>
     required.includes(field) ? string(entry[field], `${path}.${field}`) : optional(entry[field], `${path}.${field}`, string);
   const segmentId = text('segment_id');

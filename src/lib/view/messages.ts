@@ -23,7 +23,7 @@ export const LANGUAGES = ['en', ...Object.keys(loaders)];
 /** The shipped language for a locale (`de-AT` → `de`), English when there is none. */
 export function languageOf(locale: string): string {
   const language = locale.split('-')[0]!.toLowerCase();
-  return language in loaders ? language : 'en';
+  return Object.hasOwn(loaders, language) ? language : 'en';
 }
 
 /** The catalogue for a locale's language once it has arrived (English always has). */
@@ -69,7 +69,7 @@ export class Translator {
     const catalogue: Catalogue = { ...shipped };
     for (const [key, value] of Object.entries(overrides ?? {})) {
       const valid = typeof value === 'string' || (!!value && typeof value === 'object' && typeof value.other === 'string');
-      if (key in en && valid) catalogue[key as MessageKey] = value;
+      if (Object.hasOwn(en, key) && valid) catalogue[key as MessageKey] = value;
     }
     this.#catalogue = catalogue;
   }
@@ -89,6 +89,6 @@ export class Translator {
 
   /** Whether the catalogue has a message for `key` (ledger types added later have none). */
   has(key: string): key is MessageKey {
-    return key in this.#catalogue;
+    return Object.hasOwn(this.#catalogue, key);
   }
 }

@@ -151,6 +151,12 @@ describe('credits source', () => {
     ]);
   });
 
+  it('reads a ledger type named like a property every object has (toString, constructor) as an unknown type', () => {
+    const entry = (type: string) => ({ type, amount: -1, timestamp: '2026-01-06T00:00:00Z' });
+    const credit = creditsSource.normalize(wireCredit({ ledger: [entry('toString'), entry('constructor'), entry('__proto__')] }), 'd');
+    expect(credit.ledger.map((e) => e.type)).to.deep.equal(['toString', 'constructor', '__proto__']);
+  });
+
   it('treats a missing credit type as an unnamed unit, never as dollars', () => {
     const credit = creditsSource.normalize(wireCredit({ access_schedule: { schedule_items: [] } }), 'd');
     expect(credit.creditType).to.deep.equal(UNKNOWN_CREDIT_TYPE);
