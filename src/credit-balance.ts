@@ -13,6 +13,7 @@ import { DocumentLangController } from './document-lang.js';
 import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
 import type { TokenResponse } from './lib/api/token.js';
 import type { WidgetOptions } from './lib/config.js';
+import type { SourceName } from './lib/credit.js';
 import type { CreditsState } from './lib/load-state.js';
 import { memo } from './lib/tuple-map.js';
 import { DateFormat } from './lib/view/dates.js';
@@ -328,7 +329,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     // The catalogue and the history's template are fetched now, alongside the token request the controller has
     // just started, never after it.
     if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
-    const commits = this.source === 'commits' || this.source === 'balances';
+    const commits = listsCommits(this.source);
     const details = this.includeLedgers || commits;
     const detailsPending = details && detailsChunk.pending;
     if (detailsPending) detailsChunk.fetch(this);
@@ -390,7 +391,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
 
   /** The title or the empty message: their own words for the lists with commits, the credits' for the others. */
   #sourceMessage(key: 'title' | 'empty'): MessageKey {
-    return this.source === 'commits' || this.source === 'balances' ? `${key}.${this.source}` : key;
+    return listsCommits(this.source) ? `${key}.${this.source}` : key;
   }
 
   /** Under the header: one branch per state of the body. */
@@ -437,6 +438,9 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     }
   }
 }
+
+/** The source lists commits (`commits`, `balances`): kinds, invoice schedules and their own title. */
+const listsCommits = (source: SourceName): source is 'commits' | 'balances' => source === 'commits' || source === 'balances';
 
 function validLocale(locale: string): string {
   try {
