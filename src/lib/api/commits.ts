@@ -9,13 +9,14 @@ import {
   UNKNOWN_CREDIT_TYPE,
   accessSchedule,
   applicableProducts,
+  contractListBody,
   creditType,
   creditsSource,
   ledgerEntry,
 } from './credits.js';
-import type { ListPlan, Source } from './source.js';
+import type { Source } from './source.js';
 import { endpoint } from './source.js';
-import { type Json, array, boolean, nullable, number, object, oneOf, optional, string, timestamp } from './validate.js';
+import { array, boolean, nullable, number, object, oneOf, optional, string, timestamp } from './validate.js';
 
 /** The string fields each of the SDK's 14 commit ledger entry types requires beside `amount`, `timestamp` and `type`. */
 const COMMIT_LEDGER_FIELDS: LedgerFields = {
@@ -114,18 +115,6 @@ export function normalizeCommit(item: unknown, path: string): NormalizedCredit {
     segments: access.segments,
     ledger: ledger.map((e, i) => ledgerEntry(e, `${path}.ledger[${i}]`, COMMIT_LEDGER_FIELDS)),
   };
-}
-
-/** The body fields "List commits" and "List balances" share with "List credits" (a page after `cursor`). */
-function contractListBody(plan: ListPlan, cursor: string | undefined, contractField: string): Json {
-  const body: Json = { customer_id: plan.customerId, include_balance: true, [contractField]: plan.scope === 'all', limit: plan.limit };
-  if (plan.includeArchived) body.include_archived = true;
-  if (plan.includeLedgers) body.include_ledgers = true;
-  if (plan.coveringDate) body.covering_date = plan.coveringDate;
-  if (plan.startingAt) body.starting_at = plan.startingAt;
-  if (plan.effectiveBefore) body.effective_before = plan.effectiveBefore;
-  if (cursor) body.next_page = cursor;
-  return body;
 }
 
 /** Commits: `POST /v1/contracts/customerCommits/list`, `limit` and `next_page` in the body. */

@@ -1,7 +1,7 @@
 /** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
 import { type CreditType, type LedgerEntry, type Segment, sumAmounts } from '../credit.js';
 import { LIST_PATHS } from '../metronome.js';
-import { type Source, endpoint } from './source.js';
+import { type ListPlan, type Source, endpoint } from './source.js';
 import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
 
 /** A credit type the response did not name: shown as a plain number. */
@@ -80,24 +80,28 @@ export function applicableProducts(item: Json, path: string): number | undefined
   return count || undefined;
 }
 
+/**
+ * The body fields the contract lists share ("List credits", "List commits", "List balances"), for the page after
+ * `cursor`; `contractField` is the list's own `include_contract_*` field.
+ */
+export function contractListBody(plan: ListPlan, cursor: string | undefined, contractField: string): Json {
+  const body: Json = { customer_id: plan.customerId, include_balance: true, [contractField]: plan.scope === 'all', limit: plan.limit };
+  if (plan.includeArchived) body.include_archived = true;
+  if (plan.includeLedgers) body.include_ledgers = true;
+  if (plan.coveringDate) body.covering_date = plan.coveringDate;
+  if (plan.startingAt) body.starting_at = plan.startingAt;
+  if (plan.effectiveBefore) body.effective_before = plan.effectiveBefore;
+  if (cursor) body.next_page = cursor;
+  return body;
+}
+
 /** Contract credits: `POST /v1/contracts/customerCredits/list`, `limit` and `next_page` in the body. */
 export const creditsSource: Source = {
   name: 'credits',
 
   request(plan, cursor) {
-    const body: Json = {
-      customer_id: plan.customerId,
-      include_balance: true,
-      include_contract_credits: plan.scope === 'all',
-      limit: plan.limit,
-    };
-    if (plan.includeArchived) body.include_archived = true;
-    if (plan.includeLedgers) body.include_ledgers = true;
-    if (plan.coveringDate) body.covering_date = plan.coveringDate;
-    if (plan.startingAt) body.starting_at = plan.startingAt;
-    if (plan.effectiveBefore) body.effective_before = plan.effectiveBefore;
+    const body = contractListBody(plan, cursor, 'include_contract_credits');
     if (plan.creditId) body.credit_id = plan.creditId;
-    if (cursor) body.next_page = cursor;
     return { url: endpoint(plan.apiBase, LIST_PATHS.credits), body };
   },
 
