@@ -3,7 +3,16 @@
  * (verified with `jose` against a JWKS URL or a shared HS256 secret), or a session check URL the companion
  * asks with the browser's cookies. Each gives an `authorize` for `createCreditBalanceHandler`.
  */
-import { type JWTVerifyGetKey, createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
+import {
+  type ExportedJWKSCache,
+  type JWKSCacheInput,
+  type JWTVerifyGetKey,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  customFetch,
+  jwksCache,
+  jwtVerify,
+} from 'jose';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { LRUCache } from 'lru-cache';
 import { bearerToken, platformFetch, readCapped } from './http.js';
@@ -98,7 +107,9 @@ const KEY_NOT_IN_JWKS = new Set(['ERR_JWKS_NO_MATCHING_KEY', 'ERR_JWKS_MULTIPLE_
 /**
  * The identity provider's keys (jose's remote JWKS), fetched within `timeoutMs` and `maxBytes`, at most once per
  * `cooldownMs`, and not again for `cooldownMs` after a fetch that failed: a provider that is down, or an answer
- * too large, costs one fetch per cooldown, not one per request. Meanwhile every host JWT is refused (401).
+ * too large, costs one fetch per cooldown, not one per request. While it is down, the keys of its last good
+ * answer still verify what they signed, however old: only a token that needs a fetch (a key id they lack, or no
+ * keys yet) is refused (401), so a stream of unknown key ids cannot sign out everyone else.
  */
 function remoteKeys(
   url: URL,
@@ -107,23 +118,35 @@ function remoteKeys(
   if (!(Number.isInteger(cooldownMs) && cooldownMs >= 0)) configError('hostJwt.jwksCooldownMs', 'must be a whole number of ms, 0 or more.');
   checkedTimer('hostJwt.jwksTimeoutMs', timeoutMs);
   if (!(Number.isInteger(maxBytes) && maxBytes > 0)) configError('hostJwt.maxJwksBytes', 'must be a whole number above 0.');
+  /** jose writes each good answer here (`uat`, `jwks`): the keys kept for an outage. */
+  const lastGood: JWKSCacheInput = {};
   const jwks = createRemoteJWKSet(url, {
     cooldownDuration: cooldownMs,
     timeoutDuration: timeoutMs,
+    [jwksCache]: lastGood,
     [customFetch]: async (input, init) => {
       const response = await platformFetch(input, init);
       const body = await readCapped(response.body, maxBytes, () => new Error(`The JWKS is larger than ${maxBytes} bytes.`));
       return new Response(body as BodyInit, { status: response.status, headers: response.headers });
     },
   });
+  let kept: { uat: number; keys: JWTVerifyGetKey } | undefined;
+  /** The keys of the last good answer, without a fetch. */
+  const keptKeys: JWTVerifyGetKey = (header, token) => {
+    const { uat, jwks: keys } = lastGood as Partial<ExportedJWKSCache>;
+    if (uat === undefined || !keys) throw new Error('The JWKS could not be fetched lately, and no keys are kept; not asking again yet.');
+    if (kept?.uat !== uat) kept = { uat, keys: createLocalJWKSet(keys) };
+    return kept.keys(header, token);
+  };
   let failedAt = -Infinity;
   return async (header, token) => {
-    if (Date.now() - failedAt < cooldownMs) throw new Error('The JWKS could not be fetched lately; not asking again yet.');
+    if (Date.now() - failedAt < cooldownMs) return keptKeys(header, token);
     try {
       return await jwks(header, token);
     } catch (error) {
-      if (!KEY_NOT_IN_JWKS.has((error as { code?: string }).code ?? '')) failedAt = Date.now();
-      throw error;
+      if (KEY_NOT_IN_JWKS.has((error as { code?: string }).code ?? '')) throw error;
+      failedAt = Date.now();
+      return keptKeys(header, token);
     }
   };
 }

@@ -219,6 +219,35 @@ describe('an identity provider that fails', () => {
     assert.equal(fetches, 1);
   });
 
+  it('keeps verifying with the keys it has while its JWKS is down: unknown key ids, once a cooldown, sign no one else out', async () => {
+    const known = await generateKeyPair('ES256');
+    const published = { keys: [{ ...(await exportJWK(known.publicKey)), kid: 'k1', alg: 'ES256' }] };
+    let down = false;
+    let fetches = 0;
+    const jwks = await listen((_req, res) => {
+      fetches += 1;
+      if (down) return void res.writeHead(500).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published));
+    });
+    const cooldownMs = 100;
+    const token = await companion(jwksOptions(`${jwks}/jwks.json`, { jwksCooldownMs: cooldownMs }));
+    const customer = await hostJwt({ metronome_customer_id: 'cust-1' }, known.privateKey, 'ES256', 'k1');
+    assert.deepEqual(await token({ authorization: `Bearer ${customer}` }), { status: 200, customer: 'cust-1' });
+
+    down = true;
+    const stranger = await generateKeyPair('ES256');
+    const unknownKid = await hostJwt({ metronome_customer_id: 'x' }, stranger.privateKey, 'ES256', 'k-unknown');
+    const signedIn: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      // A cooldown has passed: the unknown key id makes the companion ask the JWKS, which fails.
+      await new Promise((resolve) => setTimeout(resolve, cooldownMs + 20));
+      assert.equal((await token({ authorization: `Bearer ${unknownKid}` })).status, 401);
+      for (let i = 0; i < 10; i++) signedIn.push((await token({ authorization: `Bearer ${customer}` })).status);
+    }
+    assert.deepEqual(signedIn, Array(40).fill(200), 'the 40 sign-ins with the kept key');
+    assert.equal(fetches, 1 + 4, 'one fetch for the keys, then one per cooldown for the unknown key id');
+  });
+
   it('reads no more of a JWKS than maxJwksBytes, however large', async () => {
     let sent = 0;
     const jwks = await listen((_req, res) => {
