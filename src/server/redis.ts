@@ -24,19 +24,22 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return wait`;
 
-/** Counts a call in flight in KEYS[1] unless ARGV[1] are; 1 when counted, 0 when full. */
+/**
+ * Counts a call in flight in KEYS[1], a sorted set of call ids (ARGV[3]) by the time each one's count lapses
+ * (now + ARGV[2] ms), unless ARGV[1] are in flight; 1 when counted, 0 when full. Lapsed calls go first: a call
+ * whose end was lost holds its place for its own lifetime only, however many calls come after it.
+ */
 const ACQUIRE = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n >= tonumber(ARGV[1]) then return 0 end
-redis.call('INCR', KEYS[1])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`;
 
-/** Ends a call in flight counted in KEYS[1]. */
-const RELEASE = `
-local n = redis.call('DECR', KEYS[1])
-if n <= 0 then redis.call('DEL', KEYS[1]) end
-return n`;
+/** Ends the call ARGV[1] counted in KEYS[1] (nothing, if it never was). */
+const RELEASE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
 
 export interface RedisStoreOptions {
   /** Prefix of every key; default `credit-balance:`. */
@@ -84,12 +87,15 @@ export function redisStore(
       }
     },
     async acquire(key, max, ttlMs): Promise<Release | undefined> {
+      const calls = `calls:${key}`;
+      const id = crypto.randomUUID();
+      const release = () => run(RELEASE, calls, id).then(() => undefined, degraded);
       try {
-        if ((await run(ACQUIRE, `inflight:${key}`, max, ttlMs)) === 0) return undefined;
-        return async () => {
-          await run(RELEASE, `inflight:${key}`).catch(degraded);
-        };
+        if ((await run(ACQUIRE, calls, max, ttlMs, id)) === 0) return undefined;
+        return release;
       } catch (error) {
+        // A stalled Redis may still run the acquire once it wakes: the release, sent after it, ends it then.
+        void release();
         degraded(error);
         return fallback.acquire(key, max, ttlMs);
       }

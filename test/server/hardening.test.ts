@@ -251,6 +251,41 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
     }
   });
 
+  it('after a stall of 3 s (redis-server paused), the calls whose count timed out hold no place in flight', async () => {
+    const id = await scenario();
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 250, lazyConnect: true });
+    await client.connect();
+    const store = redisStore(client, { prefix: `${id}:` });
+    try {
+      const { call } = await companion(id, { limits: { maxInFlight: 2 }, store });
+      assert.equal((await call(CREDITS, { body: '{}' })).status, 200);
+      const stalledAt = performance.now();
+      redis.kill('SIGSTOP');
+      try {
+        // Redis does not answer in time: each replica serves within its own limits, and the counts it asked
+        // Redis for wait in Redis's socket until it wakes.
+        const during = [];
+        for (let i = 0; i < 3; i++) during.push((await call(CREDITS, { body: '{}' })).status);
+        assert.deepEqual(during, [200, 200, 200]);
+        await new Promise((resolve) => setTimeout(resolve, 3_000 - (performance.now() - stalledAt)));
+      } finally {
+        redis.kill('SIGCONT');
+      }
+      await until(async () => (await client.ping().catch(() => '')) === 'PONG', 'Redis answers again');
+      const after = [];
+      for (let i = 0; i < 4; i++) after.push((await call(CREDITS, { body: '{}' })).status);
+      assert.deepEqual(after, [200, 200, 200, 200], 'served through Redis again, nothing left in flight');
+      assert.equal(await client.zcard(`${id}:calls:${id}`), 0, 'no call counted in Redis');
+      assert.equal(warnings.filter((w) => w.includes('Redis is unreachable')).length, 1);
+    } finally {
+      console.warn = warn;
+      client.disconnect();
+    }
+  });
+
   it('fails open to each replica’s own limits when Redis is unreachable, and says so once', async () => {
     const id = await scenario();
     const deadPort = await freePort();
