@@ -5,8 +5,10 @@
  * `/api/credit-balance/*` to it from the reverse proxy. One log line per request, `/healthz`, and on SIGTERM it
  * finishes the requests in flight before it exits.
  */
-import { createServer } from 'node:http';
+import { type Server, createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { ATTEMPT_TIMEOUT_MS } from '../lib/metronome.js';
+import { clientKey } from './clients.js';
 import { ConfigError, MAX_TIMER_MS, orList } from './config.js';
 import { HOST_JWT_DEFAULTS, SESSION_CHECK_DEFAULTS } from './identity.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -27,6 +29,7 @@ const SERVER_DEFAULTS = {
   requestTimeout: 30_000,
   keepAliveTimeout: 5_000,
   maxConnections: 256,
+  maxConnectionsPerClient: 64,
 };
 
 interface Variable {
@@ -49,6 +52,12 @@ const positive = (name: string, value: string): number => {
   if (!(value.trim() !== '' && Number.isFinite(number) && number > 0)) throw new Error(`${name} must be a number above 0, not "${value}".`);
   return number;
 };
+/** A comma-separated list, its items trimmed, empty ones dropped. */
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 const limit = (key: keyof CustomerLimits) => (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
   options.limits = { ...options.limits, [key]: positive(name, value) };
 };
@@ -105,11 +114,7 @@ const VARIABLES: Variable[] = [
   {
     name: 'CREDIT_BALANCE_ALLOWED_ORIGINS',
     what: 'comma-separated origins allowed from another origin (CORS); default none',
-    read: (v, o) =>
-      (o.allowedOrigins = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)),
+    read: (v, o) => (o.allowedOrigins = list(v)),
     options: ['allowedOrigins'],
   },
   {
@@ -177,6 +182,18 @@ const VARIABLES: Variable[] = [
     what: 'connections open at once',
     fallback: SERVER_DEFAULTS.maxConnections,
     read: () => {},
+  },
+  {
+    name: 'CREDIT_BALANCE_MAX_CONNECTIONS_PER_CLIENT',
+    what: 'connections open at once from one client address (a trusted proxy has no such cap)',
+    fallback: SERVER_DEFAULTS.maxConnectionsPerClient,
+    read: () => {},
+  },
+  {
+    name: 'CREDIT_BALANCE_TRUSTED_PROXIES',
+    what: 'comma-separated addresses of the proxies in front (their X-Forwarded-For names the client); default none',
+    read: (v, o) => (o.trustedProxies = list(v)),
+    options: ['trustedProxies'],
   },
   { name: 'CREDIT_BALANCE_REDIS_URL', what: 'redis://…: limits shared by every replica (needs the ioredis package)', read: () => {} },
   {
@@ -267,7 +284,7 @@ const VARIABLES: Variable[] = [
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_CACHE_SECONDS',
     what: 'how long an answer is kept, in seconds',
-    fallback: SESSION_CHECK_DEFAULTS.cacheSeconds,
+    fallback: 'the token lifetime',
     read: session((v, c, n) => (c.cacheSeconds = whole(n, v))),
     options: ['sessionCheck.cacheSeconds'],
   },
@@ -307,15 +324,36 @@ const VARIABLES: Variable[] = [
     options: ['sessionCheck.maxAnswerBytes'],
   },
   {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_CLIENT_BURST',
+    what: 'checks for unknown cookies at once from one client address, then its rate',
+    fallback: SESSION_CHECK_DEFAULTS.clientChecksBurst,
+    read: session((v, c, n) => (c.clientChecksBurst = positive(n, v))),
+    options: ['sessionCheck.clientChecksBurst'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_CLIENT_PER_SECOND',
+    what: 'checks per second for unknown cookies from one client address, past them 429 for it alone',
+    fallback: SESSION_CHECK_DEFAULTS.clientChecksPerSecond,
+    read: session((v, c, n) => (c.clientChecksPerSecond = positive(n, v))),
+    options: ['sessionCheck.clientChecksPerSecond'],
+  },
+  {
+    name: 'CREDIT_BALANCE_SESSION_CHECK_CLIENTS',
+    what: 'client addresses whose checks are counted at once (the least recently seen is forgotten)',
+    fallback: SESSION_CHECK_DEFAULTS.clientEntries,
+    read: session((v, c, n) => (c.clientEntries = whole(n, v))),
+    options: ['sessionCheck.clientEntries'],
+  },
+  {
     name: 'CREDIT_BALANCE_SESSION_CHECK_BURST',
-    what: 'checks for unknown cookies at once, then the rate',
+    what: 'checks for unknown cookies at once, from every client together, then the rate',
     fallback: SESSION_CHECK_DEFAULTS.checksBurst,
     read: session((v, c, n) => (c.checksBurst = positive(n, v))),
     options: ['sessionCheck.checksBurst'],
   },
   {
     name: 'CREDIT_BALANCE_SESSION_CHECK_PER_SECOND',
-    what: 'checks per second for unknown cookies, past them 429',
+    what: 'checks per second for unknown cookies from every client together, past them 429',
     fallback: SESSION_CHECK_DEFAULTS.checksPerSecond,
     read: session((v, c, n) => (c.checksPerSecond = positive(n, v))),
     options: ['sessionCheck.checksPerSecond'],
@@ -384,6 +422,7 @@ function serverLimits(env: Record<string, string | undefined>) {
     requestTimeout: read('CREDIT_BALANCE_REQUEST_TIMEOUT_MS', SERVER_DEFAULTS.requestTimeout),
     keepAliveTimeout: read('CREDIT_BALANCE_KEEP_ALIVE_TIMEOUT_MS', SERVER_DEFAULTS.keepAliveTimeout),
     maxConnections: read('CREDIT_BALANCE_MAX_CONNECTIONS', SERVER_DEFAULTS.maxConnections),
+    maxConnectionsPerClient: read('CREDIT_BALANCE_MAX_CONNECTIONS_PER_CLIENT', SERVER_DEFAULTS.maxConnectionsPerClient),
   };
   if (limits.headersTimeout > limits.requestTimeout) {
     throw new Error('CREDIT_BALANCE_HEADERS_TIMEOUT_MS must not be longer than CREDIT_BALANCE_REQUEST_TIMEOUT_MS.');
@@ -399,6 +438,28 @@ function optionsFrom(env: Record<string, string | undefined>): Partial<CreditBal
     if (value !== undefined && value !== '') variable.read(value, options, variable.name);
   }
   return options;
+}
+
+/**
+ * Closes a connection at once when its client address already has `max` open, so that one client, however many
+ * sockets it opens and however slowly it uses them, holds no more than its share of `maxConnections`; a trusted
+ * proxy, which carries many clients, has no such cap. The count lives as long as the connections it counts.
+ */
+function capConnectionsPerClient(server: Server, max: number, trustedProxies: Set<string>): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress;
+    if (address === undefined || trustedProxies.has(address)) return;
+    const client = clientKey(address);
+    const count = open.get(client) ?? 0;
+    if (count >= max) return void socket.destroy();
+    open.set(client, count + 1);
+    socket.once('close', () => {
+      const left = open.get(client)! - 1;
+      if (left > 0) open.set(client, left);
+      else open.delete(client);
+    });
+  });
 }
 
 async function main(): Promise<void> {
@@ -432,7 +493,7 @@ async function main(): Promise<void> {
     return;
   }
   const companion = toNodeListener(handler, { onRefusal: log });
-  const { maxConnections, ...timeouts } = limits;
+  const { maxConnections, maxConnectionsPerClient, ...timeouts } = limits;
   // Timeouts are checked every connectionsCheckingInterval (Node's default: 30 s): no later than they are due.
   const server = createServer({ ...timeouts, connectionsCheckingInterval: Math.min(1_000, timeouts.headersTimeout) }, (req, res) => {
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -442,6 +503,7 @@ async function main(): Promise<void> {
     void companion(req, res);
   });
   server.maxConnections = maxConnections;
+  capConnectionsPerClient(server, maxConnectionsPerClient, new Set(optionsFrom(env).trustedProxies));
   server.listen(port, env.HOST || SERVER_DEFAULTS.host, () => {
     const address = server.address();
     const where = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);

@@ -17,9 +17,13 @@ import { checkedTimer, checkedUrl, configError } from './config.js';
 import { LRUCache } from 'lru-cache';
 import { bearerToken, platformFetch, readCapped } from './http.js';
 import { memoryStore, takeOrRefuse } from './limits.js';
+import { DEFAULT_TOKEN_TTL_SECONDS } from './tokens.js';
 
-/** A signed-in customer, or nobody (`401`). */
-export type Authorize = (request: Request) => Promise<{ customerId: string } | null>;
+/**
+ * A signed-in customer, or nobody (`401`), for a token request and what the companion knows of its caller: the
+ * client's address (see `trustedProxies`), where it is known.
+ */
+export type Authorize = (request: Request, caller?: { client?: string | undefined }) => Promise<{ customerId: string } | null>;
 
 export interface HostJwtOptions {
   /** The identity provider's JWKS (RS256 or ES256 keys, cached and refetched when a new key id appears). */
@@ -55,11 +59,15 @@ export interface SessionCheckOptions {
   url: string;
   /** Where the customer id is in its JSON (a dotted path); default `metronome_customer_id`. */
   customerField?: string;
-  /** How long an answer is reused for the same cookies, in seconds (0: never); default 30. */
+  /**
+   * How long an answer is reused for the same cookies, in seconds (0: never). Default: the widget's token
+   * lifetime (`tokenTtlSeconds`, 300 s), which a customer who signs out keeps anyway: the widget's refresh
+   * (every 270 s by default) then finds the answer kept instead of asking the host again.
+   */
   cacheSeconds?: number;
-  /** How many answers are kept at most; default 10 000 (the least recently used go first). */
+  /** How many answers are kept at most; default 30 000 (the least recently used go first). */
   cacheEntries?: number;
-  /** How many bytes the kept answers may take at most; default 2 MiB. */
+  /** How many bytes the kept answers may take at most; default 8 MiB. */
   cacheBytes?: number;
   /** A `Cookie` header longer than this, in bytes, is asked about but never kept; default 8 192. */
   maxCookieBytes?: number;
@@ -69,9 +77,18 @@ export interface SessionCheckOptions {
    */
   maxAnswerBytes?: number;
   /**
-   * Checks this replica may ask the host for, for cookies it has no answer for: a bucket of `checksBurst`
-   * (default 100) refilling at `checksPerSecond` (default 20). Past it: `429` with `Retry-After`, and the host is
-   * not asked, so a flood of made-up cookies costs neither the host nor this process.
+   * Checks one client (one address: see `trustedProxies`) may have this replica ask the host for, for cookies
+   * it has no answer for: a bucket of `clientChecksBurst` (default 100) refilling at `clientChecksPerSecond`
+   * (default 20). Past it: `429` with `Retry-After` for that client alone, and the host is not asked.
+   */
+  clientChecksBurst?: number;
+  clientChecksPerSecond?: number;
+  /** How many clients' buckets are kept at most; default 10 000 (the least recently used is forgotten). */
+  clientEntries?: number;
+  /**
+   * Checks this replica may ask the host for in all, behind the clients' own buckets: a bucket of `checksBurst`
+   * (default 500) refilling at `checksPerSecond` (default 100). Past it: `429` with `Retry-After`, and the host is
+   * not asked, so a flood of made-up cookies from many addresses costs neither the host nor this process.
    */
   checksBurst?: number;
   checksPerSecond?: number;
@@ -164,14 +181,17 @@ export const HOST_JWT_DEFAULTS = {
 /** What {@link SessionCheckOptions} leaves unset reads as this (and `--help` says so). */
 export const SESSION_CHECK_DEFAULTS = {
   customerField: 'metronome_customer_id',
-  cacheSeconds: 30,
+  cacheSeconds: DEFAULT_TOKEN_TTL_SECONDS,
   timeoutMs: 3_000,
-  cacheEntries: 10_000,
-  cacheBytes: 2 * 1024 * 1024,
+  cacheEntries: 30_000,
+  cacheBytes: 8 * 1024 * 1024,
   maxCookieBytes: 8_192,
   maxAnswerBytes: 64 * 1024,
-  checksBurst: 100,
-  checksPerSecond: 20,
+  clientChecksBurst: 100,
+  clientChecksPerSecond: 20,
+  clientEntries: 10_000,
+  checksBurst: 500,
+  checksPerSecond: 100,
 };
 
 /** Signs in whoever presents a valid JWT of the host's, naming the customer in `customerClaim`. */
@@ -236,13 +256,20 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
     cacheBytes: options.cacheBytes ?? SESSION_CHECK_DEFAULTS.cacheBytes,
     maxCookieBytes: options.maxCookieBytes ?? SESSION_CHECK_DEFAULTS.maxCookieBytes,
     maxAnswerBytes: options.maxAnswerBytes ?? SESSION_CHECK_DEFAULTS.maxAnswerBytes,
+    clientChecksBurst: options.clientChecksBurst ?? SESSION_CHECK_DEFAULTS.clientChecksBurst,
+    clientChecksPerSecond: options.clientChecksPerSecond ?? SESSION_CHECK_DEFAULTS.clientChecksPerSecond,
+    clientEntries: options.clientEntries ?? SESSION_CHECK_DEFAULTS.clientEntries,
     checksBurst: options.checksBurst ?? SESSION_CHECK_DEFAULTS.checksBurst,
     checksPerSecond: options.checksPerSecond ?? SESSION_CHECK_DEFAULTS.checksPerSecond,
   };
   for (const [name, value] of Object.entries(bounds)) {
     if (!(Number.isFinite(value) && value > 0)) configError(`sessionCheck.${name}`, 'must be a number above 0.');
   }
-  if (bounds.checksBurst < 1) configError('sessionCheck.checksBurst', 'must be 1 or more.');
+  // A bucket that holds less than one check refuses every one.
+  for (const name of ['checksBurst', 'clientChecksBurst'] as const) {
+    if (bounds[name] < 1) configError(`sessionCheck.${name}`, 'must be 1 or more.');
+  }
+  if (!Number.isInteger(bounds.clientEntries)) configError('sessionCheck.clientEntries', 'must be a whole number above 0.');
   const get = options.fetch ?? platformFetch;
   /**
    * Answers by a hash of the cookies they were asked for (never the cookies themselves), each for `cacheMs`,
@@ -255,14 +282,20 @@ export function sessionCheckAuthorize(options: SessionCheckOptions): Authorize {
     ttl: cacheMs || 1,
   });
   let purgedAt = 0;
+  const perClient = memoryStore({ maxKeys: bounds.clientEntries });
   const checks = memoryStore();
-  return async (request) => {
+  return async (request, { client } = {}) => {
     const cookies = request.headers.get('cookie');
     if (!cookies) return null;
     const keep = cacheMs > 0 && cookies.length <= bounds.maxCookieBytes;
     const key = keep ? await sha256(cookies) : '';
     const cached = keep ? cache.get(key) : undefined;
     if (cached) return cached.who;
+    // The client's own bucket first: a flood from one address empties its bucket, never everyone's.
+    if (client !== undefined) {
+      const { clientChecksBurst: burst, clientChecksPerSecond: perSecond } = bounds;
+      await takeOrRefuse(perClient, client, burst, perSecond, 'Too many sign-in checks from this address: try again shortly.');
+    }
     await takeOrRefuse(checks, 'session-checks', bounds.checksBurst, bounds.checksPerSecond, 'Too many sign-in checks: try again shortly.');
     let who: { customerId: string } | null = null;
     try {

@@ -14,7 +14,8 @@ import { answerResponse, metronome } from './upstream.js';
 export { ConfigError } from './config.js';
 export type { CreditBalanceHandlerOptions, RequestLogEntry } from './options.js';
 export { toNodeListener, type FetchHandler, type NodeListener } from './node.js';
-export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type Release, memoryStore } from './limits.js';
+export type { ClientAddressOptions } from './clients.js';
+export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type MemoryStoreOptions, type Release, memoryStore } from './limits.js';
 export { type Authorize, type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -55,6 +56,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     try {
       who = await authorize(
         new Request(request.url, { method: 'POST', headers: request.headers, body: body as BodyInit, signal: request.signal }),
+        { client: checked.clientOf(request) },
       );
     } catch (error) {
       // A refusal of ours (the session checks' rate) stands; anything else is the host's check failing.

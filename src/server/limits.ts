@@ -3,6 +3,7 @@
  * in flight and a request rate (a token bucket). The counts live in a {@link LimitStore}: in this process by
  * default, or shared by every replica (`credit-balance/server/redis`).
  */
+import { LRUCache } from 'lru-cache';
 import { HttpError } from './http.js';
 
 /** How many calls one customer may make to Metronome. The defaults never bother a real widget. */
@@ -31,21 +32,24 @@ export interface LimitStore {
 /** Ends a call in flight. */
 export type Release = () => Promise<void>;
 
-/** Past this many customers, buckets that have refilled completely are forgotten (they hold nothing). */
-const SWEEP_AT = 10_000;
+/** What a {@link memoryStore} keeps: its clock, and how many buckets at most. */
+export interface MemoryStoreOptions {
+  /** The clock buckets refill by, in ms; default `Date.now`. */
+  now?: () => number;
+  /**
+   * The most buckets kept, default 50 000: past it, the least recently used is forgotten (as if it had refilled),
+   * so that keys a caller makes up (client addresses) cost a bounded memory.
+   */
+  maxKeys?: number;
+}
 
 /** The counts in this process's memory: one limit per replica. */
-export function memoryStore(now: () => number = () => Date.now()): LimitStore {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+export function memoryStore({ now = () => Date.now(), maxKeys = 50_000 }: MemoryStoreOptions = {}): LimitStore {
+  const buckets = new LRUCache<string, { tokens: number; at: number }>({ max: maxKeys });
   const inFlight = new Map<string, number>();
   return {
     async take(key, burst, perSecond) {
       const time = now();
-      if (buckets.size > SWEEP_AT) {
-        for (const [other, { tokens, at }] of buckets) {
-          if (tokens + ((time - at) / 1000) * perSecond >= burst) buckets.delete(other);
-        }
-      }
       const bucket = buckets.get(key) ?? { tokens: burst, at: time };
       bucket.tokens = Math.min(burst, bucket.tokens + ((time - bucket.at) / 1000) * perSecond);
       bucket.at = time;

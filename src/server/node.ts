@@ -1,5 +1,6 @@
 /** Node's `http` listener around a web-standard `(Request) => Promise<Response>` handler (Express, plain Node). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { recordSocketAddress } from './clients.js';
 import { HttpError, errorResponse, methodNotAllowed } from './http.js';
 import type { RequestLogEntry } from './options.js';
 
@@ -122,6 +123,7 @@ export function toNodeListener(handler: FetchHandler, { onRefusal }: { onRefusal
     let request: Request;
     try {
       request = toRequest(req, left.signal);
+      recordSocketAddress(request, req.socket.remoteAddress);
     } catch {
       return refuse(new HttpError(400, 'The Host header is not a host.'));
     }
@@ -131,7 +133,11 @@ export function toNodeListener(handler: FetchHandler, { onRefusal }: { onRefusal
     } catch (error) {
       response = errorResponse(error);
     }
-    if (!left.signal.aborted) await writeResponse(response, res);
+    if (left.signal.aborted) return;
+    // An answer given before the request's body came in whole (a 401 before the body is read, a 404, a 408 for a
+    // body too slow): the rest is not waited for, and the connection closes once the answer is out.
+    if (!req.complete) res.setHeader('connection', 'close');
+    await writeResponse(response, res);
   };
 }
 

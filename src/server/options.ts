@@ -3,22 +3,25 @@
  * here, with the rule a value must meet. A value that breaks one throws a {@link ConfigError} naming it.
  */
 import { ATTEMPT_TIMEOUT_MS, METRONOME_API_BASE } from '../lib/metronome.js';
+import { type ClientAddressOptions, clientOf } from './clients.js';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { platformFetch } from './http.js';
-import { type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
+import { type Authorize, type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 import { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, memoryStore } from './limits.js';
+import { DEFAULT_TOKEN_TTL_SECONDS } from './tokens.js';
 
-export interface CreditBalanceHandlerOptions {
+export interface CreditBalanceHandlerOptions extends ClientAddressOptions {
   /** The Metronome API key (bearer token). Secret: server only. */
   metronomeToken: string;
   /** The key that signs the widget's tokens: at least 32 bytes. */
   signingSecret: string | Uint8Array;
   /**
    * The host's own session check: which customer may the caller see? `null` refuses with `401`.
-   * The widget's token request body is `{"customer_id": …}` (or `{}`), readable here if useful.
-   * Give exactly one of `authorize`, `hostJwt` and `sessionCheck`.
+   * The widget's token request body is `{"customer_id": …}` (or `{}`), readable here if useful; `client` is the
+   * caller's client address, where known (see `trustedProxies`). Give exactly one of `authorize`, `hostJwt` and
+   * `sessionCheck`.
    */
-  authorize?: (request: Request) => Promise<{ customerId: string } | null> | { customerId: string } | null;
+  authorize?: (...args: Parameters<Authorize>) => ReturnType<Authorize> | Awaited<ReturnType<Authorize>>;
   /** Sign in whoever presents a valid JWT of the host's (its identity provider's, or its own). */
   hostJwt?: HostJwtOptions;
   /** Sign in whoever the host's session check URL names for the browser's cookies. */
@@ -75,7 +78,7 @@ function originOf(url: string): string | undefined {
 export const HANDLER_DEFAULTS = {
   metronomeBaseUrl: METRONOME_API_BASE,
   basePath: '/api/credit-balance',
-  tokenTtlSeconds: 300,
+  tokenTtlSeconds: DEFAULT_TOKEN_TTL_SECONDS,
   upstreamTimeoutMs: 15_000,
   maxUpstreamBytes: 16 * 1024 * 1024,
   bodyTimeoutMs: 10_000,
@@ -93,8 +96,6 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
   if (options.authorize !== undefined && typeof options.authorize !== 'function') {
     configError('authorize', 'must be a function that names the signed-in customer.');
   }
-  const authorize: NonNullable<CreditBalanceHandlerOptions['authorize']> =
-    options.authorize ?? (options.hostJwt ? hostJwtAuthorize(options.hostJwt) : sessionCheckAuthorize(options.sessionCheck!));
   const secret = typeof options.signingSecret === 'string' ? new TextEncoder().encode(options.signingSecret) : options.signingSecret;
   if (!(secret instanceof Uint8Array) || secret.byteLength < 32) {
     configError('signingSecret', 'must be at least 32 bytes (for example `openssl rand -base64 32`).');
@@ -105,6 +106,12 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 10 || tokenTtlSeconds > 3600) {
     configError('tokenTtlSeconds', 'must be a whole number from 10 to 3600.');
   }
+  // A session check keeps its answers as long as a token lives, unless told otherwise.
+  const authorize: NonNullable<CreditBalanceHandlerOptions['authorize']> =
+    options.authorize ??
+    (options.hostJwt
+      ? hostJwtAuthorize(options.hostJwt)
+      : sessionCheckAuthorize({ ...options.sessionCheck!, cacheSeconds: options.sessionCheck!.cacheSeconds ?? tokenTtlSeconds }));
   const upstream = checkedUrl('metronomeBaseUrl', options.metronomeBaseUrl ?? HANDLER_DEFAULTS.metronomeBaseUrl);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   for (const origin of allowedOrigins) {
@@ -126,6 +133,13 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
   }
   // A bucket that holds less than one call refuses every call.
   if (limits.burst < 1) configError('limits.burst', 'must be 1 or more.');
+  const { trustedProxies = [], clientAddress } = options;
+  if (!(Array.isArray(trustedProxies) && trustedProxies.every((proxy) => typeof proxy === 'string' && proxy.trim() !== ''))) {
+    configError('trustedProxies', 'must be a list of addresses, like ["127.0.0.1"].');
+  }
+  if (clientAddress !== undefined && typeof clientAddress !== 'function') {
+    configError('clientAddress', 'must be a function that gives a request’s client address.');
+  }
   return {
     metronomeToken: metronomeToken as string,
     authorize,
@@ -140,5 +154,6 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
     limits,
     store: options.store ?? memoryStore(),
     fetch: options.fetch ?? platformFetch,
+    clientOf: clientOf({ trustedProxies, clientAddress }),
   };
 }

@@ -5,6 +5,9 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { HttpError, bearerToken } from './http.js';
 
+/** How long a widget token lives unless `tokenTtlSeconds` says otherwise. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 300;
+
 const AUDIENCE = 'credit-balance';
 const ISSUER = 'credit-balance/server';
 

@@ -5,7 +5,7 @@
 // in flight. Needs `npm run build`.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, get as httpGet } from 'node:http';
 import { type AddressInfo, type Socket, connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,30 @@ const hostJwtFor = (customerId: string) =>
 
 const scenario = async (spec: object) =>
   ((await (await fetch(`${upstream}/__scenarios`, { method: 'POST', body: JSON.stringify(spec) })).json()) as { id: string }).id;
+
+/**
+ * A raw connection to `origin` (from the loopback address `from`) that sends `text`, then nothing: what it hears,
+ * and how long the server kept it open.
+ */
+const holdOpen = (origin: string, text: string, from = '127.0.0.1') =>
+  new Promise<{ heard: string; openMs: number }>((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect({ port: Number(new URL(origin).port), host: '127.0.0.1', localAddress: from }, () => socket.write(text));
+    let heard = '';
+    socket.on('data', (chunk) => (heard += chunk));
+    socket.on('close', () => resolve({ heard, openMs: performance.now() - started }));
+    // A server that closes a connection it has not read to the end resets it: closed all the same.
+    socket.on('error', (error: NodeJS.ErrnoException) => error.code !== 'ECONNRESET' && reject(error));
+    setTimeout(() => socket.destroy(new Error('still open after 10 s')), 10_000).unref();
+  });
+
+/** The status of `GET path` on `origin`, on a connection of its own from the loopback address `from`. */
+const getFrom = (origin: string, path: string, from: string) =>
+  new Promise<number>((resolve, reject) => {
+    httpGet(`${origin}${path}`, { localAddress: from, agent: false }, (response) => {
+      response.resume().on('end', () => resolve(response.statusCode!));
+    }).on('error', reject);
+  });
 
 describe('credit-balance-server, standalone', () => {
   it('behind a Python host that signs its user in with its own HS256 JWT, the widget shows that customer, in Chromium, Firefox ESR and WebKit', async () => {
@@ -258,18 +282,7 @@ describe('credit-balance-server, standalone', () => {
       });
     });
     const port = () => Number(new URL(server.origin).port);
-    /** A raw connection that sends `text`, then nothing: what it hears, and how long the server kept it open. */
-    const hold = (text: string) =>
-      new Promise<{ heard: string; openMs: number }>((resolve, reject) => {
-        const started = performance.now();
-        const socket = connect(port(), '127.0.0.1', () => socket.write(text));
-        let heard = '';
-        socket.on('data', (chunk) => (heard += chunk));
-        socket.on('close', () => resolve({ heard, openMs: performance.now() - started }));
-        // A server that closes a connection it has not read to the end resets it: closed all the same.
-        socket.on('error', (error: NodeJS.ErrnoException) => error.code !== 'ECONNRESET' && reject(error));
-        setTimeout(() => socket.destroy(new Error('still open after 10 s')), 10_000).unref();
-      });
+    const hold = (text: string) => holdOpen(server.origin, text);
 
     it('closes a connection whose headers drip, within the headers timeout', async () => {
       const { heard, openMs } = await hold('POST /api/credit-balance/token HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
@@ -294,6 +307,58 @@ describe('credit-balance-server, standalone', () => {
       for (const socket of held) socket.destroy();
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal((await fetch(`${server.origin}/healthz`)).status, 200);
+    });
+  });
+
+  describe('against one client holding connections (a cap of 8, 4 per client address)', () => {
+    it('closes a client’s connections past its share, and another client is still served, /healthz included', async () => {
+      const server = await standalone({
+        CREDIT_BALANCE_SESSION_CHECK_URL: 'http://127.0.0.1:1/me',
+        CREDIT_BALANCE_MAX_CONNECTIONS: '8',
+        CREDIT_BALANCE_MAX_CONNECTIONS_PER_CLIENT: '4',
+      });
+      const port = Number(new URL(server.origin).port);
+      // Silent sockets from one address, as many as the whole server takes.
+      const sockets = await Promise.all(
+        Array.from(
+          { length: 8 },
+          () =>
+            new Promise<Socket>((resolve) => {
+              const socket = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' }, () => resolve(socket));
+              socket.on('error', () => {});
+            }),
+        ),
+      );
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        assert.equal(sockets.filter((socket) => !socket.destroyed && !socket.readableEnded).length, 4, 'the flooding client keeps 4');
+        const others = [];
+        for (let i = 0; i < 5; i++) others.push(await getFrom(server.origin, '/healthz', '127.0.0.3'));
+        assert.deepEqual(others, [200, 200, 200, 200, 200], 'another client address');
+      } finally {
+        for (const socket of sockets) socket.destroy();
+      }
+    });
+  });
+
+  describe('an answer given before the request’s body came (request timeout 30 s, body timeout 0.5 s)', () => {
+    let server: Awaited<ReturnType<typeof standalone>>;
+    before(async () => {
+      server = await standalone({ CREDIT_BALANCE_SESSION_CHECK_URL: 'http://127.0.0.1:1/me', CREDIT_BALANCE_BODY_TIMEOUT_MS: '500' });
+    });
+    const withheldBody = (path: string) => `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{"a":`;
+
+    it('closes the connection with a 401 for a list call without a token, not at the request timeout', async () => {
+      const { heard, openMs } = await holdOpen(server.origin, withheldBody('/api/credit-balance/v1/contracts/customerCredits/list'));
+      assert.match(heard, /^HTTP\/1\.1 401 /);
+      assert.match(heard, /\r\nConnection: close\r\n/i);
+      assert.ok(openMs < 2_000, `open ${Math.round(openMs)} ms`);
+    });
+
+    it('closes the connection with its 408 for a body too slow, not at the request timeout', async () => {
+      const { heard, openMs } = await holdOpen(server.origin, withheldBody('/api/credit-balance/token'));
+      assert.match(heard, /^HTTP\/1\.1 408 /);
+      assert.ok(openMs < 3_000, `open ${Math.round(openMs)} ms`);
     });
   });
 

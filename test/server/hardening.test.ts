@@ -135,7 +135,7 @@ describe('2. per-customer limits', () => {
     const [a, b] = [await scenario(), await scenario()];
     const limits = { burst: 4, perSecond: 0.5 };
     // The store's clock stands still at the suite's instant: nothing refills between the calls, however slow.
-    const store = (await import('../../src/server/limits.js')).memoryStore(() => TEST_NOW.getTime());
+    const store = (await import('../../src/server/limits.js')).memoryStore({ now: () => TEST_NOW.getTime() });
     const first = await companion(a, { limits, store });
     const second = await companion(b, { limits, store });
     const statuses = [];
@@ -149,7 +149,7 @@ describe('2. per-customer limits', () => {
   it('refills the bucket at perSecond calls a second of the store’s clock, no faster', async () => {
     const id = await scenario();
     let clock = TEST_NOW.getTime();
-    const store = (await import('../../src/server/limits.js')).memoryStore(() => clock);
+    const store = (await import('../../src/server/limits.js')).memoryStore({ now: () => clock });
     const { call } = await companion(id, { limits: { burst: 4, perSecond: 0.5 }, store });
     const status = async () => (await call(CREDITS, { body: '{}' })).status;
     for (let i = 0; i < 4; i++) assert.equal(await status(), 200);

@@ -3,6 +3,7 @@
 // cookies (cached, timed out, refused).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
@@ -12,19 +13,32 @@ import { BASE, SECRET, configErrorAbout, listen, upstream } from './helpers.js';
 
 const HOST_SECRET = 'the-host-applications-own-jwt-secret!!';
 
-/** A companion signing in whoever `options` say, and a function that asks it for a token. */
-async function companion(options: Partial<CreditBalanceHandlerOptions>) {
-  const origin = await listen(
+/** A companion on a real port, signing in whoever `options` say; its origin. */
+const companionOrigin = (options: Partial<CreditBalanceHandlerOptions>) =>
+  listen(
     toNodeListener(
       createCreditBalanceHandler({ metronomeToken: MOCK_API_KEY, signingSecret: SECRET, metronomeBaseUrl: upstream.origin, ...options }),
     ),
   );
+
+/** A companion signing in whoever `options` say, and a function that asks it for a token. */
+async function companion(options: Partial<CreditBalanceHandlerOptions>) {
+  const origin = await companionOrigin(options);
   return async (headers: Record<string, string> = {}) => {
     const response = await fetch(`${origin}${BASE}/token`, { method: 'POST', body: '{}', headers });
     const body = (await response.json()) as { customer_id?: string };
     return { status: response.status, customer: body.customer_id };
   };
 }
+
+/** The status of a token request to `origin` on a connection of its own from the loopback address `from`. */
+const tokenFrom = (origin: string, from: string, headers: Record<string, string>) =>
+  new Promise<number>((resolve, reject) => {
+    const request = httpRequest(`${origin}${BASE}/token`, { method: 'POST', localAddress: from, agent: false, headers }, (response) => {
+      response.resume().on('end', () => resolve(response.statusCode!));
+    });
+    request.on('error', reject).end('{}');
+  });
 
 const hostJwt = (claims: Record<string, unknown>, key: Parameters<SignJWT['sign']>[0], alg = 'HS256', kid?: string) =>
   new SignJWT(claims)
@@ -360,6 +374,42 @@ describe('a session check URL', () => {
     assert.deepEqual(statuses, [401, 401, 429, 429]);
     assert.equal(host.asked, 3, 'the host is not asked past the rate');
     assert.equal((await token({ cookie: 'session=abc' })).status, 200, 'a kept answer needs no check');
+  });
+
+  it('refuses a flood of made-up cookies from one address without refusing another address', async () => {
+    const host = await countingHost();
+    const origin = await companionOrigin({
+      sessionCheck: { url: host.url, clientChecksBurst: 5, clientChecksPerSecond: 0.001, checksBurst: 20, checksPerSecond: 0.001 },
+    });
+    const flood = [];
+    for (let i = 0; i < 30; i++) flood.push(await tokenFrom(origin, '127.0.0.2', { cookie: `made-up=${i}` }));
+    assert.deepEqual(flood, [...Array(5).fill(401), ...Array(25).fill(429)], 'the flooding address, past its own bucket');
+    assert.equal(host.asked, 5, 'the host is asked only within the flooding address’s bucket');
+    assert.equal(await tokenFrom(origin, '127.0.0.3', { cookie: 'session=abc' }), 200, 'another address signs in');
+  });
+
+  it('behind a trusted proxy, tells clients apart by X-Forwarded-For, and believes no one else’s', async () => {
+    const host = await countingHost();
+    const origin = await companionOrigin({
+      trustedProxies: ['127.0.0.4'],
+      sessionCheck: { url: host.url, clientChecksBurst: 3, clientChecksPerSecond: 0.001 },
+    });
+    const viaProxy = (client: string, cookie: string) =>
+      tokenFrom(origin, '127.0.0.4', { cookie, 'x-forwarded-for': `${client}, 127.0.0.4` });
+    const flood = [];
+    for (let i = 0; i < 5; i++) flood.push(await viaProxy('203.0.113.9', `made-up=${i}`));
+    assert.deepEqual(flood, [401, 401, 401, 429, 429], 'the flooding client behind the proxy');
+    assert.equal(await viaProxy('198.51.100.7', 'session=abc-1'), 200, 'another client behind the same proxy');
+    // An IPv6 client is its /64, which its provider gives it whole: new addresses in it are the same client.
+    const sixes = [];
+    for (let i = 1; i <= 4; i++) sixes.push(await viaProxy(`2001:db8:7:7::${i.toString(16)}`, `made-up-six=${i}`));
+    assert.deepEqual(sixes, [401, 401, 401, 429]);
+    assert.equal(await viaProxy('2001:db8:7:8::1', 'session=abc-2'), 200, 'the next /64 is another client');
+    // Not from the proxy: the header is the caller's own claim, and its socket's address counts.
+    const spoofed = [];
+    for (let i = 0; i < 4; i++)
+      spoofed.push(await tokenFrom(origin, '127.0.0.5', { cookie: `spoof=${i}`, 'x-forwarded-for': `198.51.100.${i}` }));
+    assert.deepEqual(spoofed, [401, 401, 401, 429]);
   });
 
   it('stays within its bounds under a flood of 20,000 distinct 4 KB cookies, and drops what has expired', () => {
