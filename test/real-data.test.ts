@@ -129,8 +129,11 @@ describe('real Metronome data', () => {
       expect(load.detail.totals[0]!.available).to.equal(18_000);
       const low = find('credit-balance-low');
       expect(low!.detail.totals.map((t) => t.creditType.name)).to.deep.equal(['GPU hours']);
-      // A grant lasting past the period end says nothing of the kind.
+      // A grant lasting past the period end says nothing of the kind, and neither does one that has expired.
       expect(text(creditNamed(el, 'Welcome credit'))).to.not.include('Expires before the end');
+      const trial = creditNamed(el, 'Trial credit');
+      expect(badges(trial)).to.include('Expired');
+      expect(text(trial)).to.not.include('Expires before the end');
     });
 
     it('a deduction always reads as money out of its grant, whatever the credit type’s running balance does', async () => {

@@ -84,7 +84,8 @@ function withNotes(view: CreditView, sharedAsOf: Date | undefined): ShownCredit 
   if (credit.balanceAsOf && credit.balanceAsOf.getTime() !== sharedAsOf?.getTime()) {
     figureNotes.push({ kind: 'balanceAsOf', date: credit.balanceAsOf });
   }
-  if (credit.expiresInPeriod) figureNotes.push({ kind: 'expiresInPeriod' });
+  // Only while it has not expired yet: after, there is nothing left to use until then.
+  if (credit.expiresInPeriod && view.status !== 'expired') figureNotes.push({ kind: 'expiresInPeriod' });
   const end = credit.segments.at(-1)?.endsBefore;
   if (credit.kind === 'postpaid' && end) figureNotes.push({ kind: 'commitment', amount: credit.granted, endsBefore: end });
   const notes: CreditNote[] = [];
