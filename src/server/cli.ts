@@ -8,6 +8,7 @@
 import { type Server, createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { ATTEMPT_TIMEOUT_MS } from '../lib/metronome.js';
+import { ANSWER_CACHE_DEFAULTS, type AnswerCacheOptions } from './answers.js';
 import { clientKey } from './clients.js';
 import { ConfigError, MAX_TIMER_MS, orList } from './config.js';
 import { HOST_JWT_DEFAULTS, SESSION_CHECK_DEFAULTS } from './identity.js';
@@ -60,6 +61,9 @@ const list = (value: string): string[] =>
     .filter(Boolean);
 const limit = (key: keyof CustomerLimits) => (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
   options.limits = { ...options.limits, [key]: positive(name, value) };
+};
+const cache = (key: keyof AnswerCacheOptions) => (value: string, options: Partial<CreditBalanceHandlerOptions>, name: string) => {
+  options.cache = { ...options.cache, [key]: whole(name, value) };
 };
 const jwt =
   (set: (value: string, jwt: NonNullable<CreditBalanceHandlerOptions['hostJwt']>, name: string) => void) =>
@@ -195,7 +199,39 @@ const VARIABLES: Variable[] = [
     read: (v, o) => (o.trustedProxies = list(v)),
     options: ['trustedProxies'],
   },
-  { name: 'CREDIT_BALANCE_REDIS_URL', what: 'redis://…: limits shared by every replica (needs the ioredis package)', read: () => {} },
+  {
+    name: 'CREDIT_BALANCE_CACHE_TTL_MS',
+    what: 'how long Metronome’s answer to a customer’s call is reused, in ms (0: no cache)',
+    fallback: ANSWER_CACHE_DEFAULTS.ttlMs,
+    read: cache('ttlMs'),
+    options: ['cache.ttlMs'],
+  },
+  {
+    name: 'CREDIT_BALANCE_CACHE_STALE_MS',
+    what: '…and how much longer it is served while fetched again behind it, in ms',
+    fallback: ANSWER_CACHE_DEFAULTS.staleMs,
+    read: cache('staleMs'),
+    options: ['cache.staleMs'],
+  },
+  {
+    name: 'CREDIT_BALANCE_CACHE_ENTRIES',
+    what: 'answers kept in memory at most',
+    fallback: ANSWER_CACHE_DEFAULTS.maxEntries,
+    read: cache('maxEntries'),
+    options: ['cache.maxEntries'],
+  },
+  {
+    name: 'CREDIT_BALANCE_CACHE_BYTES',
+    what: 'bytes the kept answers may take (an answer over a quarter of it is not kept)',
+    fallback: ANSWER_CACHE_DEFAULTS.maxBytes,
+    read: cache('maxBytes'),
+    options: ['cache.maxBytes'],
+  },
+  {
+    name: 'CREDIT_BALANCE_REDIS_URL',
+    what: 'redis://…: limits and cached answers shared by every replica (needs the ioredis package)',
+    read: () => {},
+  },
   {
     name: 'CREDIT_BALANCE_JWT_SECRET',
     what: 'who is signed in, by the host’s JWT: its HS256 secret (at least 32 bytes)…',
@@ -386,13 +422,14 @@ const printable = (text: string) =>
     c === '\\' ? '\\\\' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 
-/** One line per request: never a token, a cookie or the key. */
+/** One line per request, with where a list call's answer came from: never a token, a cookie or the key. */
 function log(entry: RequestLogEntry): void {
   const customer = entry.customerId === undefined ? '-' : printable(entry.customerId);
   // Metronome's own error body, where there was one: quoted, its quotes escaped.
   const upstream = entry.upstreamError === undefined ? '' : ` upstream="${printable(entry.upstreamError).replaceAll('"', '\\"')}"`;
   const request = `${entry.method} ${printable(entry.path)} ${entry.status} ${entry.durationMs}ms`;
-  console.log(`${new Date().toISOString()} ${request} customer=${customer}${upstream}`);
+  const cached = entry.cache === undefined ? '' : ` cache=${entry.cache}`;
+  console.log(`${new Date().toISOString()} ${request} customer=${customer}${cached}${upstream}`);
 }
 
 /**

@@ -9,12 +9,14 @@ import { type CreditBalanceHandlerOptions, checkOptions } from './options.js';
 import { forwardedCall, jsonObject, readBody } from './requests.js';
 import { ROUTES, type Route } from './routes.js';
 import { widgetTokens } from './tokens.js';
+import type { CacheOutcome } from './answers.js';
 import { answerResponse, metronome } from './upstream.js';
 
 export { ConfigError } from './config.js';
 export type { CreditBalanceHandlerOptions, RequestLogEntry } from './options.js';
 export { toNodeListener, type FetchHandler, type NodeListener } from './node.js';
 export type { ClientAddressOptions } from './clients.js';
+export type { AnswerCacheOptions, AnswerStore, CacheOutcome, KeptAnswer } from './answers.js';
 export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type MemoryStoreOptions, type Release, memoryStore } from './limits.js';
 export { type Authorize, type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 
@@ -48,6 +50,8 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
   const customers = new WeakMap<Request, string>();
   /** Metronome's error body for each request in progress that met one, for the log alone. */
   const upstreamErrors = new WeakMap<Request, string>();
+  /** Where each list call's answer came from, for the log. */
+  const cacheOutcomes = new WeakMap<Request, CacheOutcome>();
 
   async function mintToken(request: Request): Promise<Response> {
     // The body is read within its limits before anyone else reads it; authorize gets its own copy.
@@ -79,7 +83,13 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     const customerId = await tokens.customerOf(request);
     customers.set(request, customerId);
     const body = jsonObject(await readBody(request, MAX_BODY_BYTES, bodyTimeoutMs));
-    const answer = await forward(customerId, forwardedCall(route, body, search, customerId), request.signal);
+    const call = forwardedCall(route, body, search, customerId);
+    // The widget's refresh() and its retries ask for Metronome's answer of now (the browser adds the header).
+    const bypass = /no-cache/i.test(`${request.headers.get('cache-control')} ${request.headers.get('pragma')}`);
+    const { answer, outcome } = await checked.answers.answer(customerId, call, { bypass, signal: request.signal }, (signal) =>
+      forward(customerId, call, signal),
+    );
+    cacheOutcomes.set(request, outcome);
     if (answer.upstreamError !== undefined) upstreamErrors.set(request, answer.upstreamError);
     return answerResponse(answer);
   }
@@ -106,6 +116,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     for (const [name, value] of Object.entries(crossOrigin.headers(request))) response.headers.set(name, value);
     const customerId = customers.get(request);
     const upstreamError = upstreamErrors.get(request);
+    const cache = cacheOutcomes.get(request);
     options.onResponse?.({
       method: request.method,
       path: new URL(request.url).pathname,
@@ -113,6 +124,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
       durationMs: Math.round(performance.now() - started),
       ...(customerId && { customerId }),
       ...(upstreamError !== undefined && { upstreamError }),
+      ...(cache && { cache }),
     });
     return response;
   };

@@ -3,6 +3,7 @@
  * here, with the rule a value must meet. A value that breaks one throws a {@link ConfigError} naming it.
  */
 import { ATTEMPT_TIMEOUT_MS, METRONOME_API_BASE } from '../lib/metronome.js';
+import { type AnswerCacheOptions, type AnswerStore, type CacheOutcome, answerCache } from './answers.js';
 import { type ClientAddressOptions, clientOf } from './clients.js';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { platformFetch } from './http.js';
@@ -45,8 +46,17 @@ export interface CreditBalanceHandlerOptions extends ClientAddressOptions {
   bodyTimeoutMs?: number;
   /** Per-customer limits on calls to Metronome; see {@link DEFAULT_LIMITS}. Past one: `429` with `Retry-After`. */
   limits?: CustomerLimits;
-  /** Where the limits count: this process by default; `redisStore()` from `credit-balance/server/redis` for replicas. */
-  store?: LimitStore;
+  /**
+   * Where the limits count, and where Metronome's answers are kept: this process by default; `redisStore()` from
+   * `credit-balance/server/redis` for replicas, which then share both.
+   */
+  store?: LimitStore | (LimitStore & AnswerStore);
+  /**
+   * Metronome's answers kept per customer and per exact call, so that page views within `ttlMs` cost Metronome
+   * nothing (see {@link AnswerCacheOptions}); `{ ttlMs: 0 }` turns it off. The widget's `refresh()` and its retries
+   * ask past it (`Cache-Control: no-cache`).
+   */
+  cache?: AnswerCacheOptions;
   /** The `fetch` used to reach Metronome (a custom agent, or a test double). */
   fetch?: typeof fetch;
   /** Told of every request once it is answered: for an access log (it never sees a token or the key). */
@@ -63,6 +73,8 @@ export interface RequestLogEntry {
   customerId?: string;
   /** Metronome's own error body (its first 500 characters), which the browser is not given. */
   upstreamError?: string;
+  /** For a list call: whether the answer was kept (`hit`, `stale`), fetched (`miss`, `bypass`), or not cached (`off`). */
+  cache?: CacheOutcome;
 }
 
 /** The origin of `url`, or undefined when it is not a URL. */
@@ -153,6 +165,7 @@ export function checkOptions(options: CreditBalanceHandlerOptions) {
     bodyTimeoutMs,
     limits,
     store: options.store ?? memoryStore(),
+    answers: answerCache(options.cache, options.store && 'getAnswer' in options.store ? options.store : undefined),
     fetch: options.fetch ?? platformFetch,
     clientOf: clientOf({ trustedProxies, clientAddress }),
   };

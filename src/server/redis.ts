@@ -1,11 +1,14 @@
 /**
- * `credit-balance/server/redis`: the per-customer limits shared by every replica of the companion, in one Redis
- * (`ioredis`, an optional peer dependency). Each count is one atomic Lua script on Redis's own clock.
+ * `credit-balance/server/redis`: the per-customer limits and the cache of Metronome's answers, shared by every
+ * replica of the companion in one Redis (`ioredis`, an optional peer dependency). Each count is one atomic Lua
+ * script on Redis's own clock; each answer one value that expires by itself.
  *
  * When Redis cannot be reached, each replica falls back to limits in its own memory (one limit per replica
- * until Redis is back) and warns once per outage: a Redis outage never refuses a customer's credits.
+ * until Redis is back) and to no cache, and warns once per outage: a Redis outage never refuses a customer's
+ * credits.
  */
 import { Redis } from 'ioredis';
+import type { AnswerStore, KeptAnswer } from './answers.js';
 import { type LimitStore, type Release, memoryStore } from './limits.js';
 
 /** Takes one call from the bucket in KEYS[1]; returns 0, or the milliseconds until a call is back. */
@@ -41,6 +44,22 @@ return 1`;
 /** Ends the call ARGV[1] counted in KEYS[1] (nothing, if it never was). */
 const RELEASE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
 
+/** A kept answer as one Redis value: its JSON head (time, status, headers), a line break, then the body's bytes. */
+const toRedis = ({ at, status, headers, body }: KeptAnswer): Buffer =>
+  Buffer.concat([Buffer.from(`${JSON.stringify({ at, status, headers })}\n`), body]);
+
+/** The answer of a value {@link toRedis} wrote; undefined for anything else. */
+function fromRedis(value: Buffer): KeptAnswer | undefined {
+  const end = value.indexOf(0x0a);
+  try {
+    const { at, status, headers } = JSON.parse(value.subarray(0, end).toString()) as Omit<KeptAnswer, 'body'>;
+    if (end < 0 || typeof at !== 'number' || typeof status !== 'number' || typeof headers !== 'object' || !headers) return undefined;
+    return { at, status, headers, body: new Uint8Array(value.subarray(end + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
 export interface RedisStoreOptions {
   /** Prefix of every key; default `credit-balance:`. */
   prefix?: string;
@@ -53,7 +72,7 @@ export interface RedisStoreOptions {
 export function redisStore(
   redis: Redis | string,
   { prefix = 'credit-balance:' }: RedisStoreOptions = {},
-): LimitStore & { close(): Promise<void> } {
+): LimitStore & AnswerStore & { close(): Promise<void> } {
   if ('Deno' in globalThis || typeof process === 'undefined' || !process.versions?.node) {
     throw new TypeError(
       'redisStore needs Node (its sockets): on Deno or an edge runtime, leave `store` unset and the limits stay in memory.',
@@ -98,6 +117,24 @@ export function redisStore(
         void release();
         degraded(error);
         return fallback.acquire(key, max, ttlMs);
+      }
+    },
+    async getAnswer(key) {
+      try {
+        const kept = await client.getBuffer(`${prefix}answer:${key}`);
+        down = false;
+        return kept ? fromRedis(kept) : undefined;
+      } catch (error) {
+        degraded(error);
+        return undefined;
+      }
+    },
+    async setAnswer(key, answer, ttlMs) {
+      try {
+        await client.set(`${prefix}answer:${key}`, toRedis(answer), 'PX', ttlMs);
+        down = false;
+      } catch (error) {
+        degraded(error);
       }
     },
     async close() {

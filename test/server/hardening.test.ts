@@ -23,6 +23,8 @@ const upstreamLog = async (id: string) => (await fullLog(id)).filter((r) => r.ro
 
 const CREDITS = `${BASE}/v1/contracts/customerCredits/list`;
 const GRANTS = `${BASE}/v1/credits/listGrants`;
+/** For what counts calls that reach Metronome: every identical call reaches it (the cache has its own tests). */
+const NO_CACHE = { ttlMs: 0 };
 /** A cursor the mock reads (its first page). */
 const CURSOR = Buffer.from('offset:0').toString('base64url');
 
@@ -114,7 +116,7 @@ describe('1. every body is bounded before anyone reads it', () => {
 describe('2. per-customer limits', () => {
   it('caps one customer’s calls in flight: the rest get 429 with Retry-After, and never reach Metronome', async () => {
     const id = await scenario({ faults: [{ route: 'credits', gate: 'answer', times: 100 }] });
-    const { call } = await companion(id, { limits: { maxInFlight: 3 } });
+    const { call } = await companion(id, { limits: { maxInFlight: 3 }, cache: NO_CACHE });
     const refused: string[] = [];
     const calls = Array.from({ length: 30 }, () =>
       call(CREDITS, { body: '{}' }).then((response) => {
@@ -136,8 +138,8 @@ describe('2. per-customer limits', () => {
     const limits = { burst: 4, perSecond: 0.5 };
     // The store's clock stands still at the suite's instant: nothing refills between the calls, however slow.
     const store = (await import('../../src/server/limits.js')).memoryStore({ now: () => TEST_NOW.getTime() });
-    const first = await companion(a, { limits, store });
-    const second = await companion(b, { limits, store });
+    const first = await companion(a, { limits, store, cache: NO_CACHE });
+    const second = await companion(b, { limits, store, cache: NO_CACHE });
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await first.call(CREDITS, { body: '{}' })).status);
     assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
@@ -150,7 +152,7 @@ describe('2. per-customer limits', () => {
     const id = await scenario();
     let clock = TEST_NOW.getTime();
     const store = (await import('../../src/server/limits.js')).memoryStore({ now: () => clock });
-    const { call } = await companion(id, { limits: { burst: 4, perSecond: 0.5 }, store });
+    const { call } = await companion(id, { limits: { burst: 4, perSecond: 0.5 }, store, cache: NO_CACHE });
     const status = async () => (await call(CREDITS, { body: '{}' })).status;
     for (let i = 0; i < 4; i++) assert.equal(await status(), 200);
     assert.equal(await status(), 429, 'empty');
@@ -199,8 +201,8 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
     const storeA = redisStore(url, { prefix: `${id}:` });
     const storeB = redisStore(url, { prefix: `${id}:` });
     try {
-      const a = await companion(id, { limits, store: storeA });
-      const b = await companion(id, { limits, store: storeB });
+      const a = await companion(id, { limits, store: storeA, cache: NO_CACHE });
+      const b = await companion(id, { limits, store: storeB, cache: NO_CACHE });
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? b : a).call(CREDITS, { body: '{}' })).status);
       assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
@@ -233,8 +235,8 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
     const storeA = redisStore(url, { prefix: `${id}:` });
     const storeB = redisStore(url, { prefix: `${id}:` });
     try {
-      const a = await companion(id, { limits: { maxInFlight: 2 }, store: storeA });
-      const b = await companion(id, { limits: { maxInFlight: 2 }, store: storeB });
+      const a = await companion(id, { limits: { maxInFlight: 2 }, store: storeA, cache: NO_CACHE });
+      const b = await companion(id, { limits: { maxInFlight: 2 }, store: storeB, cache: NO_CACHE });
       const held = [a.call(CREDITS, { body: '{}' }), b.call(CREDITS, { body: '{}' })];
       await until(async () => (await upstreamLog(id)).length === 2, 'two calls upstream.origin');
       assert.equal((await a.call(CREDITS, { body: '{}' })).status, 429);
@@ -260,7 +262,7 @@ describe('3. limits shared across replicas, on a real redis-server', () => {
     await client.connect();
     const store = redisStore(client, { prefix: `${id}:` });
     try {
-      const { call } = await companion(id, { limits: { maxInFlight: 2 }, store });
+      const { call } = await companion(id, { limits: { maxInFlight: 2 }, store, cache: NO_CACHE });
       assert.equal((await call(CREDITS, { body: '{}' })).status, 200);
       const stalledAt = performance.now();
       redis.kill('SIGSTOP');
