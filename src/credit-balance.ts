@@ -301,7 +301,10 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     }
   }
 
-  /** Loads again; resolves when the new data (or the error) is rendered. */
+  /**
+   * Loads again, past the caches on the way (the companion's keeps Metronome's answers for a few seconds): the
+   * data of now. Resolves when the new data (or the error) is rendered.
+   */
   async refresh(): Promise<void> {
     await this.#credits.run();
     await this.updateComplete;

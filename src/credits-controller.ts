@@ -51,6 +51,8 @@ export class CreditsController implements ReactiveController {
   #shown?: Shown;
   #refreshed = false;
   #interrupted = false;
+  /** The next load asks past the caches on the way: `refresh()` (the retry button's too) wants the data of now. */
+  #fresh = false;
   /** The result the next update owes the page an event for. */
   #outcome?: 'load' | 'error';
   #plan!: Plan;
@@ -96,8 +98,9 @@ export class CreditsController implements ReactiveController {
     return outcome;
   }
 
-  /** Loads again; resolves when the load has settled. */
+  /** Loads again, past the caches on the way; resolves when the load has settled. */
   async run(): Promise<void> {
+    this.#fresh = true;
     await this.#task.run();
   }
 
@@ -119,12 +122,18 @@ export class CreditsController implements ReactiveController {
       throw plan.problem;
     }
     const { key, load, session } = plan;
+    const fresh = this.#fresh;
+    this.#fresh = false;
     const current = this.#shown && shallowArrayEquals(this.#shown.key, key) ? this.#shown : undefined;
     // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
     const progressive = !current?.complete;
     let loaded: Loaded = { credits: [], skipped: [] };
     let renderedAt = -Infinity;
-    const pages = sharedLoads.follow(key, (shared) => loadCredits(load, session, browserHttp, shared, current?.credits), signal);
+    const pages = sharedLoads.follow(
+      key,
+      (shared) => loadCredits(load, session, browserHttp, shared, { previous: current?.credits, fresh }),
+      signal,
+    );
     for await (loaded of pages) {
       if (signal.aborted) break;
       // The first page at once; later ones at most every PROGRESS_MS, then the whole list when complete.

@@ -499,6 +499,20 @@ describe('<credit-balance> through the server companion', () => {
     expect(list!.query).to.deep.equal({ limit: '100' });
   });
 
+  it('a second page view within the cache’s lifetime costs Metronome no call; refresh() asks it again', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const first = await loaded(id, { 'token-url': '/api/credit-balance/token' });
+    expect(routes(await requestLog(id), 'credits')).to.have.length(1);
+    first.remove();
+    const second = await loaded(id, { 'token-url': '/api/credit-balance/token' });
+    expect(parts(second, 'credit')).to.have.length(7);
+    expect(routes(await requestLog(id), 'credits')).to.have.length(1, 'the companion answered from its cache');
+    // The browser sends Cache-Control: no-cache for a refresh, and the companion asks Metronome.
+    await second.refresh();
+    expect(routes(await requestLog(id), 'credits')).to.have.length(2);
+    expect(parts(second, 'credit')).to.have.length(7);
+  });
+
   it('shows a token error when the companion refuses the session', async () => {
     const el = await loaded('not-a-customer-of-this-user', { 'token-url': '/api/credit-balance/token' });
     expect(hasState(el, 'error')).to.equal(true);

@@ -105,13 +105,14 @@ const fingerprints = new WeakMap<NormalizedCredit, string>();
  * A `401` drops the token and tries once more with a fresh one; a second `401` is an `auth` error.
  * A cursor that repeats, or more than {@link MAX_PAGES} pages, is an `invalid-response` error.
  * A credit whose wire JSON is the same as in `previous` comes back as the same object, so views can skip it.
+ * A `fresh` load asks past the caches on the way (the companion's), for `refresh()` and a retry after an error.
  */
 export async function* loadCredits(
   config: LoadPlan,
   session: TokenSession,
   http: HttpDeps,
   signal: AbortSignal,
-  previous: readonly NormalizedCredit[] = [],
+  { previous = [], fresh = false }: { previous?: readonly NormalizedCredit[]; fresh?: boolean } = {},
 ): AsyncGenerator<Loaded> {
   const before = new Map(previous.map((credit) => [credit.id, credit]));
   // The grants code arrives while the token request is in flight, not after it.
@@ -125,7 +126,7 @@ export async function* loadCredits(
   const fetchPage = async (request: { url: string; body: unknown }): Promise<unknown> => {
     for (;;) {
       try {
-        return await postJson({ ...request, headers: { Authorization: `Bearer ${token.value}` } }, signal, http);
+        return await postJson({ ...request, headers: { Authorization: `Bearer ${token.value}` }, fresh }, signal, http);
       } catch (error) {
         if (!(error instanceof CreditBalanceError && error.status === 401)) throw error;
         if (refreshed) {

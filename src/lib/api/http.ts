@@ -35,6 +35,8 @@ export interface JsonRequest {
   body: unknown;
   headers?: Record<string, string>;
   credentials?: RequestCredentials;
+  /** Ask past every cache on the way (the companion's included): the answer of now. Retries always do. */
+  fresh?: boolean;
 }
 
 /** Whether Metronome's own client would retry this status (x-should-retry wins). */
@@ -82,6 +84,8 @@ export async function postJson(
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...request.headers },
         body: JSON.stringify(request.body),
         credentials: request.credentials ?? 'same-origin',
+        // The browser then sends `Cache-Control: no-cache` itself, which needs no CORS preflight of its own.
+        cache: request.fresh || attempt ? 'reload' : 'default',
         signal: AbortSignal.any([signal, timeout]),
       });
       const text = await response.text();

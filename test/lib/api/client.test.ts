@@ -150,7 +150,7 @@ describe('loadCredits against the mock', () => {
     const id = await scenario({ base: CUSTOMERS.acme });
     const http = realHttp();
     const first = (await collect(loadCredits(config(id), session(id, http), http, never))).at(-1)!;
-    const second = (await collect(loadCredits(config(id), session(id, http), http, never, first))).at(-1)!;
+    const second = (await collect(loadCredits(config(id), session(id, http), http, never, { previous: first }))).at(-1)!;
     expect(second.every((credit, i) => credit === first[i])).to.equal(true);
 
     // One credit changes on the wire: only that one is new.
@@ -161,7 +161,7 @@ describe('loadCredits against the mock', () => {
     const before = await scenario({ credits: raw });
     const after = await scenario({ credits: [raw[0], { ...raw[1], balance: 3 }] });
     const old = (await collect(loadCredits(config(before), session(before, http), http, never))).at(-1)!;
-    const next = (await collect(loadCredits(config(after), session(after, http), http, never, old))).at(-1)!;
+    const next = (await collect(loadCredits(config(after), session(after, http), http, never, { previous: old }))).at(-1)!;
     expect(next[0]).to.equal(old[0]);
     expect(next[1]).to.not.equal(old[1]);
     expect(next[1]!.balance).to.equal(3);
