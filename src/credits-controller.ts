@@ -11,6 +11,7 @@ import type { HttpDeps } from './lib/api/http.js';
 import { InFlightLoads } from './lib/api/in-flight.js';
 import { type LoadPlan, loadKey, loadPlanOf } from './lib/api/load-plan.js';
 import { TokenCache } from './lib/api/token.js';
+import { TupleMap } from './lib/tuple-map.js';
 import { type WidgetOptions, configProblem } from './lib/config.js';
 import { CreditBalanceError, type ErrorDetail } from './lib/errors.js';
 import type { CreditsState, Shown } from './lib/load-state.js';
@@ -27,6 +28,16 @@ const browserHttp: HttpDeps = {
   sleep,
   deadline: (ms) => AbortSignal.timeout(ms),
 };
+
+/**
+ * A widget mounted again with a configuration the page has shown within this long (an SPA's route change, a
+ * settings tab shown again) shows that data at once and loads again behind it, as a refresh does.
+ */
+export const REMOUNT_WINDOW_MS = 5 * 60_000;
+/** The last complete data of each configuration shown on the page, for a widget mounted again with it. */
+const lastShown = new TupleMap<readonly unknown[], Shown>();
+/** Configurations remembered at most (a page that switches between many customers keeps bounded memory). */
+const LAST_SHOWN_LIMIT = 50;
 
 /** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */
 const PROGRESS_MS = 150;
@@ -124,7 +135,14 @@ export class CreditsController implements ReactiveController {
     const { key, load, session } = plan;
     const fresh = this.#fresh;
     this.#fresh = false;
-    const current = this.#shown && shallowArrayEquals(this.#shown.key, key) ? this.#shown : undefined;
+    let current = this.#shown && shallowArrayEquals(this.#shown.key, key) ? this.#shown : undefined;
+    const kept = lastShown.get(key);
+    const remounted = !current && kept !== undefined && Date.now() - kept.at.getTime() < REMOUNT_WINDOW_MS;
+    if (remounted) {
+      // Mounted again: what the page last showed for this configuration, at once, and loaded again behind it.
+      current = this.#shown = kept;
+      this.host.requestUpdate();
+    }
     // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
     const progressive = !current?.complete;
     let loaded: Loaded = { credits: [], skipped: [] };
@@ -145,7 +163,10 @@ export class CreditsController implements ReactiveController {
     }
     signal.throwIfAborted();
     this.#shown = { key, ...loaded, at: new Date(), complete: true };
-    this.#refreshed = !progressive;
+    if (lastShown.size >= LAST_SHOWN_LIMIT) lastShown.clear();
+    lastShown.set(key, this.#shown);
+    // Data shown again on a mount is no news to announce: the page has just been opened.
+    this.#refreshed = !progressive && !remounted;
     return loaded;
   }
 }

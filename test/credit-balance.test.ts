@@ -2,7 +2,7 @@ import type Metronome from '@metronome/sdk';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CreditBalance } from '../src/credit-balance.js';
 import { dayStart, monthStart } from '../demo/mock/fixtures.js';
-import { TOKEN_SOURCE_WAIT_MS } from '../src/credits-controller.js';
+import { REMOUNT_WINDOW_MS, TOKEN_SOURCE_WAIT_MS } from '../src/credits-controller.js';
 import type { CreditBalanceErrorEvent, CreditBalanceLoadEvent } from '../src/events.js';
 import { TEST_NOW } from './clock.js';
 import {
@@ -469,6 +469,54 @@ describe('<credit-balance>', () => {
     const { CreditBalance } = await import('../src/credit-balance.js');
     expect(() => CreditBalance.define()).to.not.throw();
     expect(customElements.get('credit-balance')).to.equal(CreditBalance);
+  });
+});
+
+describe('<credit-balance> mounted again with the same configuration', () => {
+  /** A widget for `id`, mounted again after a first one was removed, its next list call held at a gate. */
+  async function remount(id: string) {
+    const { el: first } = await mount({ 'customer-id': id });
+    expect(parts(first, 'credit')).to.have.length(7);
+    first.remove();
+    await injectFaults(id, [{ route: 'credits', gate: 'again' }]);
+    return mount({ 'customer-id': id }, {}, { settle: false });
+  }
+
+  it('shows what the page last showed at once, before any request is answered, and loads again behind it', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { el, events } = await remount(id);
+    await el.updateComplete;
+    expect(parts(el, 'credit')).to.have.length(7, 'on screen before the list call is answered');
+    await received(id, 'credits', 2);
+    expect(events).to.have.length(0);
+    const loadEvent = oneEvent(el, 'credit-balance-load');
+    await openGate(id, 'again');
+    expect((await loadEvent).detail.credits).to.have.length(7);
+    expect(parts(el, 'credit')).to.have.length(7);
+    await el.updateComplete;
+    // The page has just been opened: the data loaded behind is no news for a screen reader.
+    expect(text(el.shadowRoot!.querySelector('[aria-live="polite"]'))).to.equal('');
+  });
+
+  it(`loads from the start when the page showed it more than ${REMOUNT_WINDOW_MS / 60_000} minutes ago`, async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const clock = globalThis.CREDIT_BALANCE_TEST_CLOCK!;
+    const { el: first } = await mount({ 'customer-id': id });
+    first.remove();
+    await injectFaults(id, [{ route: 'credits', gate: 'again' }]);
+    clock.at += REMOUNT_WINDOW_MS;
+    try {
+      const { el } = await mount({ 'customer-id': id }, {}, { settle: false });
+      await received(id, 'credits', 2);
+      await el.updateComplete;
+      expect(parts(el, 'credit')).to.have.length(0, 'nothing until the first page arrives');
+      const loadEvent = oneEvent(el, 'credit-balance-load');
+      await openGate(id, 'again');
+      await loadEvent;
+      expect(parts(el, 'credit')).to.have.length(7);
+    } finally {
+      clock.at -= REMOUNT_WINDOW_MS;
+    }
   });
 });
 
