@@ -1,8 +1,41 @@
 import { readFile } from 'node:fs/promises';
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
 import { createDemoBackend } from './demo/backend.js';
 import { connectMiddleware } from './demo/mock/mount.js';
+
+/** The script-tag bundle's file name: what its chunks would import it by. */
+const BUNDLE = 'credit-balance.bundle.js';
+
+/**
+ * An asset pipeline (Rails, Django, Phoenix) may serve the bundle under another name, with a digest in it: a chunk
+ * that imported it by its name would make the browser fetch and run a second copy, after the token request. So
+ * the entry records the URL it runs from, and each chunk takes what it shares with the entry from that URL: the
+ * module the page already runs, never fetched again. One key serves every build: a page defines
+ * `<credit-balance>` once, so only one entry's chunks ever load. A chunk's text depends on nothing but its own
+ * code (its name's digest stays true).
+ */
+function chunksUseTheRunningEntry(): Plugin {
+  return {
+    name: 'credit-balance-chunks-use-the-running-entry',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = bundle[BUNDLE];
+      if (entry?.type !== 'chunk') return;
+      const key = 'globalThis[Symbol.for("credit-balance.bundle")]';
+      entry.code += `${key}??=import.meta.url;`;
+      const byName = new RegExp(String.raw`import\{([^}]*)\}from"\.\./${BUNDLE.replaceAll('.', '\\.')}";`);
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk === entry || !chunk.imports.includes(BUNDLE)) continue;
+        const imported = byName.exec(chunk.code);
+        if (!imported) throw new Error(`${chunk.fileName} imports ${BUNDLE} in a form this build does not rewrite.`);
+        const bindings = imported[1]!.replaceAll(' as ', ':');
+        chunk.code = chunk.code.replace(imported[0], `const{${bindings}}=await import(${key});`);
+        if (chunk.code.includes(BUNDLE)) throw new Error(`${chunk.fileName} still names ${BUNDLE}.`);
+      }
+    },
+  };
+}
 
 /**
  * `npm start`: the demo (demo/), with the server companion and the mock Metronome behind it (demo/backend.ts).
@@ -14,6 +47,7 @@ export default defineConfig({
   plugins: [
     // The bundle's html`` and css`` templates without their indentation (build only).
     { ...literalsHtmlCssMinifier(), apply: 'build' },
+    chunksUseTheRunningEntry(),
     {
       name: 'credit-balance-demo-backend',
       configureServer(server) {
@@ -53,7 +87,7 @@ export default defineConfig({
     lib: {
       entry: new URL('./src/index.ts', import.meta.url).pathname,
       formats: ['es'],
-      fileName: () => 'credit-balance.bundle.js',
+      fileName: () => BUNDLE,
     },
   },
 });

@@ -10,7 +10,7 @@ import { createDemoBackend } from './backend.js';
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 /**
- * Serves `files` (URL path → file) or a whole `dir`, behind the demo backend; `headers` go on every file, and
+ * Serves `files` (URL path → file) or a whole `dir`, behind the demo backend, listing the files asked for; `headers` go on every file, and
  * `limits` replace the companion's per-customer ones; `now` is the instant the mock lays its data out around.
  */
 export async function serve(options: {
@@ -25,10 +25,13 @@ export async function serve(options: {
     prefix,
     listener: toNodeListener(handler),
   }));
+  /** The paths of the files asked for, in order (what a page downloaded). */
+  const requested: string[] = [];
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = routes.find((r) => path.startsWith(`${r.prefix}/`));
     if (route) return route.listener(req, res);
+    requested.push(path);
     const file = options.files?.[path] ?? (options.dir && join(options.dir, normalize(path === '/' ? '/index.html' : path)));
     try {
       const body = await readFile(file!);
@@ -40,6 +43,7 @@ export async function serve(options: {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requested,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,7 +3,7 @@
 // companion, the typings and manifest through the exports map, and the bundle rendering in a browser.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -144,6 +144,45 @@ describe('the packed package, installed', () => {
           () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
         );
         assert.equal(count, 7);
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    });
+  }
+
+  for (const [name, launch] of Object.entries(engines)) {
+    it(`served under another name (an asset pipeline's digest), loads its chunks once and never the bundle again, in ${name}`, async () => {
+      const dist = join(app, 'node_modules/credit-balance/dist');
+      const page = join(work, 'renamed.html');
+      writeFileSync(
+        page,
+        `<!doctype html><script type="module" src="/assets/credit-balance-3f9a1c.js"></script>
+        <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>`,
+      );
+      const files: Record<string, string> = { '/': page, '/assets/credit-balance-3f9a1c.js': join(dist, 'credit-balance.bundle.js') };
+      for (const chunk of readdirSync(join(dist, 'credit-balance'))) files[`/assets/credit-balance/${chunk}`] = join(dist, 'credit-balance', chunk);
+      const site = await serve({ files, now: () => TEST_NOW });
+      const browser = await launch();
+      try {
+        const tab = await browser.tab();
+        await tab.goto(site.origin);
+        await tab.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
+        const seen = await tab.evaluate(() => {
+          const root = document.querySelector('credit-balance')!.shadowRoot!;
+          return {
+            credits: root.querySelectorAll('[part~="credit"]').length,
+            ledgers: root.querySelectorAll('[part~="ledger"]').length,
+            title: root.querySelector('.title')!.textContent!.trim(),
+          };
+        });
+        assert.deepEqual(seen, { credits: 7, ledgers: 6, title: 'Guthaben' }, 'German words and the history of the six credits that have one');
+        const scripts = site.requested.filter((path) => path.endsWith('.js'));
+        assert.deepEqual(
+          scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '.js')).sort(),
+          ['/assets/credit-balance-3f9a1c.js', '/assets/credit-balance/de.js', '/assets/credit-balance/details.js'].sort(),
+          'the bundle once, under its new name, and the two chunks it needs',
+        );
       } finally {
         await browser.close();
         await site.close();
