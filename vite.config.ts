@@ -79,7 +79,11 @@ export default defineConfig({
     // The entry may export what its chunks share with it, so shared code stays in the entry: one request.
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
-      output: { chunkFileNames: 'credit-balance/[name]-[hash].js' },
+      output: [
+        { chunkFileNames: 'credit-balance/[name]-[hash].js' },
+        // For pipelines that rename the chunks too: one file with every language and feature in it.
+        { codeSplitting: false, entryFileNames: 'credit-balance.single.js' },
+      ],
     },
     // terser with its safe options only: three passes over an ES module.
     minify: 'terser',

@@ -191,6 +191,44 @@ describe('the packed package, installed', () => {
   }
 
   for (const [name, launch] of Object.entries(engines)) {
+    it(`the single-file variant, renamed and alone, shows German words, the history and grants, in ${name}`, async () => {
+      const page = join(work, 'single.html');
+      writeFileSync(
+        page,
+        `<!doctype html><script type="module" src="/assets/cb-single-77e0d2.js"></script>
+        <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>
+        <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
+      );
+      const single = join(app, 'node_modules/credit-balance/dist/credit-balance.single.js');
+      const site = await serve({ files: { '/': page, '/assets/cb-single-77e0d2.js': single }, now: () => TEST_NOW });
+      const browser = await launch();
+      try {
+        const tab = await browser.tab();
+        await tab.goto(site.origin);
+        await tab.waitFor(() => [...document.querySelectorAll('credit-balance')].every((el) => el.matches(':state(ready)')));
+        const seen = await tab.evaluate(() => {
+          const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
+          return {
+            credits: credits!.querySelectorAll('[part~="credit"]').length,
+            ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
+            title: credits!.querySelector('.title')!.textContent!.trim(),
+            grants: grants!.querySelectorAll('[part~="credit"]').length,
+          };
+        });
+        assert.deepEqual(seen, { credits: 7, ledgers: 6, title: 'Guthaben', grants: 4 });
+        assert.deepEqual(
+          site.requested.filter((path) => path.endsWith('.js')),
+          ['/assets/cb-single-77e0d2.js'],
+          'one script, nothing else',
+        );
+      } finally {
+        await browser.close();
+        await site.close();
+      }
+    });
+  }
+
+  for (const [name, launch] of Object.entries(engines)) {
     it(`copied without its chunk folder, still shows credits: English words, no history, grants as an error, in ${name}`, async () => {
       const page = join(work, 'no-chunks.html');
       writeFileSync(
