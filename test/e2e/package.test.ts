@@ -161,7 +161,8 @@ describe('the packed package, installed', () => {
         <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>`,
       );
       const files: Record<string, string> = { '/': page, '/assets/credit-balance-3f9a1c.js': join(dist, 'credit-balance.bundle.js') };
-      for (const chunk of readdirSync(join(dist, 'credit-balance'))) files[`/assets/credit-balance/${chunk}`] = join(dist, 'credit-balance', chunk);
+      for (const chunk of readdirSync(join(dist, 'credit-balance')))
+        files[`/assets/credit-balance/${chunk}`] = join(dist, 'credit-balance', chunk);
       const site = await serve({ files, now: () => TEST_NOW });
       const browser = await launch();
       try {
@@ -176,7 +177,11 @@ describe('the packed package, installed', () => {
             title: root.querySelector('.title')!.textContent!.trim(),
           };
         });
-        assert.deepEqual(seen, { credits: 7, ledgers: 6, title: 'Guthaben' }, 'German words and the history of the six credits that have one');
+        assert.deepEqual(
+          seen,
+          { credits: 7, ledgers: 6, title: 'Guthaben' },
+          'German words and the history of the six credits that have one',
+        );
         const scripts = site.requested.filter((path) => path.endsWith('.js'));
         assert.deepEqual(
           scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '.js')).sort(),
