@@ -30,6 +30,21 @@ before(() => {
   });
 });
 
+/**
+ * A page in the work folder that runs `script` (after `head`) with two widgets: a contract customer's credits in
+ * German with their history, and a Plans customer's grants.
+ */
+function twoWidgets(name: string, script: string, head = ''): string {
+  const page = join(work, name);
+  writeFileSync(
+    page,
+    `<!doctype html>${head}<script type="module" src="${script}"></script>
+    <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>
+    <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
+  );
+  return page;
+}
+
 describe('the packed package, installed', () => {
   it("imports 'credit-balance' in Node without touching window or document", () => {
     const result = JSON.parse(
@@ -197,13 +212,7 @@ describe('the packed package, installed', () => {
 
   for (const [name, launch] of Object.entries(engines)) {
     it(`the single-file variant, renamed and alone, shows German words, the history and grants, in ${name}`, async () => {
-      const page = join(work, 'single.html');
-      writeFileSync(
-        page,
-        `<!doctype html><script type="module" src="/assets/cb-single-77e0d2.js"></script>
-        <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>
-        <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
-      );
+      const page = twoWidgets('single.html', '/assets/cb-single-77e0d2.js');
       const single = join(app, 'node_modules/credit-balance/dist/credit-balance.single.js');
       const site = await serve({ files: { '/': page, '/assets/cb-single-77e0d2.js': single }, now: () => TEST_NOW });
       const browser = await launch();
@@ -235,13 +244,10 @@ describe('the packed package, installed', () => {
 
   for (const [name, launch] of Object.entries(engines)) {
     it(`copied without its chunk folder, still shows credits: English words, no history, grants as an error, in ${name}`, async () => {
-      const page = join(work, 'no-chunks.html');
-      writeFileSync(
-        page,
-        `<!doctype html><script>window.warnings = []; const warn = console.warn; console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };</script>
-        <script type="module" src="/credit-balance.bundle.js"></script>
-        <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>
-        <credit-balance token-url="/api/credit-balance/token" customer-id="2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f" source="grants"></credit-balance>`,
+      const page = twoWidgets(
+        'no-chunks.html',
+        '/credit-balance.bundle.js',
+        `<script>window.warnings = []; const warn = console.warn; console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };</script>`,
       );
       const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
       const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle }, now: () => TEST_NOW });
