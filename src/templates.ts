@@ -94,6 +94,9 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
   const amount = (value: number) => money.amount(value, credit.creditType);
   const { balance } = credit;
   const balanceText = balance === undefined ? i18n.t('balanceUnavailable') : amount(balance);
+  /** The segment an upcoming credit starts with: shown as the amount to come. */
+  const toCome = view.status === 'upcoming' ? view.next : undefined;
+  const metered = !toCome && !!view.meterMax && balance !== undefined;
   const when = [
     view.active
       ? i18n.t('expires', { relative: dates.relative(view.active.endsBefore, now) })
@@ -116,21 +119,23 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
       </span>
     </div>
     <p class="credit__figures">
-      <span part="balance" class="credit__balance">${balanceText}</span>
       ${
-        view.meterMax && balance !== undefined
-          ? html`<span class="credit__granted"
-              >${i18n.t(credit.kind === 'postpaid' ? 'ofCommitted' : 'ofGranted', { amount: amount(view.meterMax) })}</span
-            >`
-          : nothing
+        toCome
+          ? // Nothing of it is usable yet: what arrives (and, below, when), not "$0.00 left" as if it were used up.
+            html`<span part="balance" class="credit__balance">${amount(toCome.amount)}</span>
+              <span class="credit__granted">${i18n.t('toCome')}</span>`
+          : html`<span part="balance" class="credit__balance">${balanceText}</span>
+              ${
+                metered
+                  ? html`<span class="credit__granted"
+                      >${i18n.t(credit.kind === 'postpaid' ? 'ofCommitted' : 'ofGranted', { amount: amount(view.meterMax) })}</span
+                    >`
+                  : nothing
+              }`
       }
     </p>
     ${notes(view.figureNotes)}
-    ${
-      view.meterMax && balance !== undefined
-        ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n)
-        : nothing
-    }
+    ${metered ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n) : nothing}
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
     ${notes(view.notes)}
     ${guard([credit, context], () => renderPeriods(view, context))}

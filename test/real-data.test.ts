@@ -176,6 +176,21 @@ describe('real Metronome data', () => {
     expect(names.indexOf('Support goodwill credit')).to.be.lessThan(names.indexOf('Renewal credit'));
   });
 
+  it('an upcoming credit says what is to come and when, with no meter, not what is left of it', async () => {
+    for (const [locale, toCome, starts] of [
+      ['en-US', '$500.00 to come', /^Starts in 3 years$/],
+      ['de-DE', '500,00 $ kommen noch', /^Beginnt in 3 Jahren$/],
+      ['ja-JP', '$500.00 付与予定', /^3 年後に開始$/],
+    ] as const) {
+      const { el } = await mountLoaded(CUSTOMERS.edge, { locale });
+      const renewal = creditNamed(el, 'Renewal credit');
+      expect(text(renewal.querySelector('.credit__figures'))).to.equal(toCome);
+      expect(text(renewal.querySelector('.credit__when'))).to.match(starts);
+      expect(parts(renewal, 'meter')).to.have.length(0);
+      el.remove();
+    }
+  });
+
   describe('relative times use the largest sensible unit', () => {
     const cases = [
       { locale: 'en-US', starts: 'Starts in 3 years' },

@@ -27,7 +27,10 @@ export interface CreditView {
   active?: Segment;
   /** The first segment still to start. */
   next?: Segment;
-  /** What later segments will add (Metronome counts them as 0 in `balance`). */
+  /**
+   * What later segments will add (Metronome counts them as 0 in `balance`); for an upcoming credit, those after
+   * the next one, which it shows as the amount to come.
+   */
   scheduledLater: number;
   /** What the active segments granted: the meter's maximum (the whole grant when none is active). */
   meterMax: number;
@@ -53,7 +56,7 @@ export function viewCredit(credit: NormalizedCredit, { now, expiringSoonDays }: 
   const segments = credit.segments.map((segment) => ({ segment, status: segmentStatus(segment, now) }));
   let active: Segment | undefined;
   let next: Segment | undefined;
-  const later: number[] = [];
+  const later: Segment[] = [];
   const activeAmounts: number[] = [];
   for (const { segment, status } of segments) {
     if (status === 'active') {
@@ -61,11 +64,11 @@ export function viewCredit(credit: NormalizedCredit, { now, expiringSoonDays }: 
       if (!active || segment.endsBefore < active.endsBefore) active = segment;
     }
     if (status === 'upcoming') {
-      later.push(segment.amount);
+      later.push(segment);
       if (!next || segment.startsAt < next.startsAt) next = segment;
     }
   }
-  const scheduledLater = sumAmounts(later);
+  const scheduledLater = sumAmounts(later.filter((segment) => active || segment !== next).map((segment) => segment.amount));
   const activeGranted = sumAmounts(activeAmounts);
   const status: CreditStatus = active ? 'active' : next ? 'upcoming' : segments.length ? 'expired' : 'unscheduled';
   // A postpaid commit's balance is what is still to be spent, not money the customer can lose.

@@ -48,6 +48,24 @@ describe('schedule', () => {
     }
   });
 
+  it('shows an upcoming credit’s first period as what is to come, and only the periods after it as later', () => {
+    const view = viewCredit(
+      credit({
+        id: 'recurring-from-july',
+        balance: 0,
+        segments: [
+          seg('aug', 5_000, '2026-08-01T00:00:00Z', '2026-09-01T00:00:00Z'),
+          seg('jul', 5_000, '2026-07-01T00:00:00Z', '2026-08-01T00:00:00Z'),
+          seg('sep', 2_500, '2026-09-01T00:00:00Z', '2026-10-01T00:00:00Z'),
+        ],
+      }),
+      { now: new Date('2026-06-15T00:00:00Z'), expiringSoonDays: 30 },
+    );
+    expect(view.status).to.equal('upcoming');
+    expect(view.next?.id).to.equal('jul');
+    expect(view.scheduledLater).to.equal(7_500);
+  });
+
   it('keeps what is scheduled later apart from what is usable now', () => {
     const view = viewCredit(
       credit({

@@ -22,6 +22,7 @@ export const catalogue: Catalogue = {
   unnamed: 'Guthaben',
   available: { one: 'verfügbar', other: 'verfügbar' },
   ofGranted: 'von {amount} übrig',
+  toCome: 'kommen noch',
   grantedInTotal: 'Insgesamt {amount} gewährt, über alle Zeiträume',
   meterLabel: '{name}: {balance} von {max} übrig',
   scheduledLater: '+{amount} später geplant',

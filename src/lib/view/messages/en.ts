@@ -24,6 +24,7 @@ export const en = {
   unnamed: 'Credit',
   available: { one: 'available', other: 'available' },
   ofGranted: 'left of {amount} granted',
+  toCome: 'to come',
   grantedInTotal: '{amount} granted in total, across every period',
   meterLabel: '{name}: {balance} of {max} remaining',
   scheduledLater: '+{amount} scheduled later',

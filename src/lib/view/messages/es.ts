@@ -19,6 +19,7 @@ export const catalogue: Catalogue = {
   unnamed: 'Crédito',
   available: { one: 'disponible', other: 'disponibles' },
   ofGranted: 'restantes de {amount} concedidos',
+  toCome: 'por llegar',
   grantedInTotal: '{amount} concedidos en total, en todos los periodos',
   meterLabel: '{name}: quedan {balance} de {max}',
   scheduledLater: '+{amount} programados más adelante',

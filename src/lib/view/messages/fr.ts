@@ -19,6 +19,7 @@ export const catalogue: Catalogue = {
   unnamed: 'Crédit',
   available: { one: 'disponible', other: 'disponibles' },
   ofGranted: 'restants sur {amount} accordés',
+  toCome: 'à venir',
   grantedInTotal: '{amount} accordés au total, toutes périodes confondues',
   meterLabel: '{name} : il reste {balance} sur {max}',
   scheduledLater: '+{amount} prévus plus tard',

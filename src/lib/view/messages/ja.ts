@@ -19,6 +19,7 @@ export const catalogue: Catalogue = {
   unnamed: 'クレジット',
   available: { other: '利用可能' },
   ofGranted: '/ 付与額 {amount}',
+  toCome: '付与予定',
   grantedInTotal: '全期間の付与額合計 {amount}',
   meterLabel: '{name}：{max} のうち残り {balance}',
   scheduledLater: '今後 +{amount} 付与予定',
