@@ -44,6 +44,11 @@ export async function serve(options: {
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requested,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** Stops serving: connections a browser keeps open (keep-alive, a tab left open) are closed, not waited for. */
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

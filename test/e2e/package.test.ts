@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../demo/serve.js';
 import { TEST_NOW } from '../clock.js';
-import { engines } from './browsers.js';
+import { type Session, engines } from './browsers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'credit-balance-pack-'));
@@ -145,146 +145,141 @@ describe('the packed package, installed', () => {
   });
 
   for (const [name, launch] of Object.entries(engines)) {
-    it(`renders from the installed bundle with a plain script tag, in ${name}`, async () => {
-      // Self-hosted as the README says: the entry and its chunk folder, copied as they are.
-      const pkg = join(app, 'node_modules/credit-balance');
-      assert.ok(existsSync(join(pkg, 'dist/credit-balance')), 'the chunk folder ships beside the bundle');
-      const site = await serve({ files: { '/': join(root, 'demo/cdn.html') }, dir: pkg, now: () => TEST_NOW });
-      const browser = await launch();
-      try {
-        const page = await browser.tab();
-        await page.goto(site.origin);
-        await page.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
-        const count = await page.evaluate(
-          () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
-        );
-        assert.equal(count, 7);
-      } finally {
-        await browser.close();
-        await site.close();
-      }
-    });
-  }
+    describe(`served to ${name}`, () => {
+      // One browser for the pages below (each test serves its own site): a launch costs seconds, Firefox's most.
+      let browser: Session;
+      before(async () => {
+        browser = await launch();
+      });
+      after(() => browser?.close());
 
-  for (const [name, launch] of Object.entries(engines)) {
-    it(`served under another name (an asset pipeline's digest), loads its chunks once and never the bundle again, in ${name}`, async () => {
-      const dist = join(app, 'node_modules/credit-balance/dist');
-      const page = join(work, 'renamed.html');
-      writeFileSync(
-        page,
-        `<!doctype html><script type="module" src="/assets/credit-balance-3f9a1c.js"></script>
-        <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>`,
-      );
-      const files: Record<string, string> = { '/': page, '/assets/credit-balance-3f9a1c.js': join(dist, 'credit-balance.bundle.js') };
-      for (const chunk of readdirSync(join(dist, 'credit-balance')))
-        files[`/assets/credit-balance/${chunk}`] = join(dist, 'credit-balance', chunk);
-      const site = await serve({ files, now: () => TEST_NOW });
-      const browser = await launch();
-      try {
-        const tab = await browser.tab();
-        await tab.goto(site.origin);
-        await tab.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
-        const seen = await tab.evaluate(() => {
-          const root = document.querySelector('credit-balance')!.shadowRoot!;
-          return {
-            credits: root.querySelectorAll('[part~="credit"]').length,
-            ledgers: root.querySelectorAll('[part~="ledger"]').length,
-            title: root.querySelector('.title')!.textContent!.trim(),
-          };
-        });
-        assert.deepEqual(
-          seen,
-          { credits: 7, ledgers: 6, title: 'Guthaben' },
-          'German words and the history of the six credits that have one',
-        );
-        const scripts = site.requested.filter((path) => path.endsWith('.js'));
-        assert.deepEqual(
-          scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '.js')).sort(),
-          ['/assets/credit-balance-3f9a1c.js', '/assets/credit-balance/de.js', '/assets/credit-balance/details.js'].sort(),
-          'the bundle once, under its new name, and the two chunks it needs',
-        );
-      } finally {
-        await browser.close();
-        await site.close();
-      }
-    });
-  }
+      it(`renders from the installed bundle with a plain script tag, in ${name}`, async () => {
+        // Self-hosted as the README says: the entry and its chunk folder, copied as they are.
+        const pkg = join(app, 'node_modules/credit-balance');
+        assert.ok(existsSync(join(pkg, 'dist/credit-balance')), 'the chunk folder ships beside the bundle');
+        const site = await serve({ files: { '/': join(root, 'demo/cdn.html') }, dir: pkg, now: () => TEST_NOW });
+        try {
+          const page = await browser.tab();
+          await page.goto(site.origin);
+          await page.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
+          const count = await page.evaluate(
+            () => document.querySelector('credit-balance')!.shadowRoot!.querySelectorAll('[part~="credit"]').length,
+          );
+          assert.equal(count, 7);
+        } finally {
+          await site.close();
+        }
+      });
 
-  for (const [name, launch] of Object.entries(engines)) {
-    it(`the single-file variant, renamed and alone, shows German words, the history and grants, in ${name}`, async () => {
-      const page = twoWidgets('single.html', '/assets/cb-single-77e0d2.js');
-      const single = join(app, 'node_modules/credit-balance/dist/credit-balance.single.js');
-      const site = await serve({ files: { '/': page, '/assets/cb-single-77e0d2.js': single }, now: () => TEST_NOW });
-      const browser = await launch();
-      try {
-        const tab = await browser.tab();
-        await tab.goto(site.origin);
-        await tab.waitFor(() => [...document.querySelectorAll('credit-balance')].every((el) => el.matches(':state(ready)')));
-        const seen = await tab.evaluate(() => {
-          const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
-          return {
-            credits: credits!.querySelectorAll('[part~="credit"]').length,
-            ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
-            title: credits!.querySelector('.title')!.textContent!.trim(),
-            grants: grants!.querySelectorAll('[part~="credit"]').length,
-          };
-        });
-        assert.deepEqual(seen, { credits: 7, ledgers: 6, title: 'Guthaben', grants: 4 });
-        assert.deepEqual(
-          site.requested.filter((path) => path.endsWith('.js')),
-          ['/assets/cb-single-77e0d2.js'],
-          'one script, nothing else',
+      it(`served under another name (an asset pipeline's digest), loads its chunks once and never the bundle again, in ${name}`, async () => {
+        const dist = join(app, 'node_modules/credit-balance/dist');
+        const page = join(work, 'renamed.html');
+        writeFileSync(
+          page,
+          `<!doctype html><script type="module" src="/assets/credit-balance-3f9a1c.js"></script>
+          <credit-balance token-url="/api/credit-balance/token" customer-id="7c3f9a2e-1b4d-4e8f-9a6c-2d5e8f1a3b7c" locale="de-DE" include-ledgers></credit-balance>`,
         );
-      } finally {
-        await browser.close();
-        await site.close();
-      }
-    });
-  }
+        const files: Record<string, string> = { '/': page, '/assets/credit-balance-3f9a1c.js': join(dist, 'credit-balance.bundle.js') };
+        for (const chunk of readdirSync(join(dist, 'credit-balance')))
+          files[`/assets/credit-balance/${chunk}`] = join(dist, 'credit-balance', chunk);
+        const site = await serve({ files, now: () => TEST_NOW });
+        try {
+          const tab = await browser.tab();
+          await tab.goto(site.origin);
+          await tab.waitFor(() => document.querySelector('credit-balance')?.matches(':state(ready)'));
+          const seen = await tab.evaluate(() => {
+            const root = document.querySelector('credit-balance')!.shadowRoot!;
+            return {
+              credits: root.querySelectorAll('[part~="credit"]').length,
+              ledgers: root.querySelectorAll('[part~="ledger"]').length,
+              title: root.querySelector('.title')!.textContent!.trim(),
+            };
+          });
+          assert.deepEqual(
+            seen,
+            { credits: 7, ledgers: 6, title: 'Guthaben' },
+            'German words and the history of the six credits that have one',
+          );
+          const scripts = site.requested.filter((path) => path.endsWith('.js'));
+          assert.deepEqual(
+            scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '.js')).sort(),
+            ['/assets/credit-balance-3f9a1c.js', '/assets/credit-balance/de.js', '/assets/credit-balance/details.js'].sort(),
+            'the bundle once, under its new name, and the two chunks it needs',
+          );
+        } finally {
+          await site.close();
+        }
+      });
 
-  for (const [name, launch] of Object.entries(engines)) {
-    it(`copied without its chunk folder, still shows credits: English words, no history, grants as an error, in ${name}`, async () => {
-      const page = twoWidgets(
-        'no-chunks.html',
-        '/credit-balance.bundle.js',
-        `<script>window.warnings = []; const warn = console.warn; console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };</script>`,
-      );
-      const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
-      const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle }, now: () => TEST_NOW });
-      const browser = await launch();
-      try {
-        const tab = await browser.tab();
-        await tab.goto(site.origin);
-        await tab.waitFor(() => {
-          const [credits, grants] = document.querySelectorAll('credit-balance');
-          return credits!.matches(':state(ready)') && grants!.matches(':state(error)');
-        });
-        const seen = await tab.evaluate(() => {
-          const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
-          return {
-            credits: credits!.querySelectorAll('[part~="credit"]').length,
-            ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
-            title: credits!.querySelector('.title')!.textContent!.trim(),
-            total: credits!.querySelector('[part~="total"]')!.textContent!.replace(/\s+/g, ' ').trim(),
-            grantsError: grants!.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim(),
-            retry: !!grants!.querySelector('[part~="retry-button"]'),
-            warnings: (window as unknown as { warnings: string[] }).warnings,
-          };
-        });
-        assert.equal(seen.credits, 7);
-        assert.equal(seen.ledgers, 0, 'no history without its chunk');
-        assert.equal(seen.title, 'Credits', 'English words');
-        assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
-        assert.match(seen.grantsError, /could not be reached/);
-        assert.equal(seen.retry, true);
-        assert.ok(
-          seen.warnings.some((w) => w.includes('no history or invoice schedule, its chunk could not be fetched')),
-          seen.warnings.join('\n'),
+      it(`the single-file variant, renamed and alone, shows German words, the history and grants, in ${name}`, async () => {
+        const page = twoWidgets('single.html', '/assets/cb-single-77e0d2.js');
+        const single = join(app, 'node_modules/credit-balance/dist/credit-balance.single.js');
+        const site = await serve({ files: { '/': page, '/assets/cb-single-77e0d2.js': single }, now: () => TEST_NOW });
+        try {
+          const tab = await browser.tab();
+          await tab.goto(site.origin);
+          await tab.waitFor(() => [...document.querySelectorAll('credit-balance')].every((el) => el.matches(':state(ready)')));
+          const seen = await tab.evaluate(() => {
+            const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
+            return {
+              credits: credits!.querySelectorAll('[part~="credit"]').length,
+              ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
+              title: credits!.querySelector('.title')!.textContent!.trim(),
+              grants: grants!.querySelectorAll('[part~="credit"]').length,
+            };
+          });
+          assert.deepEqual(seen, { credits: 7, ledgers: 6, title: 'Guthaben', grants: 4 });
+          assert.deepEqual(
+            site.requested.filter((path) => path.endsWith('.js')),
+            ['/assets/cb-single-77e0d2.js'],
+            'one script, nothing else',
+          );
+        } finally {
+          await site.close();
+        }
+      });
+
+      it(`copied without its chunk folder, still shows credits: English words, no history, grants as an error, in ${name}`, async () => {
+        const page = twoWidgets(
+          'no-chunks.html',
+          '/credit-balance.bundle.js',
+          `<script>window.warnings = []; const warn = console.warn; console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };</script>`,
         );
-      } finally {
-        await browser.close();
-        await site.close();
-      }
+        const bundle = join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js');
+        const site = await serve({ files: { '/': page, '/credit-balance.bundle.js': bundle }, now: () => TEST_NOW });
+        try {
+          const tab = await browser.tab();
+          await tab.goto(site.origin);
+          await tab.waitFor(() => {
+            const [credits, grants] = document.querySelectorAll('credit-balance');
+            return credits!.matches(':state(ready)') && grants!.matches(':state(error)');
+          });
+          const seen = await tab.evaluate(() => {
+            const [credits, grants] = [...document.querySelectorAll('credit-balance')].map((el) => el.shadowRoot!);
+            return {
+              credits: credits!.querySelectorAll('[part~="credit"]').length,
+              ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
+              title: credits!.querySelector('.title')!.textContent!.trim(),
+              total: credits!.querySelector('[part~="total"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+              grantsError: grants!.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+              retry: !!grants!.querySelector('[part~="retry-button"]'),
+              warnings: (window as unknown as { warnings: string[] }).warnings,
+            };
+          });
+          assert.equal(seen.credits, 7);
+          assert.equal(seen.ledgers, 0, 'no history without its chunk');
+          assert.equal(seen.title, 'Credits', 'English words');
+          assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
+          assert.match(seen.grantsError, /could not be reached/);
+          assert.equal(seen.retry, true);
+          assert.ok(
+            seen.warnings.some((w) => w.includes('no history or invoice schedule, its chunk could not be fetched')),
+            seen.warnings.join('\n'),
+          );
+        } finally {
+          await site.close();
+        }
+      });
     });
   }
 });
