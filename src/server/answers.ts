@@ -7,6 +7,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { configError } from './config.js';
+import { sha256 } from './http.js';
 import type { ForwardedCall } from './requests.js';
 import type { UpstreamAnswer } from './upstream.js';
 
@@ -46,12 +47,6 @@ export interface AnswerStore {
 
 /** How a request was answered: from the cache, stale while it is fetched again, or from Metronome. */
 export type CacheOutcome = 'hit' | 'stale' | 'miss' | 'bypass' | 'off';
-
-/** The SHA-256 of `text`, in hex (Web Crypto: Node, Deno and workers alike). */
-async function sha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 /** The answers of this process, within `maxEntries` and `maxBytes`, each for as long as it may be served. */
 function memoryAnswers({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }): AnswerStore {

@@ -1,6 +1,7 @@
 /**
  * The companion's HTTP pieces, shared by every path: its error, its JSON answers (never cached), the answer for
- * a failure, the bearer token of a request, a stream read within a size bound and the default `fetch`.
+ * a failure, the bearer token of a request, a stream read within a size bound, the default `fetch`, and the
+ * SHA-256 that keys what it keeps (session answers by cookies, Metronome's answers by call).
  */
 
 /** A refusal, with its status and the headers it needs (`Retry-After`, `WWW-Authenticate`, `Allow`). */
@@ -31,6 +32,12 @@ export const errorResponse = (error: unknown): Response =>
 
 /** The token of `Authorization: Bearer <token>`, if the request has one. */
 export const bearerToken = (request: Request): string | undefined => /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+
+/** The SHA-256 of `text`, in hex (Web Crypto: Node, Deno and workers alike). */
+export async function sha256(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 /** The platform's `fetch`, looked up at each call (a test or an agent may replace it). */
 export const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);

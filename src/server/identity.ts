@@ -15,7 +15,7 @@ import {
 } from 'jose';
 import { checkedTimer, checkedUrl, configError } from './config.js';
 import { LRUCache } from 'lru-cache';
-import { bearerToken, platformFetch, readCapped } from './http.js';
+import { bearerToken, platformFetch, readCapped, sha256 } from './http.js';
 import { memoryStore, takeOrRefuse } from './limits.js';
 import { DEFAULT_TOKEN_TTL_SECONDS } from './tokens.js';
 
@@ -96,12 +96,6 @@ export interface SessionCheckOptions {
   timeoutMs?: number;
   /** The `fetch` used to reach it. */
   fetch?: typeof fetch;
-}
-
-/** The SHA-256 of `text`, in hex (Web Crypto: Node, Deno and workers alike). */
-async function sha256(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The value of cookie `name` in a request's `Cookie` header. */
