@@ -5,11 +5,10 @@
  */
 import { cors } from './cors.js';
 import { HttpError, errorResponse, jsonResponse, methodNotAllowed } from './http.js';
-import { type CreditBalanceHandlerOptions, checkOptions } from './options.js';
+import { type CreditBalanceHandlerOptions, type RequestLogEntry, checkOptions } from './options.js';
 import { forwardedCall, jsonObject, readBody } from './requests.js';
 import { ROUTES, type Route } from './routes.js';
 import { widgetTokens } from './tokens.js';
-import type { CacheOutcome } from './answers.js';
 import { answerResponse, metronome } from './upstream.js';
 
 export { ConfigError } from './config.js';
@@ -21,6 +20,9 @@ export { type CustomerLimits, DEFAULT_LIMITS, type LimitStore, type MemoryStoreO
 export { type Authorize, type HostJwtOptions, type SessionCheckOptions, hostJwtAuthorize, sessionCheckAuthorize } from './identity.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+/** What the handler learns of a request for its log line, beside the method, path, status and time. */
+type Learned = Pick<RequestLogEntry, 'customerId' | 'cache' | 'upstreamError'>;
 
 /**
  * The handler: `POST {basePath}/token` mints a token for the customer `authorize` names; the calls of the route
@@ -46,12 +48,12 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
   const tokens = widgetTokens(checked.secret, checked.tokenTtlSeconds);
   const forward = metronome(checked);
   const crossOrigin = cors(checked.allowedOrigins);
-  /** Which customer each request in progress is for, for the access log. */
-  const customers = new WeakMap<Request, string>();
-  /** Metronome's error body for each request in progress that met one, for the log alone. */
-  const upstreamErrors = new WeakMap<Request, string>();
-  /** Where each list call's answer came from, for the log. */
-  const cacheOutcomes = new WeakMap<Request, CacheOutcome>();
+  /**
+   * What the access log learns of each request in progress: the customer it is for, where a list call's answer
+   * came from, and Metronome's error body (for the log alone).
+   */
+  const learned = new WeakMap<Request, Learned>();
+  const learn = (request: Request, facts: Learned) => learned.set(request, { ...learned.get(request), ...facts });
 
   async function mintToken(request: Request): Promise<Response> {
     // The body is read within its limits before anyone else reads it; authorize gets its own copy.
@@ -69,7 +71,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     }
     if (!who) throw new HttpError(401, 'Not signed in.', { 'www-authenticate': 'Bearer' });
     if (typeof who.customerId !== 'string' || !who.customerId) throw new HttpError(500, 'The session check named no customer.');
-    customers.set(request, who.customerId);
+    learn(request, { customerId: who.customerId });
     const { token, expiresAt } = await tokens.mint(who.customerId);
     return jsonResponse(200, {
       token,
@@ -81,7 +83,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
 
   async function list(request: Request, route: Route, search: string): Promise<Response> {
     const customerId = await tokens.customerOf(request);
-    customers.set(request, customerId);
+    learn(request, { customerId });
     const body = jsonObject(await readBody(request, MAX_BODY_BYTES, bodyTimeoutMs));
     const call = forwardedCall(route, body, search, customerId);
     // The widget's refresh() and its retries ask for Metronome's answer of now (the browser adds the header).
@@ -89,8 +91,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     const { answer, outcome } = await checked.answers.answer(customerId, call, { bypass, signal: request.signal }, (signal) =>
       forward(customerId, call, signal),
     );
-    cacheOutcomes.set(request, outcome);
-    if (answer.upstreamError !== undefined) upstreamErrors.set(request, answer.upstreamError);
+    learn(request, { cache: outcome, ...(answer.upstreamError !== undefined && { upstreamError: answer.upstreamError }) });
     return answerResponse(answer);
   }
 
@@ -114,17 +115,12 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
       response = errorResponse(error);
     }
     for (const [name, value] of Object.entries(crossOrigin.headers(request))) response.headers.set(name, value);
-    const customerId = customers.get(request);
-    const upstreamError = upstreamErrors.get(request);
-    const cache = cacheOutcomes.get(request);
     options.onResponse?.({
       method: request.method,
       path: new URL(request.url).pathname,
       status: response.status,
       durationMs: Math.round(performance.now() - started),
-      ...(customerId && { customerId }),
-      ...(upstreamError !== undefined && { upstreamError }),
-      ...(cache && { cache }),
+      ...learned.get(request),
     });
     return response;
   };
