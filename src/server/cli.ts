@@ -507,9 +507,10 @@ async function main(): Promise<void> {
   const env = process.env;
   let handler: ReturnType<typeof createCreditBalanceHandler>;
   let limits: ReturnType<typeof serverLimits>;
+  let options: Partial<CreditBalanceHandlerOptions>;
   try {
     limits = serverLimits(env);
-    const options = optionsFrom(env);
+    options = optionsFrom(env);
     if (env.CREDIT_BALANCE_REDIS_URL) {
       const { redisStore } = await import('./redis.js').catch(() => {
         throw new Error('CREDIT_BALANCE_REDIS_URL needs the ioredis package: npm i ioredis');
@@ -540,11 +541,11 @@ async function main(): Promise<void> {
     void companion(req, res);
   });
   server.maxConnections = maxConnections;
-  capConnectionsPerClient(server, maxConnectionsPerClient, new Set(optionsFrom(env).trustedProxies));
+  capConnectionsPerClient(server, maxConnectionsPerClient, new Set(options.trustedProxies));
   server.listen(port, env.HOST || SERVER_DEFAULTS.host, () => {
     const address = server.address();
     const where = typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address);
-    console.log(`credit-balance-server: listening on ${where}, answering under ${optionsFrom(env).basePath ?? HANDLER_DEFAULTS.basePath}`);
+    console.log(`credit-balance-server: listening on ${where}, answering under ${options.basePath ?? HANDLER_DEFAULTS.basePath}`);
   });
   process.once('SIGTERM', () => {
     console.log('credit-balance-server: SIGTERM, finishing the requests in flight');
