@@ -51,9 +51,10 @@ const toRedis = ({ at, status, headers, body }: KeptAnswer): Buffer =>
 /** The answer of a value {@link toRedis} wrote; undefined for anything else. */
 function fromRedis(value: Buffer): KeptAnswer | undefined {
   const end = value.indexOf(0x0a);
+  if (end < 0) return undefined;
   try {
     const { at, status, headers } = JSON.parse(value.subarray(0, end).toString()) as Omit<KeptAnswer, 'body'>;
-    if (end < 0 || typeof at !== 'number' || typeof status !== 'number' || typeof headers !== 'object' || !headers) return undefined;
+    if (typeof at !== 'number' || typeof status !== 'number' || typeof headers !== 'object' || !headers) return undefined;
     return { at, status, headers, body: new Uint8Array(value.subarray(end + 1)) };
   } catch {
     return undefined;
