@@ -15,7 +15,7 @@ import {
 } from '../../src/server/index.js';
 import { redisStore } from '../../src/server/redis.js';
 import { accepting } from '../ports.js';
-import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog } from './helpers.js';
+import { BASE, SECRET, freePort, listen, openGate, scenario, until, upstream, upstreamLog } from './helpers.js';
 
 const CREDITS = `${BASE}/v1/contracts/customerCredits/list`;
 
@@ -57,18 +57,8 @@ async function companion(options: Partial<CreditBalanceHandlerOptions> = {}) {
 
 const ids = (body: string) => (JSON.parse(body) as { data: { id: string }[] }).data.map((credit) => credit.id);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const openGate = (id: string, gate: string) => fetch(`${upstream.origin}/__scenarios/${id}/gates/${gate}`, { method: 'POST' });
 const addFaults = (id: string, faults: object[]) =>
   fetch(`${upstream.origin}/__scenarios/${id}/faults`, { method: 'POST', body: JSON.stringify(faults) });
-
-/** Resolves once `check` holds (checked every 10 ms, for at most 5 s). */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (await check()) return;
-    await sleep(10);
-  }
-  assert.fail(`never: ${what}`);
-}
 
 describe('the cache of Metronome’s answers, in memory', () => {
   it('answers the same call for the same customer from the cache within its lifetime: one call to Metronome', async () => {

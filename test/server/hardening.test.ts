@@ -16,7 +16,7 @@ import { Redis } from 'ioredis';
 import { redisStore } from '../../src/server/redis.js';
 import { TEST_NOW } from '../clock.js';
 import { accepting } from '../ports.js';
-import { BASE, SECRET, freePort, listen, scenario, upstream, upstreamLog as fullLog } from './helpers.js';
+import { BASE, SECRET, freePort, listen, openGate, scenario, until, upstream, upstreamLog as fullLog } from './helpers.js';
 
 /** The list calls the mock received for a scenario (its token requests left out). */
 const upstreamLog = async (id: string) => (await fullLog(id)).filter((r) => r.route !== 'token');
@@ -27,17 +27,6 @@ const GRANTS = `${BASE}/v1/credits/listGrants`;
 const NO_CACHE = { ttlMs: 0 };
 /** A cursor the mock reads (its first page). */
 const CURSOR = Buffer.from('offset:0').toString('base64url');
-
-const openGate = (id: string, gate: string) => fetch(`${upstream.origin}/__scenarios/${id}/gates/${gate}`, { method: 'POST' });
-
-/** Resolves once `check` holds (checked every 10 ms, for at most 5 s). */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  assert.fail(`never: ${what}`);
-}
 
 function handlerFor(customer: string, options: Partial<CreditBalanceHandlerOptions> = {}) {
   return createCreditBalanceHandler({

@@ -39,6 +39,18 @@ export async function upstreamLog(id: string): Promise<LoggedRequest[]> {
   return ((await (await fetch(`${upstream.origin}/__scenarios/${id}/log`)).json()) as { requests: LoggedRequest[] }).requests;
 }
 
+/** Lets a call the mock holds at `gate` (a fault of the scenario) through. */
+export const openGate = (id: string, gate: string) => fetch(`${upstream.origin}/__scenarios/${id}/gates/${gate}`, { method: 'POST' });
+
+/** Resolves once `check` holds (checked every 10 ms, for at most 5 s). */
+export async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail(`never: ${what}`);
+}
+
 export { freePort } from '../ports.js';
 
 /** For `assert.throws`: a {@link ConfigError} about exactly these options (its wording is the reporter's). */
