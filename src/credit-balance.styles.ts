@@ -478,7 +478,12 @@ export const styles = css`
     }
   }
 
-  .visually-hidden {
+  .amount:is(:hover, :focus) > [aria-hidden] {
+    display: none;
+  }
+
+  .visually-hidden,
+  .amount:not(:hover, :focus) > .amount__exact {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;

@@ -42,12 +42,12 @@ interface Update {
  * Formatters for a requested locale, time zone and set of overrides, made once each (validating a locale is
  * costly); `undefined` until the locale's catalogue has arrived (and not remembered as such).
  */
-const formatsFor = memo((locale: string, timeZone: string, strings: Messages | undefined): Formats | undefined => {
+const formatsFor = memo((locale: string, timeZone: string, strings: Messages | undefined, exactAmounts: boolean): Formats | undefined => {
   const valid = validLocale(locale);
   if (!catalogueFor(valid)) return undefined;
   return {
     i18n: new Translator(valid, strings),
-    money: new MoneyFormat(valid),
+    money: new MoneyFormat(valid, exactAmounts),
     dates: new DateFormat(valid, validTimeZone(timeZone)),
   };
 });
@@ -265,6 +265,12 @@ export class CreditBalance extends LitElement implements WidgetOptions {
   /** A credit with a balance whose active segment ends within this many days is "expiring". */
   @property({ type: Number, attribute: 'expiring-soon-days' }) expiringSoonDays = 30;
 
+  /**
+   * Every amount with every digit ("$165.466"), not in the currency's minor unit ("$165.46", cut, never rounded up;
+   * the exact amount shown on hover and focus, and read to screen readers).
+   */
+  @property({ type: Boolean, attribute: 'exact-amounts' }) exactAmounts = false;
+
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
   @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
 
@@ -328,7 +334,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
   #computeUpdate(): Update {
     const state = this.#credits.value;
     const lang = this.locale || this.#lang.lang;
-    const formats = formatsFor(lang, this.timeZone, this.strings);
+    const formats = formatsFor(lang, this.timeZone, this.strings, this.exactAmounts);
     // The catalogue and the history's template are fetched now, alongside the token request the controller has
     // just started, never after it.
     if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
@@ -366,7 +372,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
           totals: i18n.list(
             announced.map(
               (t) =>
-                `${money.amount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`,
+                `${money.exactAmount(t.available, t.creditType)} ${i18n.t('available', { count: toDisplayAmount(t.available, t.creditType) })}`,
             ),
           ),
         })

@@ -3,14 +3,14 @@
  * (`source="commits"` or `"balances"`). A chunk of its own, fetched alongside the token request only by widgets
  * that show either.
  */
-import { html, nothing } from 'lit';
+import { type TemplateResult, html, nothing } from 'lit';
 import type { LedgerEntry, NormalizedCredit } from './lib/credit.js';
 import { invoiceHref } from './lib/view/invoice.js';
 import { periodText } from './lib/view/dates.js';
 import type { ViewContext } from './view-context.js';
 
 /** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
-export function renderLedger(credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) {
+export function renderLedger(credit: NormalizedCredit, amount: (value: number) => TemplateResult | string, context: ViewContext) {
   const { i18n, dates, invoiceUrl } = context;
   const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
   // A commit's entry reads as its own where the catalogue words it, else as a credit's entry of the same kind

@@ -46,13 +46,26 @@ const cssProperties = directive(
   },
 );
 
+/**
+ * An amount as shown (see `MoneyFormat`). Where that cut digits, screen readers hear the exact amount, and hovering
+ * or focusing it shows it in its place.
+ */
+export function renderAmount(value: number, creditType: CreditType, { money }: ViewContext) {
+  const shown = money.amount(value, creditType);
+  const exact = money.exactAmount(value, creditType);
+  return shown === exact
+    ? shown
+    : html`<span class="amount" tabindex="0"><span aria-hidden="true">${shown}</span><span class="amount__exact">${exact}</span></span>`;
+}
+
 /** One total per credit type, with a low-balance badge where it applies. */
-export function renderTotals(totals: Total[], low: Total[], { i18n, money }: ViewContext) {
+export function renderTotals(totals: Total[], low: Total[], context: ViewContext) {
+  const { i18n, money } = context;
   const amount = (value: number, total: Total) => money.amount(value, total.creditType);
   return html`<ul class="totals">
     ${totals.map(
       (total) => html`<li part="total ${low.includes(total) ? 'total-low' : ''}" class="total" data-credit-type-id=${total.creditType.id}>
-        <span class="total__amount">${money.amount(total.available, total.creditType)}</span>
+        <span class="total__amount">${renderAmount(total.available, total.creditType, context)}</span>
         <span class="total__label">${i18n.t('available', { count: toDisplayAmount(total.available, total.creditType) })}</span>
         ${low.includes(total) ? renderBadge('low', i18n.t('lowBalance')) : nothing}
         ${
@@ -93,7 +106,7 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
   const name = credit.name || i18n.t('unnamed');
   const amount = (value: number) => money.amount(value, credit.creditType);
   const { balance } = credit;
-  const balanceText = balance === undefined ? i18n.t('balanceUnavailable') : amount(balance);
+  const balanceText = balance === undefined ? i18n.t('balanceUnavailable') : renderAmount(balance, credit.creditType, context);
   /** The segment an upcoming credit starts with: shown as the amount to come. */
   const toCome = view.status === 'upcoming' ? view.next : undefined;
   const metered = !toCome && !!view.meterMax && balance !== undefined;
@@ -122,7 +135,7 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
       ${
         toCome
           ? // Nothing of it is usable yet: what arrives (and, below, when), not "$0.00 left" as if it were used up.
-            html`<span part="balance" class="credit__balance">${amount(toCome.amount)}</span>
+            html`<span part="balance" class="credit__balance">${renderAmount(toCome.amount, credit.creditType, context)}</span>
               <span class="credit__granted">${i18n.t('toCome')}</span>`
           : html`<span part="balance" class="credit__balance">${balanceText}</span>
               ${
@@ -189,9 +202,9 @@ function renderMeter(name: string, balance: string, max: string, share: number, 
  * and the formats, so a change elsewhere in the card (its place in the draw-down order) skips them.
  */
 function renderPeriods(view: ShownCredit, context: ViewContext) {
-  const { i18n, money, renderLedger, renderInvoices } = context;
+  const { i18n, renderLedger, renderInvoices } = context;
   const { credit } = view;
-  const amount = (value: number) => money.amount(value, credit.creditType);
+  const amount = (value: number) => renderAmount(value, credit.creditType, context);
   return html`${renderTimeline(view, context)}
     ${
       view.segments.length

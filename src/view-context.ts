@@ -39,4 +39,8 @@ export interface ViewContext {
 export type InvoicesTemplate = (credit: NormalizedCredit, context: ViewContext) => TemplateResult;
 
 /** The history's template, from the details' chunk (`details.ts`). */
-export type LedgerTemplate = (credit: NormalizedCredit, amount: (value: number) => string, context: ViewContext) => TemplateResult;
+export type LedgerTemplate = (
+  credit: NormalizedCredit,
+  amount: (value: number) => TemplateResult | string,
+  context: ViewContext,
+) => TemplateResult;

@@ -18,6 +18,7 @@ import {
   requestLog,
   routes,
   scenario,
+  spoken,
   text,
 } from './helpers.js';
 
@@ -48,16 +49,35 @@ describe('<credit-balance>', () => {
 
     it('shows one total per credit type, never adding units together', () => {
       const totals = parts(el, 'total').map(text);
-      // USD: 123.458 + 42.00 + 0.008 + 0 + 0 dollars.
-      expect(totals).to.deep.equal(['$165.466 available', '€187.50 available', '12,500 API calls available']);
+      // USD: 123.458 + 42.00 + 0.008 + 0 + 0 dollars, shown in cents (cut, never rounded up), heard exactly.
+      expect(totals).to.deep.equal(['$165.46 available', '€187.50 available', '12,500 API calls available']);
+      expect(parts(el, 'total').map(spoken)).to.deep.equal(['$165.466 available', '€187.50 available', '12,500 API calls available']);
     });
 
-    it('shows balances in their units, fractional cents included', () => {
-      const balance = (name: string) => text(creditNamed(el, name).querySelector('[part~="balance"]'));
-      expect(balance('Launch promotion')).to.equal('$123.458');
-      expect(balance('EU usage credit')).to.equal('€187.50');
-      expect(balance('API calls')).to.equal('12,500 API calls');
-      expect(balance('Referral credit')).to.equal('$0.008');
+    it('shows balances in their units, in cents, the exact amount heard by screen readers', () => {
+      const balance = (name: string) => creditNamed(el, name).querySelector('[part~="balance"]');
+      expect(text(balance('Launch promotion'))).to.equal('$123.45');
+      expect(spoken(balance('Launch promotion'))).to.equal('$123.458');
+      expect(text(balance('EU usage credit'))).to.equal('€187.50');
+      expect(text(balance('API calls'))).to.equal('12,500 API calls');
+      // Eight tenths of a cent: not zero, not a cent that is not there.
+      expect(text(balance('Referral credit'))).to.equal('< $0.01');
+      expect(spoken(balance('Referral credit'))).to.equal('$0.008');
+    });
+
+    it('shows a cut amount exactly on focus and on hover', async () => {
+      const amount = creditNamed(el, 'Launch promotion').querySelector<HTMLElement>('[part~="balance"] .amount')!;
+      const shown = amount.querySelector<HTMLElement>('[aria-hidden="true"]')!;
+      const exact = amount.querySelector<HTMLElement>('.amount__exact')!;
+      // Unfocused: the cut amount in sight, the exact one clipped to nothing.
+      expect(shown.getBoundingClientRect().width).to.be.above(0);
+      expect(exact.getBoundingClientRect().width).to.be.at.most(1);
+      amount.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(amount);
+      expect(getComputedStyle(shown).display).to.equal('none');
+      expect(exact.getBoundingClientRect().width).to.be.above(20);
+      amount.blur();
+      expect(getComputedStyle(shown).display).to.not.equal('none');
     });
 
     it('orders active credits first, the soonest to expire first, expired last', () => {
@@ -88,7 +108,7 @@ describe('<credit-balance>', () => {
       const meter = creditNamed(el, 'Launch promotion').querySelector('[part~="meter"]')!;
       expect(meter.getAttribute('role')).to.equal('meter');
       // The name from the API is isolated (U+2068 … U+2069) inside the sentence.
-      expect(meter.getAttribute('aria-valuetext')).to.equal('\u2068Launch promotion\u2069: $123.458 of $500.00 remaining');
+      expect(meter.getAttribute('aria-valuetext')).to.equal('\u2068Launch promotion\u2069: $123.45 of $500.00 remaining');
       expect(meter.getAttribute('aria-valuenow')).to.equal('25');
     });
 
@@ -291,6 +311,14 @@ describe('<credit-balance>', () => {
       ['EUR', 187.5],
       ['API calls', 12_500],
     ]);
+  });
+
+  it('shows every digit with exact-amounts', async () => {
+    const el = await loaded(CUSTOMERS.acme, { 'exact-amounts': '' });
+    expect(parts(el, 'total').map(text)[0]).to.equal('$165.466 available');
+    expect(text(creditNamed(el, 'Referral credit').querySelector('[part~="balance"]'))).to.equal('$0.008');
+    // Nothing is cut, so there is nothing to reveal: no extra tab stop.
+    expect(el.shadowRoot!.querySelector('.amount')).to.equal(null);
   });
 
   it('raises expiring and low, with their states', async () => {

@@ -123,13 +123,27 @@ export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(re
 export const parts = (root: Element, name: string) => [...(root.shadowRoot ?? root).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 export const part = (root: Element, name: string) => parts(root, name)[0] ?? null;
 
-/** Text as a person reads it: white space folded, no-break spaces as spaces, the invisible bidi isolates gone. */
-export const text = (node: Element | null | undefined) =>
-  (node?.textContent ?? '')
+/** Text as written: white space folded, no-break spaces as spaces, the invisible bidi isolates gone. */
+const folded = (textContent: string | null | undefined) =>
+  (textContent ?? '')
     .replace(/[\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/[\u00a0\u202f]/g, ' ')
     .trim();
+
+/** The text of `node` without the elements that `hidden` selects. */
+function textWithout(node: Element | null | undefined, hidden: string): string {
+  if (!node) return '';
+  const copy = node.cloneNode(true) as Element;
+  for (const element of copy.querySelectorAll(hidden)) element.remove();
+  return folded(copy.textContent);
+}
+
+/** Text as a person reads it on screen: a cut amount as shown ("$165.46"), not the exact one kept for screen readers. */
+export const text = (node: Element | null | undefined) => textWithout(node, '.amount__exact');
+
+/** Text as a screen reader speaks it: without what is hidden from it, a cut amount exact ("$165.466"). */
+export const spoken = (node: Element | null | undefined) => textWithout(node, '[aria-hidden="true"]');
 
 /** The card of the credit with this name. */
 export const creditNamed = (root: Element, name: string) =>

@@ -9,10 +9,10 @@ import { CUSTOMERS, creditNamed, injectFaults, mount, openGate, parts, received,
 describe('understanding credits', () => {
   describe('languages', () => {
     const cases = [
-      { locale: 'de-DE', title: 'Guthaben', total: '165,466 $', status: 'Aktiv', expires: /^Läuft in \d+ Tagen ab/ },
-      { locale: 'fr-FR', title: 'Crédits', total: '165,466 $US', status: 'Actif', expires: /^Expire dans \d+ jours/ },
-      { locale: 'es-ES', title: 'Créditos', total: '165,466 US$', status: 'Activo', expires: /^Caduca dentro de \d+ días/ },
-      { locale: 'ja-JP', title: 'クレジット', total: '$165.466', status: '有効', expires: /^\d+ 日後に期限切れ/ },
+      { locale: 'de-DE', title: 'Guthaben', total: '165,46 $', status: 'Aktiv', expires: /^Läuft in \d+ Tagen ab/ },
+      { locale: 'fr-FR', title: 'Crédits', total: '165,46 $US', status: 'Actif', expires: /^Expire dans \d+ jours/ },
+      { locale: 'es-ES', title: 'Créditos', total: '165,46 US$', status: 'Activo', expires: /^Caduca dentro de \d+ días/ },
+      { locale: 'ja-JP', title: 'クレジット', total: '$165.46', status: '有効', expires: /^\d+ 日後に期限切れ/ },
     ];
     for (const c of cases) {
       it(`speaks ${c.locale}: messages, money, relative times`, async () => {

@@ -44,6 +44,11 @@ export interface CreditBalanceAttributes {
   'time-zone'?: string;
   /** A credit with a balance whose active segment ends within this many days is "expiring". */
   'expiring-soon-days'?: number | string;
+  /**
+   * Every amount with every digit ("$165.466"), not in the currency's minor unit ("$165.46", cut, never rounded
+   * up; the exact amount shown on hover and focus, and read to screen readers).
+   */
+  'exact-amounts'?: boolean;
   /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
   'low-balance'?: number | string;
   /**
@@ -77,6 +82,7 @@ export const ATTRIBUTE_NAMES = [
   'locale',
   'time-zone',
   'expiring-soon-days',
+  'exact-amounts',
   'low-balance',
   'invoice-url',
   'heading-level',

@@ -260,7 +260,8 @@ describe('the packed package, installed', () => {
               credits: credits!.querySelectorAll('[part~="credit"]').length,
               ledgers: credits!.querySelectorAll('[part~="ledger"]').length,
               title: credits!.querySelector('.title')!.textContent!.trim(),
-              total: credits!.querySelector('[part~="total"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+              // What is seen: the cut amount, not the exact one kept for screen readers.
+              total: (credits!.querySelector('[part~="total"] [aria-hidden="true"]')!.textContent ?? '').replace(/\s+/g, ' ').trim(),
               grantsError: grants!.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim(),
               retry: !!grants!.querySelector('[part~="retry-button"]'),
               warnings: (window as unknown as { warnings: string[] }).warnings,
@@ -269,7 +270,7 @@ describe('the packed package, installed', () => {
           assert.equal(seen.credits, 7);
           assert.equal(seen.ledgers, 0, 'no history without its chunk');
           assert.equal(seen.title, 'Credits', 'English words');
-          assert.match(seen.total, /^165,466 \$ available$/, 'German numbers');
+          assert.match(seen.total, /^165,46 \$$/, 'German numbers');
           assert.match(seen.grantsError, /could not be reached/);
           assert.equal(seen.retry, true);
           assert.ok(

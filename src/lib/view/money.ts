@@ -45,20 +45,36 @@ function shifted(value: number, shift: number): { decimal: Intl.StringNumericLit
 
 /**
  * Formats amounts in credit types for one locale, caching its `Intl` formatters.
- * Fractional amounts are never rounded to zero, and never lose more than the unit's usual precision plus four digits.
+ *
+ * Money is shown as billing pages show it, in the currency's minor unit ($165.46), and never as more than there
+ * is: digits beyond the minor unit are cut, not rounded ($165.466 reads $165.46, not $165.47), and a non-zero
+ * amount below one minor unit reads "< $0.01", never "$0.00". {@link exactAmount} has every digit (the unit's
+ * usual precision plus four, never rounded to zero): what `exact-amounts` shows instead, and what a cut amount
+ * reveals on hover, on focus and to screen readers. Custom units are shown exactly.
  */
 export class MoneyFormat {
-  constructor(readonly locale: string) {}
+  /** @param exact Every amount exact (`exact-amounts`): the host wants every digit. */
+  constructor(
+    readonly locale: string,
+    readonly exact = false,
+  ) {}
 
-  /** A currency's format (a plain number's without one) with `minDigits` to `digits` decimals. */
+  /** A currency's format (a plain number's without one) with `minDigits` to `digits` decimals, cut or rounded to them. */
   readonly #format = memo(
-    (currency: string | undefined, minDigits: number, digits: number) =>
+    (currency: string | undefined, minDigits: number, digits: number, roundingMode: 'trunc' | 'halfExpand' = 'halfExpand') =>
       new Intl.NumberFormat(this.locale, {
         ...(currency && { style: 'currency', currency }),
         minimumFractionDigits: minDigits,
         maximumFractionDigits: digits,
+        roundingMode,
       }),
   );
+
+  /** Below `10^-digits` but not zero: "< $0.01" (or "> -$0.01"), the bound it does not reach. */
+  #bound(value: number, digits: number, currency?: string): string {
+    const smallest = this.#format(currency, digits, digits).format(`${value < 0 ? '-' : ''}1e-${digits}` as Intl.StringNumericLiteral);
+    return `${value < 0 ? '>' : '<'} ${smallest}`;
+  }
 
   /**
    * `value × 10^-shift`, with at least `minDigits` decimals and at most four more. A non-zero amount too
@@ -67,12 +83,15 @@ export class MoneyFormat {
   #number(value: number, shift: number, minDigits: number, currency?: string): string {
     const { decimal, exponent, decimals } = shifted(value, shift);
     const maxDigits = minDigits + EXTRA_DIGITS;
-    const tooSmall = value !== 0 && exponent < -maxDigits;
-    const digits = tooSmall ? maxDigits : Math.min(Math.max(minDigits, decimals), maxDigits);
-    const format = this.#format(currency, minDigits, digits);
-    if (!tooSmall) return format.format(decimal);
-    const smallest = format.format(`${value < 0 ? '-' : ''}1e-${maxDigits}` as Intl.StringNumericLiteral);
-    return `${value < 0 ? '>' : '<'} ${smallest}`;
+    if (value !== 0 && exponent < -maxDigits) return this.#bound(value, maxDigits, currency);
+    return this.#format(currency, minDigits, Math.min(Math.max(minDigits, decimals), maxDigits)).format(decimal);
+  }
+
+  /** `value × 10^-shift` cut to the currency's `digits` decimals; below one minor unit, the bound. */
+  #minorUnits(value: number, shift: number, digits: number, currency: string): string {
+    const { decimal, exponent } = shifted(value, shift);
+    if (value !== 0 && exponent < -digits) return this.#bound(value, digits, currency);
+    return this.#format(currency, digits, digits, 'trunc').format(decimal);
   }
 
   /** The usual number of decimals of a currency in this locale (USD 2, JPY 0, BHD 3). */
@@ -80,14 +99,24 @@ export class MoneyFormat {
     (currency: string) => new Intl.NumberFormat(this.locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2,
   );
 
-  readonly #amounts = memo((amount: number, id: string, name: string) => this.#amount(amount, { id, name }));
+  readonly #amounts = memo((amount: number, id: string, name: string, exact: boolean) => this.#amount(amount, { id, name }, exact));
 
   /**
-   * "$12.50", "€10.00", "1,250 API calls" (a custom unit's name isolated, see {@link isolate}). An amount at the
-   * edge of the range (a sum past it) reads as the bound it is: "> $1.797…".
+   * An amount as shown: "$12.50", "€10.00", "1,250 API calls" (a custom unit's name isolated, see {@link isolate}),
+   * in the currency's minor unit unless the format is {@link exact}. An amount at the edge of the range (a sum
+   * past it) reads as the bound it is: "> $1.797…".
    */
   amount(amount: number, creditType: CreditType): string {
-    const text = this.#amounts(amount, creditType.id, creditType.name);
+    return this.#text(amount, creditType, this.exact);
+  }
+
+  /** An amount with every digit: "$165.466" where {@link amount} shows "$165.46". */
+  exactAmount(amount: number, creditType: CreditType): string {
+    return this.#text(amount, creditType, true);
+  }
+
+  #text(amount: number, creditType: CreditType, exact: boolean): string {
+    const text = this.#amounts(amount, creditType.id, creditType.name, exact);
     return Math.abs(amount) >= Number.MAX_VALUE ? `${amount > 0 ? '>' : '<'} ${text}` : text;
   }
 
@@ -98,10 +127,12 @@ export class MoneyFormat {
 
   readonly #percent = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 });
 
-  #amount(amount: number, creditType: CreditType): string {
+  #amount(amount: number, creditType: CreditType, exact: boolean): string {
     const unit = unitOf(creditType);
     if (unit.kind === 'currency') {
-      return this.#number(amount, Math.log10(unit.divisor), this.#currencyDigits(unit.currency), unit.currency);
+      const shift = Math.log10(unit.divisor);
+      const digits = this.#currencyDigits(unit.currency);
+      return exact ? this.#number(amount, shift, digits, unit.currency) : this.#minorUnits(amount, shift, digits, unit.currency);
     }
     const number = this.#number(amount, 0, 0);
     return unit.name.trim() ? `${number} ${isolate(unit.name)}` : number;

@@ -8,6 +8,36 @@ const BHD = { id: 'bhd-id', name: 'BHD' };
 const API_CALLS = { id: 'calls-id', name: 'API calls' };
 
 describe('money', () => {
+  // What every amount reads by default: the currency's minor unit, cut (never rounded up), never zero when it is not.
+  const shown: { name: string; amount: number; type: { id: string; name: string }; locale?: string; text: string }[] = [
+    { name: 'dollars and cents', amount: 1250, type: USD, text: '$12.50' },
+    { name: 'a sub-cent amount is cut, not rounded up', amount: 16546.6, type: USD, text: '$165.46' },
+    { name: 'nine tenths of a cent is cut too', amount: 12345.99, type: USD, text: '$123.45' },
+    { name: 'a positive amount below one cent is not zero', amount: 0.8, type: USD, text: '< $0.01' },
+    { name: 'a negative one is not zero either', amount: -0.8, type: USD, text: '> -$0.01' },
+    { name: 'the smallest double is still not zero', amount: 5e-324, type: USD, text: '< $0.01' },
+    { name: 'exactly one cent', amount: 1, type: USD, text: '$0.01' },
+    { name: 'zero is zero', amount: 0, type: USD, text: '$0.00' },
+    { name: 'a negative amount is cut toward zero', amount: -50_050.5, type: USD, text: '-$500.50' },
+    { name: 'euros in German are cut to cents', amount: 187.509, type: EUR, locale: 'de-DE', text: '187,50 €' },
+    { name: 'yen have no minor unit', amount: 1000.9, type: JPY, text: '¥1,000' },
+    { name: 'half a yen is below it', amount: 0.5, type: JPY, text: '< ¥1' },
+    { name: 'dinars keep three decimals', amount: 1.2349, type: BHD, text: 'BHD 1.234' },
+    { name: 'float noise does not lose a cent', amount: 0.1 + 0.2, type: EUR, text: '€0.30' },
+    { name: 'a custom unit is shown exactly', amount: 1250.125, type: API_CALLS, text: '1,250.125 \u2068API calls\u2069' },
+  ];
+  for (const c of shown) {
+    it(c.name, () => {
+      expect(new MoneyFormat(c.locale ?? 'en-US').amount(c.amount, c.type).replace(/\u00a0/g, ' ')).to.equal(c.text);
+    });
+  }
+
+  it('shows every digit when the host asks for it', () => {
+    expect(new MoneyFormat('en-US', true).amount(16546.6, USD)).to.equal('$165.466');
+    expect(new MoneyFormat('en-US').exactAmount(16546.6, USD)).to.equal('$165.466');
+  });
+
+  // Every digit: what `exact-amounts` shows, and what a cut amount reveals.
   const cases: { name: string; amount: number; type: { id: string; name: string }; locale?: string; text: string }[] = [
     { name: 'USD (cents) is shown in dollars', amount: 1250, type: USD, text: '$12.50' },
     { name: 'zero dollars keeps its cents', amount: 0, type: USD, text: '$0.00' },
@@ -41,8 +71,8 @@ describe('money', () => {
   ];
   // A custom unit's name is bidi-isolated (U+2068 … U+2069): its direction marks stay inside it.
   for (const c of cases) {
-    it(c.name, () => {
-      expect(new MoneyFormat(c.locale ?? 'en-US').amount(c.amount, c.type).replace(/\u00a0/g, ' ')).to.equal(c.text);
+    it(`exactly: ${c.name}`, () => {
+      expect(new MoneyFormat(c.locale ?? 'en-US').exactAmount(c.amount, c.type).replace(/\u00a0/g, ' ')).to.equal(c.text);
     });
   }
 
