@@ -39,18 +39,27 @@ interface Update {
 }
 
 /**
- * Formatters for a requested locale, time zone and set of overrides, made once each (validating a locale is
- * costly); `undefined` until the locale's catalogue has arrived (and not remembered as such).
+ * Formatters for a requested locale, time zone, set of overrides and precision, with the English words of the
+ * details' chunk once a page that shows it has it, made once each (validating a locale is costly); `undefined`
+ * until the locale's catalogue has arrived (and not remembered as such).
  */
-const formatsFor = memo((locale: string, timeZone: string, strings: Messages | undefined, exactAmounts: boolean): Formats | undefined => {
-  const valid = validLocale(locale);
-  if (!catalogueFor(valid)) return undefined;
-  return {
-    i18n: new Translator(valid, strings),
-    money: new MoneyFormat(valid, exactAmounts),
-    dates: new DateFormat(valid, validTimeZone(timeZone)),
-  };
-});
+const formatsFor = memo(
+  (
+    locale: string,
+    timeZone: string,
+    strings: Messages | undefined,
+    exactAmounts: boolean,
+    details: Messages | undefined,
+  ): Formats | undefined => {
+    const valid = validLocale(locale);
+    if (!catalogueFor(valid)) return undefined;
+    return {
+      i18n: new Translator(valid, strings, details),
+      money: new MoneyFormat(valid, exactAmounts),
+      dates: new DateFormat(valid, validTimeZone(timeZone)),
+    };
+  },
+);
 
 /**
  * The templates' context: the same object while every part of it is the same (within one minute), so that the
@@ -334,12 +343,18 @@ export class CreditBalance extends LitElement implements WidgetOptions {
   #computeUpdate(): Update {
     const state = this.#credits.value;
     const lang = this.locale || this.#lang.lang;
-    const formats = formatsFor(lang, this.timeZone, this.strings, this.exactAmounts);
+    const commits = listsCommits(this.source);
+    const details = this.includeLedgers || commits;
+    const formats = formatsFor(
+      lang,
+      this.timeZone,
+      this.strings,
+      this.exactAmounts,
+      details ? detailsChunk.template?.enDetails : undefined,
+    );
     // The catalogue and the history's template are fetched now, alongside the token request the controller has
     // just started, never after it.
     if (!formats) void loadCatalogue(validLocale(lang)).then(() => this.requestUpdate());
-    const commits = listsCommits(this.source);
-    const details = this.includeLedgers || commits;
     const detailsPending = details && detailsChunk.pending;
     if (detailsPending) detailsChunk.fetch(this);
     const now = new Date();

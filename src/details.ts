@@ -9,6 +9,8 @@ import { invoiceHref } from './lib/view/invoice.js';
 import { periodText } from './lib/view/dates.js';
 import type { ViewContext } from './view-context.js';
 
+export { enDetails } from './lib/view/messages/en-details.js';
+
 /** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
 export function renderLedger(credit: NormalizedCredit, amount: (value: number) => TemplateResult | string, context: ViewContext) {
   const { i18n, dates, invoiceUrl } = context;

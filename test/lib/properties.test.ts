@@ -14,7 +14,7 @@ import type { Source } from '../../src/lib/api/source.js';
 import { page } from '../../src/lib/api/validate.js';
 import type { NormalizedCredit } from '../../src/lib/credit.js';
 import { DateFormat } from '../../src/lib/view/dates.js';
-import { renderInvoiceSchedule, renderLedger } from '../../src/details.js';
+import { enDetails, renderInvoiceSchedule, renderLedger } from '../../src/details.js';
 import { LANGUAGES, Translator, loadCatalogue } from '../../src/lib/view/messages.js';
 import { MoneyFormat, USD_CENTS_ID } from '../../src/lib/view/money.js';
 import { viewOf } from '../../src/lib/view/view.js';
@@ -315,7 +315,7 @@ function renderPage(source: Source, json: unknown, locale: string, timeZone: str
   const state = { status: 'complete' as const, shown: { key: [], credits, skipped, at: now, complete: true }, skipped, refreshed: false };
   const view = viewOf(state, { expiringSoonDays: 30, lowBalance: 10, worded: true }, now);
   const context: ViewContext = {
-    i18n: new Translator(locale),
+    i18n: new Translator(locale, {}, enDetails),
     money: new MoneyFormat(locale),
     dates: new DateFormat(locale, timeZone),
     now,

@@ -15,7 +15,8 @@ const loaders: Record<string, () => Promise<{ catalogue: Catalogue }>> = {
   es: () => import('./messages/es.js'),
   ja: () => import('./messages/ja.js'),
 };
-const loaded = new Map<string, Catalogue>([['en', en]]);
+/** English lacks the words of the history and the invoice schedule: they come with the chunk that shows them. */
+const loaded = new Map<string, Messages>([['en', en]]);
 
 /** The languages with a catalogue of their own. */
 export const LANGUAGES = ['en', ...Object.keys(loaders)];
@@ -27,17 +28,17 @@ export function languageOf(locale: string): string {
 }
 
 /** The catalogue for a locale's language once it has arrived (English always has). */
-export const catalogueFor = (locale: string): Catalogue | undefined => loaded.get(languageOf(locale));
+export const catalogueFor = (locale: string): Messages | undefined => loaded.get(languageOf(locale));
 
 /**
  * Fetches the catalogue for a locale's language (once: later calls share it). One that cannot be fetched
  * gives English words: a widget in the wrong language beats a blank box.
  */
-export async function loadCatalogue(locale: string): Promise<Catalogue> {
+export async function loadCatalogue(locale: string): Promise<Messages> {
   const language = languageOf(locale);
   const ready = loaded.get(language);
   if (ready) return ready;
-  const catalogue = await loaders[language]!().then(
+  const catalogue: Messages = await loaders[language]!().then(
     (module) => module.catalogue,
     () => en,
   );
@@ -54,29 +55,39 @@ export const fill = (template: string, values: Record<string, string | number>):
  * ignored). The locale's catalogue must have arrived ({@link loadCatalogue}).
  */
 export class Translator {
-  readonly #catalogue: Catalogue;
+  readonly #catalogue: Messages;
   readonly #plurals: Intl.PluralRules;
   readonly #list: Intl.ListFormat;
 
+  /**
+   * @param overrides The host's `strings`.
+   * @param details The English words of the history and the invoice schedule (`enDetails`), once their chunk has
+   *   arrived: English has them only from it, every other catalogue has its own.
+   */
   constructor(
     readonly locale: string,
     overrides?: Messages,
+    details?: Messages,
   ) {
     this.#plurals = new Intl.PluralRules(locale);
     this.#list = new Intl.ListFormat(locale, { type: 'conjunction' });
     const shipped = catalogueFor(locale);
     if (!shipped) throw new Error(`The catalogue for ${locale} has not arrived: await loadCatalogue() first.`);
-    const catalogue: Catalogue = { ...shipped };
+    const catalogue: Messages = { ...details, ...shipped };
     for (const [key, value] of Object.entries(overrides ?? {})) {
       const valid = typeof value === 'string' || (!!value && typeof value === 'object' && typeof value.other === 'string');
-      if (Object.hasOwn(en, key) && valid) catalogue[key as MessageKey] = value;
+      if (Object.hasOwn(catalogue, key) && valid) catalogue[key as MessageKey] = value;
     }
     this.#catalogue = catalogue;
   }
 
-  /** The message for `key`, its plural form chosen by `values.count`, placeholders filled. */
+  /**
+   * The message for `key`, its plural form chosen by `values.count`, placeholders filled. A key of the history or
+   * the invoice schedule needs their words ({@link constructor}'s `details`), which their templates always have.
+   */
   t(key: MessageKey, values: Record<string, string | number> = {}): string {
     const message = this.#catalogue[key];
+    if (message === undefined) throw new Error(`No words for ${key}: they come with the chunk of the template that shows them.`);
     if (typeof message === 'string') return fill(message, values);
     const form = typeof values.count === 'number' ? this.#plurals.select(values.count) : 'other';
     return fill(message[form] ?? message.other, values);

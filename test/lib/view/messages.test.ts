@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { LANGUAGES, Translator, catalogueFor, loadCatalogue } from '../../../src/lib/view/messages.js';
+import { enDetails } from '../../../src/lib/view/messages/en-details.js';
 import { type Catalogue, type Message, en } from '../../../src/lib/view/messages/en.js';
+
+/** English in full: every page's words and those that come with the details' chunk. */
+const english: Catalogue = { ...en, ...enDetails };
 
 const placeholders = (message: Message) =>
   [...new Set((typeof message === 'string' ? [message] : Object.values(message)).flatMap((m) => m!.match(/\{\w+\}/g) ?? []))].sort();
@@ -8,7 +12,8 @@ const placeholders = (message: Message) =>
 describe('message catalogue', () => {
   const catalogues: Record<string, Catalogue> = {};
   before(async () => {
-    for (const language of LANGUAGES) catalogues[language] = await loadCatalogue(language);
+    for (const language of LANGUAGES)
+      catalogues[language] = { ...(language === 'en' && enDetails), ...(await loadCatalogue(language)) } as Catalogue;
   });
 
   it('ships English and four more languages, each fetched on its own', () => {
@@ -23,12 +28,12 @@ describe('message catalogue', () => {
       });
 
       it('has every key, and nothing else', () => {
-        expect(Object.keys(catalogue).sort()).to.deep.equal(Object.keys(en).sort());
+        expect(Object.keys(catalogue).sort()).to.deep.equal(Object.keys(english).sort());
       });
 
       it('uses the same placeholders as English in every message', () => {
         for (const [key, message] of Object.entries(catalogue)) {
-          expect(placeholders(message), key).to.deep.equal(placeholders(en[key as keyof typeof en]));
+          expect(placeholders(message), key).to.deep.equal(placeholders(english[key as keyof Catalogue]));
         }
       });
 
@@ -43,8 +48,8 @@ describe('message catalogue', () => {
 
       it('is not English, apart from what reads the same', () => {
         if (language === 'en') return;
-        const same = Object.keys(en).filter(
-          (key) => JSON.stringify(catalogue[key as keyof typeof en]) === JSON.stringify(en[key as keyof typeof en]),
+        const same = Object.keys(english).filter(
+          (key) => JSON.stringify(catalogue[key as keyof Catalogue]) === JSON.stringify(english[key as keyof Catalogue]),
         );
         expect(same.length, `untranslated: ${same.join(', ')}`).to.be.lessThan(3);
       });
@@ -52,9 +57,9 @@ describe('message catalogue', () => {
   }
 
   it('picks the catalogue by language subtag, English otherwise', async () => {
-    expect(await loadCatalogue('de-AT')).to.equal(catalogues.de);
-    expect(catalogueFor('ja')).to.equal(catalogues.ja);
-    expect(catalogueFor('FR-ca')).to.equal(catalogues.fr);
+    expect(await loadCatalogue('de-AT')).to.deep.equal(catalogues.de);
+    expect(catalogueFor('ja')).to.deep.equal(catalogues.ja);
+    expect(catalogueFor('FR-ca')).to.deep.equal(catalogues.fr);
     expect(catalogueFor('ar-EG')).to.equal(en);
     expect(await loadCatalogue('ar-EG')).to.equal(en);
   });
@@ -65,6 +70,15 @@ describe('message catalogue', () => {
     expect(t.t('periods', { count: 12 })).to.equal('12 periods');
     expect(new Translator('fr').t('periods', { count: 0 })).to.equal('0 période');
     expect(new Translator('ja').t('history', { count: 1 })).to.equal('履歴（1 件）');
+  });
+
+  it('has the English words of the history only with its chunk, a host’s overrides of them included', () => {
+    const strings = { history: { one: 'One change', other: '{count} changes' } };
+    expect(() => new Translator('en', strings).t('history', { count: 1 })).to.throw(/No words for history/);
+    expect(new Translator('en', strings, enDetails).t('history', { count: 2 })).to.equal('2 changes');
+    expect(new Translator('en', {}, enDetails).t('ledger.other')).to.equal('Balance change');
+    // Every other language has them in its own words.
+    expect(new Translator('de', {}, enDetails).t('ledger.other')).to.equal(catalogues.de!['ledger.other']);
   });
 
   it('lets a host override messages, ignoring unknown keys and wrong shapes', () => {

@@ -1,8 +1,11 @@
 /**
- * The English catalogue, the one every page has (the others are chunks), and the types every catalogue and the
- * `strings` property share. Placeholders are `{name}`; a message that depends on a number is an object of plural
+ * The English catalogue, the one every page has (the others are chunks), but for the words of the history and the
+ * invoice schedule, which come with their templates' chunk (`en-details.ts`); and the types every catalogue and
+ * the `strings` property share. Placeholders are `{name}`; a message that depends on a number is an object of plural
  * forms chosen by `Intl.PluralRules` from `{count}`.
  */
+import type { enDetails } from './en-details.js';
+
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type Message = string | PluralMessage;
 
@@ -46,23 +49,9 @@ export const en = {
   pendingBalance: '{amount} before pending charges',
   paid: 'Paid {amount}',
   appliesTo: 'Applies to {products}',
-  history: { one: 'History ({count} entry)', other: 'History ({count} entries)' },
-  pending: '{label} (pending)',
-  period: 'Period {range}',
-  'ledger.CREDIT_SEGMENT_START': 'Credit available',
-  'ledger.CREDIT_AUTOMATED_INVOICE_DEDUCTION': 'Used on an invoice',
-  'ledger.CREDIT_EXPIRATION': 'Expired unused',
-  'ledger.CREDIT_CANCELED': 'Canceled',
-  'ledger.CREDIT_CREDITED': 'Credited back',
-  'ledger.CREDIT_MANUAL': 'Manual adjustment',
-  'ledger.CREDIT_SEAT_BASED_ADJUSTMENT': 'Seat change adjustment',
-  'ledger.CREDIT_ROLLOVER': 'Rolled over to a new contract',
-  'ledger.GRANT_DEDUCTION': 'Deduction',
-  'ledger.other': 'Balance change',
   skipped: { one: '{count} credit could not be shown.', other: '{count} credits could not be shown.' },
   balanceUnavailable: 'Balance unavailable',
   expiresInPeriod: 'Expires before the end of the billing period: this is what is left to use until then.',
-  invoice: 'View invoice',
   'title.balances': 'Balances',
   'title.commits': 'Commitments',
   'empty.balances': 'There are no commitments or credits on this account.',
@@ -78,18 +67,10 @@ export const en = {
   'origin.rollover': 'Rolled over from your previous contract.',
   'origin.recurring': 'Part of a recurring commitment.',
   'origin.top-up': 'Added by an automatic top-up.',
-  invoiceSchedule: 'Invoice schedule',
-  invoiced: 'Invoiced',
-  toBeInvoiced: 'To be invoiced',
-  stillToInvoice: '{amount} still to be invoiced',
-  'ledger.PREPAID_COMMIT_SEGMENT_START': 'Prepaid balance available',
-  'ledger.POSTPAID_COMMIT_INITIAL_BALANCE': 'Commitment to spend',
-  'ledger.POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION': 'Usage counted towards the commitment',
-  'ledger.POSTPAID_COMMIT_TRUEUP': 'Unused commitment invoiced (true-up)',
-  'ledger.POSTPAID_COMMIT_EXPIRATION': 'Commitment period ended',
 } satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof en;
+/** Every key: the English catalogue's and its details'. */
+export type MessageKey = keyof typeof en | keyof typeof enDetails;
 export type Catalogue = Record<MessageKey, Message>;
 /** The `strings` property: any subset of keys, each a string or plural forms. */
 export type Messages = Partial<Record<MessageKey, Message>>;
