@@ -2,7 +2,7 @@
  * The English words of the history and the invoice schedule: only the templates in `details.ts` use them, so they
  * come with that chunk, not on every page (the other languages' catalogues have them in full).
  */
-import type { Message } from './en.js';
+import type { Message } from './message.js';
 
 export const enDetails = {
   history: { one: 'History ({count} entry)', other: 'History ({count} entries)' },

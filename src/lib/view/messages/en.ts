@@ -5,9 +5,9 @@
  * forms chosen by `Intl.PluralRules` from `{count}`.
  */
 import type { enDetails } from './en-details.js';
+import type { Message } from './message.js';
 
-export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-export type Message = string | PluralMessage;
+export type { Message, PluralMessage } from './message.js';
 
 export const en = {
   title: 'Credits',
