@@ -91,10 +91,10 @@ describe('real Metronome data', () => {
       // Its schedule is still shown.
       expect(parts(annual, 'segment')).to.have.length(1);
       expect(badges(annual)).to.include('Active');
-      // $130.00 (starter) + $0 (renewal): the $1,000.00 without a balance counts for nothing. The goodwill credit
-      // has no schedule, so no credit type: a plain number of its own.
-      expect(parts(el, 'total').map(text)).to.deep.equal(['$130.00 available', '2,500 available']);
-      expect(load.detail.totals[0]!.count).to.equal(2);
+      // $130.00 (starter) + $0 (renewal) + $25.00 (goodwill): the $1,000.00 without a balance counts for nothing.
+      // The goodwill credit has no schedule, so no credit type: USD (cents), Metronome's documented default.
+      expect(parts(el, 'total').map(text)).to.deep.equal(['$155.00 available']);
+      expect(load.detail.totals[0]!.count).to.equal(3);
       expect(text(annual)).to.not.match(/NaN|undefined|\$0\.00/);
       expect(find('credit-balance-low')).to.equal(undefined);
     });
@@ -165,8 +165,8 @@ describe('real Metronome data', () => {
   it('a credit without an access schedule shows its balance, with no period and no status badge', async () => {
     const { el } = await mountLoaded(CUSTOMERS.edge);
     const goodwill = creditNamed(el, 'Support goodwill credit');
-    // Without a schedule there is no credit type either: a plain number, never dollars.
-    expect(text(part(goodwill, 'balance'))).to.equal('2,500');
+    // Without a schedule there is no credit type either: USD (cents), the default Metronome documents.
+    expect(text(part(goodwill, 'balance'))).to.equal('$25.00');
     expect(badges(goodwill)).to.deep.equal([]);
     expect(text(goodwill)).to.not.match(/Expired|granted|Expires|Starts/);
     expect(parts(goodwill, 'schedule')).to.have.length(0);
@@ -213,7 +213,7 @@ describe('real Metronome data', () => {
     it('shows a manual adjustment’s reason and a grant deduction’s reason', async () => {
       const { el } = await mountLoaded(CUSTOMERS.edge, { 'include-ledgers': '' });
       const entry = part(creditNamed(el, 'Support goodwill credit'), 'ledger')!.querySelector('.ledger__entry')!;
-      expect(text(entry)).to.match(/^Manual adjustment \+2,500 .* Goodwill for the outage on the 3rd$/);
+      expect(text(entry)).to.match(/^Manual adjustment \+\$25\.00 .* Goodwill for the outage on the 3rd$/);
 
       const grants = await mountLoaded(CUSTOMERS.plans, { source: 'grants', 'include-ledgers': '' });
       const launch = [...part(creditNamed(grants.el, 'Launch week bonus'), 'ledger')!.querySelectorAll('.ledger__entry')].map(text);

@@ -1,11 +1,17 @@
 /**
- * What the widget and the companion both know of Metronome, written once: its API's base URL, the paths of the
+ * What the widget and the companion both know of Metronome, written once: its API's base URL, its USD credit type, the paths of the
  * list calls the widget makes (and the companion forwards), their page sizes, and how long the widget gives one
  * attempt (the companion's upstream timeout must be shorter).
  */
 
 /** Metronome's API, where a widget without a companion and the companion itself send their calls. */
 export const METRONOME_API_BASE = 'https://api.metronome.com';
+
+/**
+ * Metronome's USD pricing unit, whose amounts are cents: the credit type the API uses where none is given
+ * ("Defaults to USD (cents) if not passed").
+ */
+export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
 
 /** The path of each list call. */
 export const LIST_PATHS = {

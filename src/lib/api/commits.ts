@@ -6,7 +6,7 @@ import { type Instalment, type NormalizedCredit, sumAmounts } from '../credit.js
 import { LIST_PATHS } from '../metronome.js';
 import {
   type LedgerFields,
-  UNKNOWN_CREDIT_TYPE,
+  DEFAULT_CREDIT_TYPE,
   accessSchedule,
   applicableProducts,
   contractListBody,
@@ -92,7 +92,7 @@ export function normalizeCommit(item: unknown, path: string): NormalizedCredit {
   read('applicable_contract_ids', strings);
   const products = applicableProducts(commit, path);
   const kind = type === 'PREPAID' ? 'prepaid' : 'postpaid';
-  const creditTypeOf = access.creditType ?? invoices.creditType ?? UNKNOWN_CREDIT_TYPE;
+  const creditTypeOf = access.creditType ?? invoices.creditType ?? DEFAULT_CREDIT_TYPE;
   const origin = rolledOverFrom ? 'rollover' : recurring ? 'recurring' : createdBy === undefined ? 'top-up' : undefined;
   return {
     id,

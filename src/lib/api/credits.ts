@@ -1,11 +1,14 @@
 /** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
 import { type CreditType, type LedgerEntry, type Segment, sumAmounts } from '../credit.js';
-import { LIST_PATHS } from '../metronome.js';
+import { LIST_PATHS, USD_CENTS_ID } from '../metronome.js';
 import { type ListPlan, type Source, endpoint } from './source.js';
 import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
 
-/** A credit type the response did not name: shown as a plain number. */
-export const UNKNOWN_CREDIT_TYPE: CreditType = { id: '', name: '' };
+/**
+ * The credit type of an item whose response names none (a credit without an access schedule): USD (cents), the
+ * default Metronome documents for every credit, commit and grant created without one.
+ */
+export const DEFAULT_CREDIT_TYPE: CreditType = { id: USD_CENTS_ID, name: 'USD (cents)' };
 
 export const creditType = (value: unknown, path: string): CreditType => {
   const type = object(value, path);
@@ -122,7 +125,7 @@ export const creditsSource: Source = {
       id,
       kind: 'credit',
       name: optional(credit.name, `${path}.name`, string) || productName,
-      creditType: schedule.creditType ?? UNKNOWN_CREDIT_TYPE,
+      creditType: schedule.creditType ?? DEFAULT_CREDIT_TYPE,
       ...(balance !== undefined && { balance }),
       granted: sumAmounts(segments.map((s) => s.amount)),
       ...(priority !== undefined && { priority }),

@@ -1,9 +1,7 @@
 /** Credit types to units (USD cents, ISO currencies, custom units) and amounts formatted exactly, as decimal strings. */
 import type { CreditType } from '../credit.js';
+import { USD_CENTS_ID } from '../metronome.js';
 import { memo } from '../tuple-map.js';
-
-/** Metronome's USD pricing unit: amounts in it are cents. */
-export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
 
 /** How amounts of a credit type are read and shown. */
 export type Unit =

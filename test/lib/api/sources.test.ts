@@ -1,6 +1,6 @@
 import type Metronome from '@metronome/sdk';
 import { expect } from '@open-wc/testing';
-import { UNKNOWN_CREDIT_TYPE, creditsSource } from '../../../src/lib/api/credits.js';
+import { creditsSource } from '../../../src/lib/api/credits.js';
 import { CreditBalanceError } from '../../../src/lib/errors.js';
 import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../../src/lib/api/grants.js';
 import type { ListPlan } from '../../../src/lib/api/source.js';
@@ -157,9 +157,9 @@ describe('credits source', () => {
     expect(credit.ledger.map((e) => e.type)).to.deep.equal(['toString', 'constructor', '__proto__']);
   });
 
-  it('treats a missing credit type as an unnamed unit, never as dollars', () => {
+  it('reads a missing credit type as USD (cents), the default Metronome documents', () => {
     const credit = creditsSource.normalize(wireCredit({ access_schedule: { schedule_items: [] } }), 'd');
-    expect(credit.creditType).to.deep.equal(UNKNOWN_CREDIT_TYPE);
+    expect(credit.creditType).to.deep.equal({ id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' });
     expect(credit.granted).to.equal(0);
   });
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { MoneyFormat, USD_CENTS_ID, toDisplayAmount, unitOf } from '../../../src/lib/view/money.js';
+import { USD_CENTS_ID } from '../../../src/lib/metronome.js';
+import { MoneyFormat, toDisplayAmount, unitOf } from '../../../src/lib/view/money.js';
 
 const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
 const EUR = { id: 'eur-id', name: 'EUR' };

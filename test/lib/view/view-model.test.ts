@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { type NormalizedCredit, totalsOf } from '../../../src/lib/credit.js';
-import { USD_CENTS_ID } from '../../../src/lib/view/money.js';
+import { USD_CENTS_ID } from '../../../src/lib/metronome.js';
 import {
   compareViews,
   lowTotals,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { NormalizedCredit } from '../../../src/lib/credit.js';
 import type { CreditsState } from '../../../src/lib/load-state.js';
-import { USD_CENTS_ID } from '../../../src/lib/view/money.js';
+import { USD_CENTS_ID } from '../../../src/lib/metronome.js';
 import { type DisplayOptions, viewOf } from '../../../src/lib/view/view.js';
 
 const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
