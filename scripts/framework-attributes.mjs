@@ -7,9 +7,16 @@ import { fileURLToPath } from 'node:url';
 
 export const FILE = 'src/frameworks/attributes.ts';
 
+/**
+ * The types the element declares by name, written out (the generated module imports nothing): `low-balance` is a
+ * number or JSON thresholds as markup writes it, and an object of thresholds as a framework's property binding sets it.
+ */
+const NAMED_TYPES = { LowBalance: 'number | string | Readonly<Record<string, number>>' };
+
 /** The type markup may write for an attribute whose property has `type` (as the manifest spells it). */
 function attributeType(type) {
   const declared = type.replace(/ \| undefined$/, '');
+  if (Object.hasOwn(NAMED_TYPES, declared)) return NAMED_TYPES[declared];
   // A number attribute is written as a number (JSX, Vue bindings) or as its text.
   if (declared === 'number') return 'number | string';
   if (/^\d+( \| \d+)*$/.test(declared)) {

@@ -21,6 +21,7 @@ import { Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js'
 import type { MessageKey, Messages } from './lib/view/messages/en.js';
 import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
 import { type View, viewOf } from './lib/view/view.js';
+import type { LowBalance } from './lib/view/view-model.js';
 import { renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
 import type { InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
 
@@ -280,8 +281,12 @@ export class CreditBalance extends LitElement implements WidgetOptions {
    */
   @property({ type: Boolean, attribute: 'exact-amounts' }) exactAmounts = false;
 
-  /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
-  @property({ type: Number, attribute: 'low-balance' }) lowBalance?: number;
+  /**
+   * A total available below this, in display units (dollars for `USD (cents)`), is "low". One number for every
+   * credit type, or thresholds by credit type, each keyed by its id, its name or its currency's code (as an
+   * attribute, JSON: `{"USD": 200, "EUR": 150, "GPU hours": 1000}`); a credit type without one is never low.
+   */
+  @property({ attribute: 'low-balance', converter: { fromAttribute: parseLowBalance } }) lowBalance?: LowBalance;
 
   /**
    * The host's invoice page, `{invoice_id}` standing for the id (`/billing/invoices/{invoice_id}`): each history
@@ -458,8 +463,25 @@ export class CreditBalance extends LitElement implements WidgetOptions {
         new CreditBalanceLoadEvent({ source: this.source, credits: shown.credits, totals: view.totals, skipped: shown.skipped }),
       );
       if (view.expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: view.expiring }));
-      if (view.low.length) this.dispatchEvent(new CreditBalanceLowEvent({ totals: view.low }));
+      if (view.low.length) {
+        const thresholds = view.low.map(({ total, threshold, key }) => ({ creditType: total.creditType, threshold, ...(key && { key }) }));
+        this.dispatchEvent(new CreditBalanceLowEvent({ totals: view.low.map((l) => l.total), thresholds }));
+      }
     }
+  }
+}
+
+/**
+ * `low-balance` as written: a number, or JSON thresholds by credit type. Anything else reads as `NaN`, which the
+ * configuration check names.
+ */
+function parseLowBalance(value: string | null): LowBalance | undefined {
+  if (value === null) return undefined;
+  if (!value.trim().startsWith('{')) return Number(value);
+  try {
+    return JSON.parse(value) as LowBalance;
+  } catch {
+    return Number.NaN;
   }
 }
 

@@ -1,6 +1,6 @@
 /** The element's four events, as `Event` subclasses with typed details, and their `GlobalEventHandlersEventMap` entries. */
 import type { ErrorDetail } from './lib/errors.js';
-import type { NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
+import type { CreditType, NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
 
 export interface LoadDetail {
   source: SourceName;
@@ -38,10 +38,26 @@ export class CreditBalanceExpiringEvent extends Event {
   }
 }
 
-/** Data was rendered with a total below `low-balance`. */
+/** A threshold of `low-balance` that a total is below. */
+export interface CrossedThreshold {
+  creditType: CreditType;
+  /** In display units (dollars for `USD (cents)`). */
+  threshold: number;
+  /** The key of `low-balance` it is set under (the credit type's id, name or currency code); absent for a single number. */
+  key?: string;
+}
+
+export interface LowDetail {
+  /** The totals below their threshold. */
+  totals: Total[];
+  /** The threshold each of them is below, in the same order. */
+  thresholds: CrossedThreshold[];
+}
+
+/** Data was rendered with a total below its `low-balance` threshold. */
 export class CreditBalanceLowEvent extends Event {
   static readonly type = 'credit-balance-low';
-  constructor(readonly detail: { totals: Total[] }) {
+  constructor(readonly detail: LowDetail) {
     super(CreditBalanceLowEvent.type, init);
   }
 }

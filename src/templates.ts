@@ -12,7 +12,7 @@ import { periodText } from './lib/view/dates.js';
 import type { Translator } from './lib/view/messages.js';
 import { isolate, toDisplayAmount } from './lib/view/money.js';
 import type { CreditNote, ShownCredit } from './lib/view/view.js';
-import { type CreditStatus, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view/view-model.js';
+import { type CreditStatus, type LowTotal, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view/view-model.js';
 import type { ViewContext } from './view-context.js';
 
 /** A schedule longer than this starts collapsed; the timeline above it still shows every period. */
@@ -59,15 +59,16 @@ export function renderAmount(value: number, creditType: CreditType, { money }: V
 }
 
 /** One total per credit type, with a low-balance badge where it applies. */
-export function renderTotals(totals: Total[], low: Total[], context: ViewContext) {
+export function renderTotals(totals: Total[], low: LowTotal[], context: ViewContext) {
   const { i18n, money } = context;
   const amount = (value: number, total: Total) => money.amount(value, total.creditType);
+  const isLow = (total: Total) => low.some((l) => l.total === total);
   return html`<ul class="totals">
     ${totals.map(
-      (total) => html`<li part="total ${low.includes(total) ? 'total-low' : ''}" class="total" data-credit-type-id=${total.creditType.id}>
+      (total) => html`<li part="total ${isLow(total) ? 'total-low' : ''}" class="total" data-credit-type-id=${total.creditType.id}>
         <span class="total__amount">${renderAmount(total.available, total.creditType, context)}</span>
         <span class="total__label">${i18n.t('available', { count: toDisplayAmount(total.available, total.creditType) })}</span>
-        ${low.includes(total) ? renderBadge('low', i18n.t('lowBalance')) : nothing}
+        ${isLow(total) ? renderBadge('low', i18n.t('lowBalance')) : nothing}
         ${
           total.shares
             ? html`<span part="total-shares" class="total__shares"

@@ -331,6 +331,18 @@ describe('<credit-balance>', () => {
     expect(parts(el, 'badge').map(text)).to.include('Low balance');
   });
 
+  it('takes a low-balance threshold per credit type, and says which were crossed', async () => {
+    // $165.46 is below 200 dollars; €187.50 is not below 150 euros; API calls have no threshold.
+    const { el, find } = await mount({ 'customer-id': CUSTOMERS.acme, 'low-balance': '{"USD": 200, "EUR": 150}' });
+    const { detail } = find('credit-balance-low')!;
+    expect(detail.totals.map((t) => t.creditType.name)).to.deep.equal(['USD (cents)']);
+    expect(detail.thresholds).to.deep.equal([{ creditType: detail.totals[0]!.creditType, threshold: 200, key: 'USD' }]);
+    expect(parts(el, 'total-low').map(text)).to.deep.equal(['$165.46 available Low balance']);
+    // A threshold that is not a number is the host's mistake, named.
+    const broken = await mount({ 'customer-id': CUSTOMERS.acme, 'low-balance': '{"USD": "lots"}' });
+    expect((broken.outcome as CreditBalanceErrorEvent).detail.code).to.equal('config');
+  });
+
   it('uses a token provider instead of a token URL', async () => {
     const id = await scenario({ base: CUSTOMERS.acme });
     let calls = 0;

@@ -49,8 +49,12 @@ export interface CreditBalanceAttributes {
    * up; the exact amount shown on hover and focus, and read to screen readers).
    */
   'exact-amounts'?: boolean;
-  /** A total available below this, in display units (dollars for `USD (cents)`), is "low". */
-  'low-balance'?: number | string;
+  /**
+   * A total available below this, in display units (dollars for `USD (cents)`), is "low". One number for every
+   * credit type, or thresholds by credit type, each keyed by its id, its name or its currency's code (as an
+   * attribute, JSON: `{"USD": 200, "EUR": 150, "GPU hours": 1000}`); a credit type without one is never low.
+   */
+  'low-balance'?: number | string | Readonly<Record<string, number>>;
   /**
    * The host's invoice page, `{invoice_id}` standing for the id (`/billing/invoices/{invoice_id}`): each history
    * entry with an invoice links to it. Only same-origin and `https:` links are made.

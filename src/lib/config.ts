@@ -5,6 +5,7 @@
 import { CreditBalanceError } from './errors.js';
 import { LIST_PATHS, PAGE_SIZES } from './metronome.js';
 import type { SourceName } from './credit.js';
+import type { LowBalance } from './view/view-model.js';
 
 /** The lists a widget can read: one per list call. */
 const SOURCES = Object.keys(LIST_PATHS) as SourceName[];
@@ -32,7 +33,7 @@ export interface WidgetOptions {
   creditId?: string | undefined;
   pageSize?: number | undefined;
   expiringSoonDays: number;
-  lowBalance?: number | undefined;
+  lowBalance?: LowBalance | undefined;
   invoiceUrl?: string | undefined;
   headingLevel: number;
 }
@@ -82,8 +83,13 @@ export function configProblem(input: WidgetOptions, { pageUrl, tokenProviderAttr
   if (!(Number.isFinite(input.expiringSoonDays) && input.expiringSoonDays >= 0)) {
     return problem('expiring-soon-days', `must be 0 days or more, not ${input.expiringSoonDays}`);
   }
-  if (input.lowBalance !== undefined && !Number.isFinite(input.lowBalance)) {
-    return problem('low-balance', `must be a number, not ${input.lowBalance}`);
+  const { lowBalance } = input;
+  if (
+    lowBalance !== undefined &&
+    !(typeof lowBalance === 'object' && lowBalance ? Object.values(lowBalance) : [lowBalance]).every(Number.isFinite)
+  ) {
+    const written = typeof lowBalance === 'object' ? JSON.stringify(lowBalance) : lowBalance;
+    return problem('low-balance', `must be a number, or numbers by credit type ({"USD": 200, "EUR": 150}), not ${written}`);
   }
   if (!(Number.isInteger(input.headingLevel) && input.headingLevel >= 1 && input.headingLevel <= 6)) {
     return problem('heading-level', `must be a whole number from 1 to 6, not ${input.headingLevel}`);

@@ -13,6 +13,7 @@ describe('configProblem: the host developer’s mistakes, each naming its attrib
     expect(configProblem({ ...valid, source: 'grants', pageSize: 100, lowBalance: -5, invoiceUrl: '/i/{invoice_id}' }, page)).to.equal(
       undefined,
     );
+    expect(configProblem({ ...valid, lowBalance: { USD: 200, 'GPU hours': 0 } }, page)).to.equal(undefined);
   });
 
   const cases: { name: string; input: Partial<WidgetOptions>; names: string }[] = [
@@ -28,6 +29,8 @@ describe('configProblem: the host developer’s mistakes, each naming its attrib
     { name: 'negative expiring-soon days', input: { expiringSoonDays: -1 }, names: 'expiring-soon-days' },
     { name: 'expiring-soon days that are not a number', input: { expiringSoonDays: Number.NaN }, names: 'expiring-soon-days' },
     { name: 'a low balance that is not a number', input: { lowBalance: Number.NaN }, names: 'low-balance' },
+    { name: 'a threshold by credit type that is not a number', input: { lowBalance: { USD: '200' } as never }, names: 'low-balance' },
+    { name: 'thresholds that are null', input: { lowBalance: null as never }, names: 'low-balance' },
     { name: 'an invoice URL without {invoice_id}', input: { invoiceUrl: '/billing/invoices' }, names: 'invoice-url' },
     { name: 'a heading level past 6', input: { headingLevel: 7 }, names: 'heading-level' },
     { name: 'unknown token credentials', input: { tokenCredentials: 'cookies' }, names: 'token-credentials' },

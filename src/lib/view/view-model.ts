@@ -3,8 +3,8 @@
  * expiring, the draw-down order), the order on screen, the timeline's geometry and the low totals.
  */
 import { addDays } from 'date-fns/addDays';
-import { type NormalizedCredit, type Segment, type Total, groupByCreditType, isHeld, sumAmounts } from '../credit.js';
-import { toDisplayAmount } from './money.js';
+import { type CreditType, type NormalizedCredit, type Segment, type Total, groupByCreditType, isHeld, sumAmounts } from '../credit.js';
+import { toDisplayAmount, unitOf } from './money.js';
 
 export type SegmentStatus = 'active' | 'upcoming' | 'expired';
 /** A credit's status: its segments', or `unscheduled` for a credit with no access schedule (no period, no badge). */
@@ -165,11 +165,38 @@ export function timelineGeometry(segments: CreditView['segments'], now: Date): T
   };
 }
 
-/** The totals whose available amount, in display units (dollars for `USD (cents)`), is below `threshold`. */
-export const lowTotals = (totals: readonly Total[], threshold: number | undefined): Total[] =>
-  threshold === undefined || !Number.isFinite(threshold)
-    ? []
-    : totals.filter((total) => toDisplayAmount(total.available, total.creditType) < threshold);
+/**
+ * `low-balance`, in display units (dollars for `USD (cents)`): one threshold for every credit type, or thresholds
+ * by credit type, each keyed by the credit type's id, its name or its currency's code (`{ USD: 200, EUR: 150 }`).
+ */
+export type LowBalance = number | Readonly<Record<string, number>>;
+
+/** A total below its threshold, with the threshold and the key of `low-balance` it is set under (none for one number). */
+export interface LowTotal {
+  total: Total;
+  threshold: number;
+  key?: string;
+}
+
+/**
+ * A credit type's threshold: the single number, else the one keyed by its id, its name or its currency's code, the
+ * first found in that order. A credit type with none is never low.
+ */
+export function thresholdOf(lowBalance: LowBalance | undefined, creditType: CreditType): Omit<LowTotal, 'total'> | undefined {
+  if (typeof lowBalance !== 'object') return lowBalance === undefined ? undefined : { threshold: lowBalance };
+  const unit = unitOf(creditType);
+  const key = [creditType.id, creditType.name, unit.kind === 'currency' ? unit.currency : ''].find(
+    (k) => k && Object.hasOwn(lowBalance, k),
+  );
+  return key === undefined ? undefined : { threshold: lowBalance[key]!, key };
+}
+
+/** The totals whose available amount, in display units, is below their credit type's threshold. */
+export const lowTotals = (totals: readonly Total[], lowBalance: LowBalance | undefined): LowTotal[] =>
+  totals.flatMap((total) => {
+    const threshold = thresholdOf(lowBalance, total.creditType);
+    return threshold && toDisplayAmount(total.available, total.creditType) < threshold.threshold ? [{ total, ...threshold }] : [];
+  });
 
 /** The share of `granted` still available, in [0, 1]. */
 export const remainingShare = (balance: number, granted: number): number => (granted > 0 ? Math.min(1, Math.max(0, balance / granted)) : 0);

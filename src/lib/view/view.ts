@@ -5,7 +5,7 @@
 import { type CreditType, type NormalizedCredit, type Total, totalsOf } from '../credit.js';
 import type { CreditsState } from '../load-state.js';
 import { keyedMemo } from '../tuple-map.js';
-import { type CreditView, lowTotals, viewCredits } from './view-model.js';
+import { type CreditView, type LowBalance, type LowTotal, lowTotals, viewCredits } from './view-model.js';
 
 /** A line under a credit's figures, as data: the templates word it. */
 export type CreditNote =
@@ -49,7 +49,8 @@ export interface View {
   body: 'loading' | 'credits' | 'empty' | 'none';
   credits: ShownCredit[];
   totals: Total[];
-  low: Total[];
+  /** The totals below their threshold, each with it. */
+  low: LowTotal[];
   expiring: NormalizedCredit[];
   /** Grants: the billing-period end every balance is measured at, when they all share it (said once, in the header). */
   sharedAsOf: Date | undefined;
@@ -61,8 +62,8 @@ export interface View {
 /** What the view depends on besides the state. */
 export interface DisplayOptions {
   expiringSoonDays: number;
-  /** Absent or not a number: no total is low. */
-  lowBalance: number | undefined;
+  /** Absent: no total is low. */
+  lowBalance: LowBalance | undefined;
   /** The language's words and the history's template have arrived: until then nothing is worded, nor "ready". */
   worded: boolean;
 }

@@ -199,10 +199,31 @@ describe('schedule', () => {
       { creditType: USD, available: 4_999, granted: 10_000, count: 1 },
       { creditType: EUR, available: 60, granted: 100, count: 1 },
     ];
-    expect(lowTotals(totals, 50).map((t) => t.creditType.name)).to.deep.equal(['USD (cents)']);
+    expect(lowTotals(totals, 50).map((l) => [l.total.creditType.name, l.threshold, l.key])).to.deep.equal([['USD (cents)', 50, undefined]]);
     expect(lowTotals(totals, 49.99)).to.deep.equal([]);
     expect(lowTotals(totals, undefined)).to.deep.equal([]);
     expect(lowTotals(totals, Number.NaN)).to.deep.equal([]);
+  });
+
+  it('finds a credit type’s own threshold by its id, its name or its currency code, in that order', () => {
+    const GPU = { id: 'gpu-id', name: 'GPU hours' };
+    const totals = [
+      { creditType: USD, available: 18_000, granted: 50_000, count: 1 },
+      { creditType: EUR, available: 187.5, granted: 500, count: 1 },
+      { creditType: GPU, available: 900, granted: 4000, count: 1 },
+    ];
+    const low = (lowBalance: Record<string, number>) => lowTotals(totals, lowBalance).map((l) => [l.total.creditType.id, l.threshold, l.key]);
+    // $180.00 is below 200 dollars; €187.50 is not below 150 euros; GPU hours have no threshold.
+    expect(low({ USD: 200, EUR: 150 })).to.deep.equal([[USD.id, 200, 'USD']]);
+    expect(low({ EUR: 200, 'GPU hours': 1000 })).to.deep.equal([
+      ['eur', 200, 'EUR'],
+      ['gpu-id', 1000, 'GPU hours'],
+    ]);
+    // The id wins over the name, the name over the currency code.
+    expect(low({ 'gpu-id': 500, 'GPU hours': 1000 })).to.deep.equal([]);
+    expect(low({ 'USD (cents)': 100, USD: 500 })).to.deep.equal([]);
+    // An unrelated key, or one that only looks like a property of every object, matches nothing.
+    expect(low({ toString: 1e9, constructor: 1e9 })).to.deep.equal([]);
   });
 
   it('keeps the meter share within [0, 1]', () => {

@@ -84,7 +84,7 @@ describe('viewOf: what one update shows', () => {
     });
     const view = viewOf(showing([soon]), { ...options, lowBalance: 10 }, now);
     expect(view.expiring).to.deep.equal([soon]);
-    expect(view.low.map((t) => t.available)).to.deep.equal([500]);
+    expect(view.low.map((l) => [l.total.available, l.threshold])).to.deep.equal([[500, 10]]);
     expect(view.states.expiring && view.states.low).to.equal(true);
     expect(view.announced).to.equal(undefined);
     expect(viewOf(showing([soon], { refreshed: true }), options, now).announced).to.deep.equal(view.totals);
