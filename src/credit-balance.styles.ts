@@ -28,14 +28,22 @@ export const styles = css`
     line-height: 1.4;
   }
 
-  /* Text from the API (a unit's name, a credit's) may have no spaces: it wraps rather than widen the widget. */
+  /*
+   * Text from the API (a unit's name, a credit's) may be one long word: it breaks where it would otherwise
+   * overflow, and nowhere else (an amount, a currency sign or a word that fits is never broken). The boxes that
+   * hold it may shrink below it, so it wraps rather than widen the widget.
+   */
+  .header,
+  .header > *,
   .total,
-  .credit__name,
-  .credit__figures,
+  .total > *,
+  .credit__head > *,
+  .credit__figures > *,
   .credit__note,
   .credit__when,
   .ledger__reason {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+    min-inline-size: 0;
   }
 
   /*
@@ -65,12 +73,22 @@ export const styles = css`
     box-sizing: border-box;
   }
 
+  /* One column, as wide as the widget and never wider: what is in it wraps. */
+  .base,
+  .credits,
+  .credit,
+  .schedule,
+  .ledger__entries,
+  .invoices__items {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+  }
+
   .base {
     background: var(--_background);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_gap);
-    display: grid;
     gap: var(--_gap);
   }
 
@@ -126,27 +144,22 @@ export const styles = css`
   .credit__when,
   .segment__dates,
   .ledger__date,
+  .ledger__balance,
   .ledger__period,
   .error__stale {
     color: var(--_muted);
   }
 
   .credits {
-    display: grid;
     gap: var(--_gap);
   }
 
   .credit {
-    /* Off-screen credits skip layout and paint: a customer may have thousands. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_gap);
-    display: grid;
     gap: calc(var(--_gap) / 2);
-    min-inline-size: 0;
   }
 
   .credit--expired {
@@ -199,7 +212,11 @@ export const styles = css`
     border: 1px solid currentColor;
     font-size: 0.75em;
     font-weight: 600;
-    white-space: nowrap;
+  }
+
+  /* A status in a schedule row is as wide as its word, at the row's end. */
+  .segment > .badge {
+    justify-self: end;
   }
 
   .badge--active {
@@ -349,7 +366,6 @@ export const styles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    display: grid;
     gap: 0.25em;
     font-size: 0.875em;
   }
@@ -358,21 +374,47 @@ export const styles = css`
   .ledger__entry,
   .invoices__item {
     display: grid;
-    grid-template-columns: minmax(6em, auto) 1fr auto;
     align-items: center;
     gap: 0.5em;
     padding-block: 0.25em;
     border-block-start: 1px solid var(--_border);
   }
 
-  .segment--expired .segment__amount {
-    text-decoration: line-through;
-    color: var(--_muted);
+  .segment,
+  .invoices__item {
+    grid-template-columns: minmax(6em, auto) minmax(0, 1fr) auto;
   }
 
+  /*
+   * A history entry's lines: words at the start, figures at the end (their column). Where both do not fit, the
+   * figure wraps under the words and stays at the end; only a word longer than the line itself breaks.
+   */
+  .ledger__entry {
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.1em;
+  }
+
+  .ledger__line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.75em;
+  }
+
+  .ledger__line > * {
+    min-inline-size: 0;
+    overflow-wrap: break-word;
+  }
+
+  .ledger__amount,
+  .ledger__balance {
+    margin-inline-start: auto;
+    text-align: end;
+  }
+
+  .ledger__balance,
   .ledger__period,
   .ledger__reason {
-    grid-column: 2 / -1;
     font-size: 0.9em;
   }
 
@@ -382,7 +424,6 @@ export const styles = css`
   }
 
   .ledger__invoice {
-    grid-column: 2 / -1;
     inline-size: fit-content;
   }
 
@@ -393,16 +434,14 @@ export const styles = css`
 
   @container (max-width: 22rem) {
     .segment,
-    .ledger__entry,
     .invoices__item {
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .segment > .badge {
+      grid-area: 1 / 2;
     }
     .invoices__date,
-    .segment__dates,
-    .ledger__date,
-    .ledger__period,
-    .ledger__reason,
-    .ledger__invoice {
+    .segment__dates {
       grid-column: 1 / -1;
     }
   }

@@ -397,15 +397,25 @@ export class CreditBalance extends LitElement implements WidgetOptions {
           ),
         })
       : '';
+    const title = html`<div id="title" class="title ${this.hideTitle ? 'visually-hidden' : ''}" role="heading" aria-level=${context.headingLevel}>
+      ${i18n.t(this.#sourceMessage('title'))}
+    </div>`;
     return html`
       <section part="base" class="base" aria-busy=${String(state.status === 'loading') as 'true' | 'false'} aria-labelledby="title">
-        <header part="header" class="header">
-          <div id="title" class="title ${this.hideTitle ? 'visually-hidden' : ''}" role="heading" aria-level=${context.headingLevel}>
-            ${i18n.t(this.#sourceMessage('title'))}
-          </div>
-          ${totals.length ? renderTotals(totals, low, context) : nothing}
-          ${sharedAsOf ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>` : nothing}
-        </header>
+        ${
+          // A header with nothing in sight is not drawn (a host's divider under it would stand alone): the
+          // hidden title alone, still the widget's name for screen readers.
+          this.hideTitle && !totals.length && !sharedAsOf
+            ? title
+            : html`<header part="header" class="header">
+                ${title} ${totals.length ? renderTotals(totals, low, context) : nothing}
+                ${
+                  sharedAsOf
+                    ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>`
+                    : nothing
+                }
+              </header>`
+        }
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
         ${
           state.skipped.length

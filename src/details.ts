@@ -7,32 +7,47 @@ import { type TemplateResult, html, nothing } from 'lit';
 import type { LedgerEntry, NormalizedCredit } from './lib/credit.js';
 import { invoiceHref } from './lib/view/invoice.js';
 import { periodText } from './lib/view/dates.js';
+import { ledgerRows } from './lib/view/ledger.js';
 import type { ViewContext } from './view-context.js';
 
 export { enDetails } from './lib/view/messages/en-details.js';
 
-/** The history, collapsed: a readable label per entry type, the signed amount, the date and the period it belongs to. */
+/**
+ * The history, collapsed, newest first. Per entry, a line of its readable label and signed amount, and one of its
+ * date and the item's balance after it, the figures at the line's end (a column, wrapping under the words where
+ * both do not fit); then the period it belongs to, the reason and the invoice.
+ */
 export function renderLedger(credit: NormalizedCredit, amount: (value: number) => TemplateResult | string, context: ViewContext) {
-  const { i18n, dates, invoiceUrl } = context;
+  const { i18n, money, dates, invoiceUrl } = context;
   const segments = new Map(credit.segments.map((segment) => [segment.id, segment]));
   // A commit's entry reads as its own where the catalogue words it, else as a credit's entry of the same kind
-  // (PREPAID_COMMIT_EXPIRATION as CREDIT_EXPIRATION: "Expired unused"); a type Metronome adds later, generically.
-  const label = ({ type }: LedgerEntry) => {
-    const key = [`ledger.${type}`, `ledger.${type.replace(/^(PRE|POST)PAID_COMMIT_/, 'CREDIT_')}`].find((k) => i18n.has(k));
-    return i18n.t(key ?? 'ledger.other');
+  // (PREPAID_COMMIT_EXPIRATION and GRANT_EXPIRATION as CREDIT_EXPIRATION: "Expired unused"); a type Metronome
+  // adds later, generically. A pending entry reads in its own words where it has them (an expiry still to come:
+  // "Expires unused"), else as the entry, marked pending.
+  const label = ({ type, pending }: LedgerEntry) => {
+    const types = [type, type.replace(/^((PRE|POST)PAID_COMMIT|GRANT)_/, 'CREDIT_')];
+    const own = pending ? types.map((t) => `ledger.${t}.pending`).find((k) => i18n.has(k)) : undefined;
+    if (own) return i18n.t(own);
+    const words = i18n.t(types.map((t) => `ledger.${t}`).find((k) => i18n.has(k)) ?? 'ledger.other');
+    return pending ? i18n.t('pending', { label: words }) : words;
   };
   return html`<details part="ledger" class="ledger">
     <summary>${i18n.t('history', { count: credit.ledger.length })}</summary>
     <ol class="ledger__entries">
-      ${credit.ledger.map((entry) => {
+      ${ledgerRows(credit).map(({ entry, balanceAfter }) => {
         const segment = entry.segmentId === undefined ? undefined : segments.get(entry.segmentId);
         const invoice = entry.invoiceId === undefined ? undefined : invoiceHref(invoiceUrl, entry.invoiceId, document.baseURI);
         return html`<li class="ledger__entry">
-          <span class="ledger__label">${entry.pending ? i18n.t('pending', { label: label(entry) }) : label(entry)}</span>
-          <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
-            >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
-          >
-          <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
+          <span class="ledger__line">
+            <span class="ledger__label">${label(entry)}</span>
+            <span class="ledger__amount ledger__amount--${entry.amount < 0 ? 'out' : 'in'}"
+              >${entry.amount < 0 ? '−' : '+'}${amount(Math.abs(entry.amount))}</span
+            >
+          </span>
+          <span class="ledger__line">
+            <time class="ledger__date" datetime=${entry.at.toISOString()}>${dates.day(entry.at)}</time>
+            <span class="ledger__balance">${i18n.t('balanceAfter', { amount: money.amount(balanceAfter, credit.creditType) })}</span>
+          </span>
           ${
             segment && credit.segments.length > 1
               ? html`<span class="ledger__period">${i18n.t('period', {

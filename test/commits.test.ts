@@ -243,7 +243,8 @@ describe('commits', () => {
         ],
       });
       const { el } = await mountLoaded(id, { 'include-ledgers': '', 'invoice-url': '/billing/invoices/{invoice_id}' });
-      const labels = (name: string) => [...creditNamed(el, name)!.querySelectorAll('.ledger__label')].map(text);
+      // Newest first: the ledgers above, read from their end.
+      const labels = (name: string) => [...creditNamed(el, name)!.querySelectorAll('.ledger__label')].map(text).reverse();
       expect(labels('Pre')).to.deep.equal([
         'Prepaid balance available',
         'Used on an invoice',

@@ -57,9 +57,10 @@ describe('<credit-balance source="grants">', () => {
     const { el } = await grantsWidget(CUSTOMERS.plans, { 'include-ledgers': '' });
     const history = parts(creditNamed(el, 'Welcome credit'), 'ledger')[0]!;
     const entries = [...history.querySelectorAll('.ledger__entry')].map(text);
+    // Newest first, each with the grant's balance after it: $200.00 granted, less $50.00, less $35.00 pending.
     expect(entries).to.have.length(2);
-    expect(entries[0]).to.match(/^Deduction −\$50\.00 /);
-    expect(entries[1]).to.match(/^Deduction \(pending\) −\$35\.00 /);
+    expect(entries[0]).to.match(/^Deduction \(pending\) −\$35\.00 \w{3} \d+, \d{4} Balance \$115\.00 /);
+    expect(entries[1]).to.match(/^Deduction −\$50\.00 \w{3} \d+, \d{4} Balance \$150\.00 /);
   });
 
   it('totals the balances after pending charges, per credit type', async () => {

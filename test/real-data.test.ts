@@ -217,10 +217,11 @@ describe('real Metronome data', () => {
 
       const grants = await mountLoaded(CUSTOMERS.plans, { source: 'grants', 'include-ledgers': '' });
       const launch = [...part(creditNamed(grants.el, 'Launch week bonus'), 'ledger')!.querySelectorAll('.ledger__entry')].map(text);
+      // Newest first. The deduction dated at the grant's expiry is what expires unused: it reads as an expiry.
       expect(launch).to.have.length(3);
-      expect(launch[0]).to.match(/^Deduction −\$20\.00 .* Usage invoice$/);
-      expect(launch[1]).to.match(/^Deduction \(pending\) −\$15\.00 .* Draft usage invoice$/);
-      expect(launch[2]).to.match(/^Deduction \(pending\) −\$65\.00 .* Expiration$/);
+      expect(launch[0]).to.match(/^Expires unused −\$65\.00 .* Balance \$0\.00 Expiration$/);
+      expect(launch[1]).to.match(/^Deduction \(pending\) −\$15\.00 .* Balance \$65\.00 Draft usage invoice$/);
+      expect(launch[2]).to.match(/^Deduction −\$20\.00 .* Balance \$80\.00 Usage invoice$/);
     });
 
     it('links each entry with an invoice to the host’s invoice page, the id URL-encoded', async () => {

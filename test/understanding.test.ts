@@ -84,16 +84,16 @@ describe('understanding credits', () => {
       expect(text(creditNamed(el, 'Launch promotion'))).to.include('Your next usage draws from this credit first.');
     });
 
-    it('labels every history entry, with its direction, date and period', () => {
+    it('labels every history entry, newest first, with its direction, date, the balance after it and its period', () => {
       const ledger = parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0] as HTMLDetailsElement;
       expect(ledger.open).to.equal(false);
       const entries = [...ledger.querySelectorAll('.ledger__entry')].map(text);
       expect(entries).to.have.length(17);
-      expect(entries[0]).to.match(/^Credit available \+\$100\.00 \w{3} 1, \d{4} Period \w{3} 1 – \d+, \d{4}$/);
-      expect(entries[1]).to.match(/^Used on an invoice −\$72\.50 /);
-      expect(entries[2]).to.match(/^Expired unused −\$27\.50 /);
-      // A manual adjustment says why, in Metronome's words.
-      expect(entries.at(-1)).to.match(/^Manual adjustment −\$58\.00 \w{3} \d+, \d{4} Usage so far this month$/);
+      // A manual adjustment says why, in Metronome's words; after it, the $42.00 the card shows is left.
+      expect(entries[0]).to.match(/^Manual adjustment −\$58\.00 \w{3} \d+, \d{4} Balance \$42\.00 Usage so far this month$/);
+      expect(entries.at(-1)).to.match(/^Credit available \+\$100\.00 \w{3} 1, \d{4} Balance \$100\.00 Period \w{3} 1 – \d+, \d{4}$/);
+      expect(entries.at(-2)).to.match(/^Used on an invoice −\$72\.50 .* Balance \$27\.50 /);
+      expect(entries.at(-3)).to.match(/^Expired unused −\$27\.50 .* Balance \$0\.00 /);
     });
 
     it('opens the history and the schedule from the keyboard, with a visible focus ring', async () => {

@@ -34,7 +34,10 @@ export interface Segment {
 
 /** One line of a credit's (or grant's) history. */
 export interface LedgerEntry {
-  /** Metronome's `type` (`CREDIT_…`), or `GRANT_DEDUCTION` for a grant's deductions; unknown types are kept. */
+  /**
+   * Metronome's `type` (`CREDIT_…`), or for a grant's deductions `GRANT_DEDUCTION` (`GRANT_EXPIRATION` at or after
+   * its expiry); unknown types are kept.
+   */
   type: string;
   /** Signed: positive adds to the balance, negative takes from it. */
   amount: number;

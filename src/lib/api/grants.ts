@@ -11,6 +11,9 @@ import { type Json, array, nullable, number, object, optional, period, string, s
 /** The `type` given to a grant's deductions in the normalized ledger. */
 export const GRANT_DEDUCTION = 'GRANT_DEDUCTION';
 
+/** The `type` given to a grant's deduction at or after its expiry: what expired unused, not a charge. */
+export const GRANT_EXPIRATION = 'GRANT_EXPIRATION';
+
 const amountIn = (value: unknown, path: string) => {
   const amount = object(value, path);
   return { amount: number(amount.amount, `${path}.amount`), creditType: creditType(amount.credit_type, `${path}.credit_type`) };
@@ -73,16 +76,17 @@ export const grantsSource: Source = {
     const includingPending = number(balance.including_pending, `${path}.balance.including_pending`);
     const { startsAt, endsBefore } = period(grant, path, 'effective_at', 'expires_at');
     const products = optional(grant.products, `${path}.products`, array) ?? [];
+    // A deduction at or after the grant's expiry is what expired unused (Metronome's reason says "Expiration").
     const ledger = grantLedger(
       array(grant.deductions, `${path}.deductions`),
       array(grant.pending_deductions, `${path}.pending_deductions`),
       path,
-    );
+    ).map((entry) => (entry.at < endsBefore ? entry : { ...entry, type: GRANT_EXPIRATION }));
     // Metronome measures a grant's balance at the end of the billing period, so one that expires sooner has an
     // `including_pending` of 0 although it is usable until then. What it can still use: the posted balance less
-    // the pending charges dated before it expires (a pending deduction at or after that is the expiration).
+    // the pending charges dated before it expires.
     const expiresInPeriod = endsBefore < balanceAsOf;
-    const pendingCharges = ledger.filter((e) => e.pending && e.at < endsBefore).map((e) => e.amount);
+    const pendingCharges = ledger.filter((e) => e.pending && e.type === GRANT_DEDUCTION).map((e) => e.amount);
     return {
       id,
       kind: 'grant',

@@ -212,7 +212,8 @@ describe('schedule', () => {
       { creditType: EUR, available: 187.5, granted: 500, count: 1 },
       { creditType: GPU, available: 900, granted: 4000, count: 1 },
     ];
-    const low = (lowBalance: Record<string, number>) => lowTotals(totals, lowBalance).map((l) => [l.total.creditType.id, l.threshold, l.key]);
+    const low = (lowBalance: Record<string, number>) =>
+      lowTotals(totals, lowBalance).map((l) => [l.total.creditType.id, l.threshold, l.key]);
     // $180.00 is below 200 dollars; €187.50 is not below 150 euros; GPU hours have no threshold.
     expect(low({ USD: 200, EUR: 150 })).to.deep.equal([[USD.id, 200, 'USD']]);
     expect(low({ EUR: 200, 'GPU hours': 1000 })).to.deep.equal([
