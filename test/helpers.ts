@@ -159,3 +159,16 @@ export async function rejection(promise: Promise<unknown>): Promise<CreditBalanc
   }
   throw new Error('expected a CreditBalanceError');
 }
+
+/** The demo's stylesheet (demo/demo.css, its brand theme included) in the page, once, as a host's own CSS. */
+let demoStyles: Promise<void> | undefined;
+export function useDemoStyles(): Promise<void> {
+  demoStyles ??= fetch('/demo/demo.css')
+    .then((response) => response.text())
+    .then((css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+    });
+  return demoStyles;
+}

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { credit } from '../demo/mock/fixtures.js';
 import type { CreditBalance } from '../src/credit-balance.js';
 import { TEST_NOW } from './clock.js';
-import { CUSTOMERS, mount, part, parts, scenario } from './helpers.js';
+import { CUSTOMERS, mount, part, parts, scenario, useDemoStyles } from './helpers.js';
 
 /** One word of 80 letters, as a pricing unit's, a product's, a credit's name or a reason may be. */
 const LONG = `Enterprise${'Compute'.repeat(10)}`;
@@ -40,18 +40,9 @@ async function longNames(): Promise<string> {
   });
 }
 
-/** The demo's stylesheet in the page, once: the brand theme as a host writes it. */
-let theme: HTMLStyleElement | undefined;
-async function brandTheme(): Promise<void> {
-  if (theme) return;
-  theme = document.createElement('style');
-  theme.textContent = await (await fetch('/demo/demo.css')).text();
-  document.head.append(theme);
-}
-
 /** `el` in a box `width` px wide, its every toggle open, once loaded. */
 async function widgetAt(width: number, attributes: Record<string, string>): Promise<CreditBalance> {
-  await brandTheme();
+  await useDemoStyles();
   const box = document.createElement('div');
   box.style.inlineSize = `${width}px`;
   document.body.append(box);

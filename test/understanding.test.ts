@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { CreditBalance } from '../src/credit-balance.js';
-import { CUSTOMERS, creditNamed, injectFaults, mount, openGate, parts, received, scenario, text } from './helpers.js';
+import { CUSTOMERS, creditNamed, injectFaults, mount, openGate, parts, received, scenario, text, useDemoStyles } from './helpers.js';
 
 describe('understanding credits', () => {
   describe('languages', () => {
@@ -169,6 +169,24 @@ describe('understanding credits', () => {
         expect(empty.matches(':state(empty)')).to.equal(true);
         await expect(empty, 'empty').to.be.accessible();
       });
+    }
+  });
+
+  it('is accessible in the demo’s brand theme too, its colours included: ready, empty, error', async function () {
+    this.timeout(60_000);
+    await useDemoStyles();
+    const parent = await fixture<HTMLElement>(html`<div></div>`);
+    const widgets = await Promise.all(
+      [
+        { 'customer-id': CUSTOMERS.acme, 'include-ledgers': '', 'low-balance': '500' },
+        { 'customer-id': CUSTOMERS.edge },
+        { 'customer-id': CUSTOMERS.empty, 'hide-title': '' },
+        { 'customer-id': await scenario({ faults: [{ route: 'credits', status: 404 }] }) },
+      ].map((attributes) => mount({ class: 'brand', ...attributes }, {}, { parent })),
+    );
+    for (const { el } of widgets) {
+      for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+      await expect(el, el.getAttribute('customer-id')!).to.be.accessible();
     }
   });
 });
