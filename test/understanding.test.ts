@@ -176,14 +176,13 @@ describe('understanding credits', () => {
     this.timeout(60_000);
     await useDemoStyles();
     const parent = await fixture<HTMLElement>(html`<div></div>`);
-    const widgets = await Promise.all(
-      [
-        { 'customer-id': CUSTOMERS.acme, 'include-ledgers': '', 'low-balance': '500' },
-        { 'customer-id': CUSTOMERS.edge },
-        { 'customer-id': CUSTOMERS.empty, 'hide-title': '' },
-        { 'customer-id': await scenario({ faults: [{ route: 'credits', status: 404 }] }) },
-      ].map((attributes) => mount({ class: 'brand', ...attributes }, {}, { parent })),
-    );
+    const pages: Record<string, string>[] = [
+      { 'customer-id': CUSTOMERS.acme, 'include-ledgers': '', 'low-balance': '500' },
+      { 'customer-id': CUSTOMERS.edge },
+      { 'customer-id': CUSTOMERS.empty, 'hide-title': '' },
+      { 'customer-id': await scenario({ faults: [{ route: 'credits', status: 404 }] }) },
+    ];
+    const widgets = await Promise.all(pages.map((attributes) => mount({ class: 'brand', ...attributes }, {}, { parent })));
     for (const { el } of widgets) {
       for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
       await expect(el, el.getAttribute('customer-id')!).to.be.accessible();

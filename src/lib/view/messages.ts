@@ -61,8 +61,8 @@ export class Translator {
 
   /**
    * @param overrides The host's `strings`.
-   * @param details The English words of the history and the invoice schedule (`enDetails`), once their chunk has
-   *   arrived: English has them only from it, every other catalogue has its own.
+   * @param details The English words of the pages that fetch the details' chunk (`enDetails`), once it has arrived:
+   *   English has them only from it, every other catalogue has its own.
    */
   constructor(
     readonly locale: string,
@@ -82,12 +82,12 @@ export class Translator {
   }
 
   /**
-   * The message for `key`, its plural form chosen by `values.count`, placeholders filled. A key of the history or
-   * the invoice schedule needs their words ({@link constructor}'s `details`), which their templates always have.
+   * The message for `key`, its plural form chosen by `values.count`, placeholders filled. In English, the words of
+   * the pages that fetch the details' chunk come with it ({@link constructor}'s `details`): a page whose chunk could
+   * not be fetched (a console warning says so) shows nothing for them rather than fail.
    */
   t(key: MessageKey, values: Record<string, string | number> = {}): string {
-    const message = this.#catalogue[key];
-    if (message === undefined) throw new Error(`No words for ${key}: they come with the chunk of the template that shows them.`);
+    const message = this.#catalogue[key] ?? '';
     if (typeof message === 'string') return fill(message, values);
     const form = typeof values.count === 'number' ? this.#plurals.select(values.count) : 'other';
     return fill(message[form] ?? message.other, values);

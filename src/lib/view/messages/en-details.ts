@@ -1,6 +1,7 @@
 /**
- * The English words of the history and the invoice schedule: only the templates in `details.ts` use them, so they
- * come with that chunk, not on every page (the other languages' catalogues have them in full).
+ * The English words only the pages that fetch the details' chunk show: the history's (`include-ledgers`), and the
+ * invoice schedule's and the commits' (`source="commits"` and `"balances"`). They come with that chunk, not on
+ * every page; the other languages' catalogues have them in full.
  */
 import type { Message } from './message.js';
 
@@ -30,4 +31,16 @@ export const enDetails = {
   'ledger.POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION': 'Usage counted towards the commitment',
   'ledger.POSTPAID_COMMIT_TRUEUP': 'Unused commitment invoiced (true-up)',
   'ledger.POSTPAID_COMMIT_EXPIRATION': 'Commitment period ended',
+  // The commits'.
+  'kind.credit': 'Credit',
+  'kind.prepaid': 'Prepaid',
+  'kind.postpaid': 'Spend commitment',
+  'kind.grant': 'Grant',
+  shares: '{purchased} purchased · {free} free',
+  ofCommitted: 'still to be used of {amount} committed',
+  commitment: 'You committed to spend {amount} by {date}. Whatever is not used by then is invoiced at the end (true-up).',
+  rollover: '{share} of what is unused carries over when your contract renews.',
+  'origin.rollover': 'Rolled over from your previous contract.',
+  'origin.recurring': 'Part of a recurring commitment.',
+  'origin.top-up': 'Added by an automatic top-up.',
 } satisfies Record<string, Message>;

@@ -1,7 +1,7 @@
 /**
- * The English catalogue, the one every page has (the others are chunks), but for the words of the history and the
- * invoice schedule, which come with their templates' chunk (`en-details.ts`); and the types every catalogue and
- * the `strings` property share. Placeholders are `{name}`; a message that depends on a number is an object of plural
+ * The English catalogue, the one every page has (the others are chunks), but for the words only the pages that
+ * fetch the details' chunk show (the history, the invoice schedule, the commits'), which come with it
+ * (`en-details.ts`); and the types every catalogue and the `strings` property share. Placeholders are `{name}`; a message that depends on a number is an object of plural
  * forms chosen by `Intl.PluralRules` from `{count}`.
  */
 import type { enDetails } from './en-details.js';
@@ -56,17 +56,6 @@ export const en = {
   'title.commits': 'Commitments',
   'empty.balances': 'There are no commitments or credits on this account.',
   'empty.commits': 'There are no commitments on this account.',
-  'kind.credit': 'Credit',
-  'kind.prepaid': 'Prepaid',
-  'kind.postpaid': 'Spend commitment',
-  'kind.grant': 'Grant',
-  shares: '{purchased} purchased · {free} free',
-  ofCommitted: 'still to be used of {amount} committed',
-  commitment: 'You committed to spend {amount} by {date}. Whatever is not used by then is invoiced at the end (true-up).',
-  rollover: '{share} of what is unused carries over when your contract renews.',
-  'origin.rollover': 'Rolled over from your previous contract.',
-  'origin.recurring': 'Part of a recurring commitment.',
-  'origin.top-up': 'Added by an automatic top-up.',
 } satisfies Record<string, Message>;
 
 /** Every key: the English catalogue's and its details'. */
