@@ -6,6 +6,7 @@
 import { html, nothing } from 'lit';
 import { Directive, type ElementPart, type PartInfo, PartType, directive } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
+import { memo } from './lib/tuple-map.js';
 import type { CreditType, Total } from './lib/credit.js';
 import type { ErrorDetail } from './lib/errors.js';
 import { periodText } from './lib/view/dates.js';
@@ -117,7 +118,8 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
       : view.next && i18n.t('starts', { relative: dates.relative(view.next.startsAt, now) }),
     view.scheduledLater && i18n.t('scheduledLater', { amount: amount(view.scheduledLater) }),
   ].filter(Boolean);
-  const notes = (list: CreditNote[]) => list.map((n) => html`<p class="credit__note">${noteText(n, credit.creditType, context)}</p>`);
+  const dated = cardContext(view, context);
+  const notes = (list: CreditNote[]) => list.map((n) => html`<p class="credit__note">${noteText(n, credit.creditType, dated.context)}</p>`);
   return html`<article
     part="credit credit-${view.status} kind-${credit.kind} ${view.expiring ? 'credit-expiring' : ''}"
     class="credit credit--${view.status}"
@@ -152,7 +154,7 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
     ${metered ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n) : nothing}
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
     ${notes(view.notes)}
-    ${guard([credit, context], () => renderPeriods(view, context))}
+    ${guard([credit, context], () => renderPeriods(view, dated))}
   </article>`;
 }
 
@@ -198,15 +200,39 @@ function renderMeter(name: string, balance: string, max: string, share: number, 
   </div>`;
 }
 
+/** The context a card's dates are worded in, and the note that says they are UTC days, when they are. */
+interface CardContext {
+  context: ViewContext;
+  utcNote?: string;
+}
+
+/** The context of a card worded in UTC days: the page's, its dates in UTC. */
+const inUtcDays = memo((context: ViewContext): ViewContext => ({ ...context, dates: context.dates.utc }));
+
+/**
+ * The context a card's dates are worded in. Metronome's boundaries are midnights in UTC, its billing zone, which
+ * in most other zones fall at another hour ("01.10.2026, 02:00 – vor dem 24.12.2026, 01:00"): a card whose
+ * boundaries are whole days only in UTC reads as UTC days, and says so once, with the hour its last period ends at
+ * in the page's zone. Boundaries that are days in no zone stay instants, with their times.
+ */
+function cardContext({ credit }: ShownCredit, context: ViewContext): CardContext {
+  const { dates, i18n } = context;
+  const boundaries = credit.segments.flatMap((s) => [s.startsAt, s.endsBefore]);
+  const end = boundaries.at(-1);
+  if (!end || dates.midnights(boundaries) || !dates.utc.midnights(boundaries)) return { context };
+  return { context: inUtcDays(context), utcNote: i18n.t('utcDays', { end: dates.dateTime(end), zone: dates.timeZone }) };
+}
+
 /**
  * A credit's timeline, schedule and history: the bulk of its DOM. They depend only on the credit, the minute
- * and the formats, so a change elsewhere in the card (its place in the draw-down order) skips them.
+ * and the formats (the card's context is worked out from them), so a change elsewhere in the card (its place in
+ * the draw-down order) skips them. Their dates are worded in one zone and one format ({@link cardContext}).
  */
-function renderPeriods(view: ShownCredit, context: ViewContext) {
+function renderPeriods(view: ShownCredit, { context, utcNote }: CardContext) {
   const { i18n, renderLedger, renderInvoices } = context;
   const { credit } = view;
   const amount = (value: number) => renderAmount(value, credit.creditType, context);
-  return html`${renderTimeline(view, context)}
+  return html`${utcNote ? html`<p class="credit__note">${utcNote}</p>` : nothing} ${renderTimeline(view, context)}
     ${
       view.segments.length
         ? html`<details class="schedule-toggle" ?open=${view.segments.length <= OPEN_SCHEDULE_MAX}>
@@ -259,8 +285,11 @@ function renderTimeline(view: ShownCredit, context: ViewContext) {
       ${geometry.now === undefined ? nothing : html`<span class="timeline__now" ${cssProperties({ '--_at': geometry.now })}></span>`}
     </div>
     <div class="timeline__axis">
-      <span>${context.dates.day(geometry.from)}</span>
-      <span>${context.dates.lastDayBefore(geometry.to)}</span>
+      ${
+        context.dates.midnights([geometry.from, geometry.to])
+          ? html`<span>${context.dates.day(geometry.from)}</span> <span>${context.dates.lastDayBefore(geometry.to)}</span>`
+          : html`<span>${context.dates.dateTime(geometry.from)}</span> <span>${context.dates.dateTime(geometry.to)}</span>`
+      }
     </div>
   </div>`;
 }

@@ -3,7 +3,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
+import { credit } from '../demo/mock/fixtures.js';
 import type { CreditBalance } from '../src/credit-balance.js';
+import { TEST_NOW } from './clock.js';
 import { CUSTOMERS, creditNamed, injectFaults, mount, openGate, parts, received, scenario, text, useDemoStyles } from './helpers.js';
 
 describe('understanding credits', () => {
@@ -187,5 +189,62 @@ describe('understanding credits', () => {
       for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
       await expect(el, el.getAttribute('customer-id')!).to.be.accessible();
     }
+  });
+
+  describe('dates in the customer’s time zone', () => {
+    const withTime = /\d{1,2}:\d{2}/;
+    for (const locale of ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'ja-JP']) {
+      it(`${locale}: UTC boundaries read as days, the hour and zone said once per card`, async () => {
+        const { el } = await mount({ 'customer-id': CUSTOMERS.acme, locale, 'time-zone': 'Europe/Paris', 'include-ledgers': '' });
+        const scheduled = parts(el, 'credit').filter((card) => card.querySelector('.timeline'));
+        expect(scheduled.length).to.be.above(3);
+        for (const card of scheduled) {
+          const name = text(card.querySelector('[part~="credit-name"]'));
+          for (const dates of card.querySelectorAll('.segment__dates, .timeline__axis > span, .ledger__date')) {
+            expect(text(dates), name).to.not.match(withTime);
+          }
+          const notes = [...card.querySelectorAll('.credit__note')].map(text).filter((note) => note.includes('Europe/Paris'));
+          expect(notes, name).to.have.length(1);
+          expect(notes[0], name).to.match(withTime);
+        }
+      });
+    }
+
+    it('reads the days of a UTC month through its last UTC day, and its end at the hour it is in the page’s zone', async () => {
+      const { el } = await mount({ 'customer-id': CUSTOMERS.acme, 'time-zone': 'Asia/Tokyo' });
+      const promo = creditNamed(el, 'Launch promotion');
+      const segment = promo.querySelector('[part~="segment"]') as HTMLElement;
+      const end = new Date(Date.UTC(TEST_NOW.getUTCFullYear(), TEST_NOW.getUTCMonth(), TEST_NOW.getUTCDate() + 20));
+      const lastDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(end.getTime() - 1);
+      expect(text(segment.querySelector('.segment__dates'))).to.include(lastDay);
+      // Midnight UTC is 9:00 in Tokyo: the end, an instant, said once.
+      const tokyo = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }).format(end);
+      expect(text(promo)).to.include(`the last period ends ${tokyo} (Asia/Tokyo).`.replace(/\s/g, ' '));
+    });
+
+    it('says no zone where the days are the page’s own, and keeps times where boundaries are days in no zone', async () => {
+      const { el } = await mount({ 'customer-id': CUSTOMERS.acme, 'time-zone': 'UTC' });
+      expect(text(el.shadowRoot!.querySelector('.base'))).to.not.include('UTC days');
+      const start = new Date(Math.floor(TEST_NOW.getTime() / 86_400_000 - 5) * 86_400_000 + 15 * 3_600_000);
+      const id = await scenario({
+        credits: [
+          credit({
+            now: TEST_NOW,
+            seed: 'afternoon',
+            name: 'Afternoon credit',
+            product: 'P',
+            creditType: { id: 'usd', name: 'USD (cents)' },
+            segments: [{ amount: 1000, start, end: new Date(start.getTime() + 30 * 86_400_000) }],
+            balance: 1000,
+          }),
+        ],
+      });
+      const afternoon = (await mount({ 'customer-id': id, 'time-zone': 'UTC' })).el;
+      const card = creditNamed(afternoon, 'Afternoon credit');
+      expect(text(card.querySelector('.segment__dates'))).to.match(/^.+ 3:00 PM – before .+ 3:00 PM$/);
+      // One format on the card: both ends of its timeline with their times.
+      for (const label of card.querySelectorAll('.timeline__axis > span')) expect(text(label)).to.match(withTime);
+      expect(text(card)).to.not.include('UTC days');
+    });
   });
 });

@@ -48,6 +48,19 @@ export class DateFormat {
     return this.#dayOf(date.getTime());
   }
 
+  /** Whether every one of `dates` is a midnight in this zone: a range of them reads as whole days. */
+  midnights(dates: readonly Date[]): boolean {
+    return dates.every((date) => this.#midnight(date.getTime()));
+  }
+
+  /** The same locale in UTC, Metronome's billing zone (this one, when it is UTC). */
+  get utc(): DateFormat {
+    this.#utc ??= this.timeZone === 'UTC' ? this : new DateFormat(this.locale, 'UTC');
+    return this.#utc;
+  }
+
+  #utc: DateFormat | undefined;
+
   dateTime(date: Date): string {
     return this.#dateTimeOf(date.getTime());
   }

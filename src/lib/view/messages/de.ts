@@ -37,6 +37,7 @@ export const catalogue: Catalogue = {
   usedNextHint: 'Ihre nächste Nutzung wird zuerst mit diesem Guthaben verrechnet.',
   drawOrder: 'Wird nach {name} genutzt',
   rangeInstants: '{start} – vor dem {end}',
+  utcDays: 'Die Daten sind UTC-Tage, wie die Abrechnung sie zählt: Der letzte Zeitraum endet am {end} ({zone}).',
   schedule: 'Zeitplan',
   periods: { one: '{count} Zeitraum', other: '{count} Zeiträume' },
   now: 'Jetzt',

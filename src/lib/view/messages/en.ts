@@ -42,6 +42,7 @@ export const en = {
   usedNextHint: 'Your next usage draws from this credit first.',
   drawOrder: 'Used after {name}',
   rangeInstants: '{start} – before {end}',
+  utcDays: 'Dates are UTC days, as billing counts them: the last period ends {end} ({zone}).',
   schedule: 'Schedule',
   periods: { one: '{count} period', other: '{count} periods' },
   now: 'Now',

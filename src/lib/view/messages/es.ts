@@ -34,6 +34,7 @@ export const catalogue: Catalogue = {
   usedNextHint: 'Su próximo consumo se descontará primero de este crédito.',
   drawOrder: 'Se usa después de {name}',
   rangeInstants: '{start} – antes del {end}',
+  utcDays: 'Las fechas son días UTC, como los cuenta la facturación: el último periodo termina el {end} ({zone}).',
   schedule: 'Calendario',
   periods: { one: '{count} periodo', other: '{count} periodos' },
   now: 'Hoy',

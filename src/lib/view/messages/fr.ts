@@ -34,6 +34,7 @@ export const catalogue: Catalogue = {
   usedNextHint: 'Votre prochaine consommation sera d’abord imputée sur ce crédit.',
   drawOrder: 'Utilisé après {name}',
   rangeInstants: '{start} – avant le {end}',
+  utcDays: 'Les dates sont des jours UTC, comme la facturation les compte : la dernière période se termine le {end} ({zone}).',
   schedule: 'Calendrier',
   periods: { one: '{count} période', other: '{count} périodes' },
   now: 'Aujourd’hui',

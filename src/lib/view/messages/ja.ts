@@ -34,6 +34,7 @@ export const catalogue: Catalogue = {
   usedNextHint: '次回のご利用分は、まずこのクレジットから差し引かれます。',
   drawOrder: '{name} の次に使用',
   rangeInstants: '{start}～{end} の直前まで',
+  utcDays: '日付は請求と同じく UTC の日付です。最後の期間は {end}（{zone}）に終了します。',
   schedule: 'スケジュール',
   periods: { other: '{count} 期間' },
   now: '現在',
