@@ -1,6 +1,7 @@
 import '../src/index.js';
 import type { CreditBalanceEvents } from '../src/frameworks/types.js';
 import type { CreditBalance } from '../src/index.js';
+import type { Scenario } from './mock/metronome.js';
 
 const widgets = () => [...document.querySelectorAll<CreditBalance>('credit-balance')];
 const controls = document.querySelector<HTMLFormElement>('#controls')!;
@@ -18,6 +19,27 @@ controls.addEventListener('change', () => {
 document.querySelector('#refresh')!.addEventListener('click', () => {
   for (const widget of widgets()) void widget.refresh();
 });
+
+/**
+ * "Error, then retry": a customer of this page view's own on the mock, whose first three list requests fail (every
+ * attempt the widget makes on its own), so each load shows the error and its retry button, and the retry
+ * succeeds. A customer shared by every load would have used its failures up, and the companion's cache would
+ * answer the next load at once.
+ */
+async function addFlakyWidget(): Promise<void> {
+  const slot = document.querySelector<HTMLElement>('#flaky')!;
+  const spec: Scenario = { base: slot.dataset.base!, faults: [{ route: 'credits', status: 503, times: 3 }] };
+  const response = await fetch('/mock/__scenarios', { method: 'POST', body: JSON.stringify(spec) });
+  const { id } = (await response.json()) as { id: string };
+  const widget = document.createElement('credit-balance');
+  widget.tokenUrl = '/api/credit-balance/token';
+  widget.customerId = id;
+  const data = new FormData(controls);
+  widget.locale = String(data.get('locale'));
+  widget.timeZone = String(data.get('timeZone'));
+  slot.append(widget);
+}
+void addFlakyWidget();
 
 // Every event bubbles out of the shadow root: one listener on the document hears all widgets.
 const log = document.querySelector('#events')!;

@@ -22,8 +22,6 @@ export const CUSTOMERS = {
   empty: 'e0e0e0e0-0000-4000-8000-000000000000',
   /** A Plans customer with credit grants. */
   plans: '2b4d6f8a-1c3e-4a5b-9d7f-8e6c4a2b0d1f',
-  /** Fails its first three list requests of every four: an error, then a successful retry. */
-  flaky: 'f1a2b3c4-d5e6-4f7a-8b9c-0d1e2f3a4b5c',
   /** Real accounts' edge cases: no schedule, no balance, a record the widget cannot read, a far-off start. */
   edge: 'd8e9f0a1-2b3c-4d5e-8f6a-7b8c9d0e1f2a',
   /**

@@ -142,7 +142,6 @@ export function createMockMetronome(options: MockOptions = {}) {
   const now = options.now ?? (() => new Date());
   const scenarios = new Map<string, ScenarioState>();
   const issuedTokens = new Set<string>([MOCK_API_KEY]);
-  let flakyCount = 0;
   let scenarioCount = 0;
 
   function seeded(customerId: string): CustomerData | undefined {
@@ -158,8 +157,6 @@ export function createMockMetronome(options: MockOptions = {}) {
         return { credits: [], commits: [], grants: plansGrants(at, customerId) };
       case CUSTOMERS.edge:
         return { credits: edgeCredits(at), commits: [], grants: [] };
-      case CUSTOMERS.flaky:
-        return { credits: acmeCredits(at).slice(0, 2), commits: [], grants: [] };
       case CUSTOMERS.contract:
         return { ...contractBalances(at), grants: [] };
       default:
@@ -389,9 +386,6 @@ export function createMockMetronome(options: MockOptions = {}) {
       });
     }
     if (!authorized(request)) return error(401, 'Unauthorized');
-    if (customerId === CUSTOMERS.flaky && flakyCount++ % 4 < 3) {
-      return error(503, 'Service temporarily unavailable');
-    }
     return route === 'grants' ? listGrants(url, body, scenario) : listContractItems(route, body, scenario);
   }
 
