@@ -50,6 +50,14 @@ const describe: { [K in keyof CreditBalanceEvents]: (event: CreditBalanceEvents[
   'credit-balance-error': ({ detail }) => `${detail.code}: ${detail.message}`,
   'credit-balance-expiring': ({ detail }) => `${detail.credits.length} expiring`,
   'credit-balance-low': ({ detail }) => `${detail.totals.length} low totals`,
+  'credit-balance-forecast': ({ detail }) =>
+    detail.forecasts
+      .map((f) =>
+        f.basis === 'recent-use'
+          ? `${f.creditType.name} runs out ${f.runsOutAt?.toISOString() ?? 'past the horizon'}`
+          : `${f.creditType.name}: too little history`,
+      )
+      .join('; '),
 };
 for (const type of Object.keys(describe) as (keyof CreditBalanceEvents)[]) {
   document.addEventListener(type, (event) => {

@@ -40,26 +40,19 @@ export const styles = css`
   .credit__head > *,
   .credit__figures > *,
   .credit__note,
-  .credit__when,
-  .ledger__reason {
+  .credit__when {
     overflow-wrap: break-word;
     min-inline-size: 0;
   }
 
-  /*
-   * In the schedule and the history, the amount's column has a fixed minimum: it breaks only what overflows.
-   * Its figures line up.
-   */
-  .segment__amount,
-  .ledger__amount,
-  .invoices__amount {
+  /* In the schedule, the amount's column has a fixed minimum: it breaks only what overflows. Its figures line up. */
+  .segment__amount {
     overflow-wrap: break-word;
     font-variant-numeric: tabular-nums;
   }
 
   /* Text from the API stands apart: its direction marks cannot turn the widget's own words around. */
-  .credit__name,
-  .ledger__reason {
+  .credit__name {
     unicode-bidi: isolate;
   }
 
@@ -77,9 +70,7 @@ export const styles = css`
   .base,
   .credits,
   .credit,
-  .schedule,
-  .ledger__entries,
-  .invoices__items {
+  .schedule {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
   }
@@ -136,16 +127,11 @@ export const styles = css`
   .total__label,
   .total__shares,
   .credit__kind,
-  .invoices__date,
-  .invoices__left,
   .header__note,
   .credit__granted,
   .credit__note,
   .credit__when,
   .segment__dates,
-  .ledger__date,
-  .ledger__balance,
-  .ledger__period,
   .error__stale {
     color: var(--_muted);
   }
@@ -345,24 +331,18 @@ export const styles = css`
     font-size: 0.875em;
   }
 
-  .schedule-toggle summary,
-  .ledger summary,
-  .invoices summary {
+  .schedule-toggle summary {
     cursor: pointer;
     font-size: 0.875em;
     font-weight: 600;
     inline-size: fit-content;
   }
 
-  .schedule-toggle[open] summary,
-  .ledger[open] summary,
-  .invoices[open] summary {
+  .schedule-toggle[open] summary {
     margin-block-end: 0.25em;
   }
 
-  .schedule,
-  .ledger__entries,
-  .invoices__items {
+  .schedule {
     margin: 0;
     padding: 0;
     list-style: none;
@@ -370,84 +350,39 @@ export const styles = css`
     font-size: 0.875em;
   }
 
-  .segment,
-  .ledger__entry,
-  .invoices__item {
+  .segment {
     display: grid;
+    grid-template-columns: minmax(6em, auto) minmax(0, 1fr) auto;
     align-items: center;
     gap: 0.5em;
     padding-block: 0.25em;
     border-block-start: 1px solid var(--_border);
   }
 
-  .segment,
-  .invoices__item {
-    grid-template-columns: minmax(6em, auto) minmax(0, 1fr) auto;
-  }
-
-  /*
-   * A history entry's lines: words at the start, figures at the end (their column). Where both do not fit, the
-   * figure wraps under the words and stays at the end; only a word longer than the line itself breaks.
-   */
-  .ledger__entry {
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.1em;
-  }
-
-  .ledger__line {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0 0.75em;
-  }
-
-  .ledger__line > * {
-    min-inline-size: 0;
-    overflow-wrap: break-word;
-  }
-
-  .ledger__amount,
-  .ledger__balance {
-    margin-inline-start: auto;
-    text-align: end;
-  }
-
-  .ledger__balance,
-  .ledger__period,
-  .ledger__reason {
-    font-size: 0.9em;
-  }
-
-  .ledger__invoice,
-  a.invoices__status {
-    color: var(--_accent);
-  }
-
-  .ledger__invoice {
-    inline-size: fit-content;
-  }
-
-  .invoices__left {
-    margin: 0.25em 0 0;
-    font-size: 0.875em;
-  }
-
   @container (max-width: 22rem) {
-    .segment,
-    .invoices__item {
+    .segment {
       grid-template-columns: minmax(0, 1fr) auto;
     }
     .segment > .badge {
       grid-area: 1 / 2;
     }
-    .invoices__date,
     .segment__dates {
       grid-column: 1 / -1;
     }
   }
 
-  .ledger__amount--in {
-    color: var(--_success);
+  /*
+   * The host's action, under the header at its end; while a balance is low or there is none, a row of its own as
+   * wide as the widget. The host's own styles for it win over these.
+   */
+  ::slotted([slot='actions']) {
+    justify-self: end;
+  }
+
+  :host(:state(low)) ::slotted([slot='actions']),
+  :host(:state(empty)) ::slotted([slot='actions']) {
+    justify-self: stretch;
+    text-align: center;
   }
 
   .empty {
@@ -485,8 +420,6 @@ export const styles = css`
   }
 
   .retry:focus-visible,
-  .ledger__invoice:focus-visible,
-  .invoices__status:focus-visible,
   summary:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

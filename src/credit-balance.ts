@@ -3,27 +3,34 @@
  * (`credits-controller.ts`), asks `viewOf` what one update shows, renders it with the templates (`templates.ts`)
  * and says what happened through custom states and events.
  */
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './credit-balance.styles.js';
 import { CreditsController } from './credits-controller.js';
 import { DocumentLangController } from './document-lang.js';
-import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from './events.js';
+import {
+  CreditBalanceErrorEvent,
+  CreditBalanceExpiringEvent,
+  CreditBalanceForecastEvent,
+  CreditBalanceLoadEvent,
+  CreditBalanceLowEvent,
+} from './events.js';
 import type { TokenResponse } from './lib/api/token.js';
 import type { WidgetOptions } from './lib/config.js';
 import type { SourceName } from './lib/credit.js';
 import type { CreditsState } from './lib/load-state.js';
 import { memo } from './lib/tuple-map.js';
 import { DateFormat } from './lib/view/dates.js';
+import type { Forecast } from './lib/view/forecast.js';
 import { Translator, catalogueFor, loadCatalogue } from './lib/view/messages.js';
 import type { MessageKey, Messages } from './lib/view/messages/en.js';
 import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
 import { type View, viewOf } from './lib/view/view.js';
 import type { LowBalance } from './lib/view/view-model.js';
 import { renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
-import type { InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
+import type { ForecastsTemplate, InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
 
 type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
@@ -37,6 +44,8 @@ interface Update {
    * nothing is worded or shown until they have arrived, so a German page never shows English first.
    */
   context: ViewContext | undefined;
+  /** With `forecast`, once the whole list has loaded and the details' chunk has arrived. */
+  forecasts: Forecast[] | undefined;
 }
 
 /**
@@ -72,6 +81,7 @@ const contextOf = memo(
     minute: number,
     renderLedger: LedgerTemplate | undefined,
     renderInvoices: InvoicesTemplate | undefined,
+    renderForecasts: ForecastsTemplate | undefined,
     showKinds: boolean,
     headingLevel: number,
     invoiceUrl: string | undefined,
@@ -81,6 +91,7 @@ const contextOf = memo(
     minute,
     renderLedger,
     renderInvoices,
+    renderForecasts,
     showKinds,
     headingLevel,
     invoiceUrl,
@@ -135,7 +146,15 @@ const detailsChunk = new TemplateChunk('history or invoice schedule', () => impo
  *   each item's `kind` says what it is; `skipped` lists the records that could not be read.
  * @event {CreditBalanceErrorEvent} credit-balance-error - A load failed. `detail: { code, status?, message }`.
  * @event {CreditBalanceExpiringEvent} credit-balance-expiring - Data was rendered with expiring credits. `detail: { credits }`.
- * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below `low-balance`. `detail: { totals }`.
+ * @event {CreditBalanceForecastEvent} credit-balance-forecast - Data was rendered with `forecast`, the whole list loaded.
+ *   `detail: { forecasts }`, one per credit type held (see the README's forecast rule).
+ * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below its `low-balance` threshold.
+ *   `detail: { totals, thresholds }`.
+ *
+ * @slot actions - The host's way to get more: a "Buy credits" button or link. Under the header, at its end; a row of
+ *   its own, as wide as the widget, while a balance is low or there is none (`:state(low)`, `:state(empty)`).
+ * @slot help - Help text, or a link to the host's billing help: under everything else.
+ * @slot empty - What a customer without credits sees instead of "There are no credits on this account."
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - The title and the totals.
@@ -245,6 +264,12 @@ export class CreditBalance extends LitElement implements WidgetOptions {
   /** Load each item's ledger and show its history. */
   @property({ type: Boolean, attribute: 'include-ledgers' }) includeLedgers = false;
 
+  /**
+   * Forecast from the ledgers' recent use when each credit type's money runs out, and what expires unused first
+   * (it loads the ledgers, as `include-ledgers` does, without showing the history).
+   */
+  @property({ type: Boolean }) forecast = false;
+
   /** Balances only: leave out commits and credits whose balance is zero. */
   @property({ type: Boolean, attribute: 'exclude-zero-balances' }) excludeZeroBalances = false;
 
@@ -342,14 +367,28 @@ export class CreditBalance extends LitElement implements WidgetOptions {
   protected override update(changed: PropertyValues<this>): void {
     // The controllers' hostUpdate has run: a load the new properties call for is already under way.
     this.#update = this.#computeUpdate();
+    this.#adoptDetailsStyles();
     super.update(changed);
+  }
+
+  #detailsStyled = false;
+
+  /**
+   * The details' styles (the history's, an invoice schedule's, a forecast's), added to this widget's own once their
+   * chunk has arrived: before the first update that can show them.
+   */
+  #adoptDetailsStyles(): void {
+    if (this.#detailsStyled || !detailsChunk.template) return;
+    const { elementStyles } = this.constructor as typeof CreditBalance;
+    adoptStyles(this.renderRoot as ShadowRoot, [...elementStyles, detailsChunk.template.detailsStyles]);
+    this.#detailsStyled = true;
   }
 
   #computeUpdate(): Update {
     const state = this.#credits.value;
     const lang = this.locale || this.#lang.lang;
     const commits = listsCommits(this.source);
-    const details = this.includeLedgers || commits;
+    const details = this.includeLedgers || commits || this.forecast;
     const formats = formatsFor(
       lang,
       this.timeZone,
@@ -363,24 +402,30 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     const detailsPending = details && detailsChunk.pending;
     if (detailsPending) detailsChunk.fetch(this);
     const now = new Date();
+    const minute = Math.floor(now.getTime() / 60_000);
+    const chunk = detailsChunk.template;
     const context =
       formats && !detailsPending
         ? contextOf(
             formats,
-            Math.floor(now.getTime() / 60_000),
-            this.includeLedgers ? detailsChunk.template?.renderLedger : undefined,
-            commits ? detailsChunk.template?.renderInvoiceSchedule : undefined,
+            minute,
+            this.includeLedgers ? chunk?.renderLedger : undefined,
+            commits ? chunk?.renderInvoiceSchedule : undefined,
+            this.forecast ? chunk?.renderForecasts : undefined,
             commits,
             this.headingLevel,
             this.invoiceUrl,
           )
         : undefined;
     const view = viewOf(state, { expiringSoonDays: this.expiringSoonDays, lowBalance: this.lowBalance, worded: !!context }, now);
-    return { state, view, formats, context };
+    // A later page may hold money or use that changes it: only the whole list is forecast.
+    const { shown } = state;
+    const forecasts = this.forecast && chunk && shown?.complete ? chunk.forecastsAt(shown.credits, minute) : undefined;
+    return { state, view, formats, context, forecasts };
   }
 
   override render() {
-    const { state, view, formats, context } = this.#update;
+    const { state, view, formats, context, forecasts } = this.#update;
     if (!formats || !context) {
       return html`<section part="base" class="base" aria-busy="true">${renderSkeleton(undefined)}</section>`;
     }
@@ -409,6 +454,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             ? title
             : html`<header part="header" class="header">
                 ${title} ${totals.length ? renderTotals(totals, low, context) : nothing}
+                ${forecasts && context.renderForecasts ? context.renderForecasts(forecasts, totals, context) : nothing}
                 ${
                   sharedAsOf
                     ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>`
@@ -416,6 +462,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
                 }
               </header>`
         }
+        <slot name="actions"></slot>
         ${error ? renderError(error, shown?.at, () => this.refresh(), context) : nothing}
         ${
           state.skipped.length
@@ -423,6 +470,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             : nothing
         }
         ${this.#renderBody(view, context)}
+        <slot name="help"></slot>
         <p class="visually-hidden" role="status" aria-live="polite">${announcement}</p>
       </section>
     `;
@@ -439,7 +487,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
       case 'loading':
         return renderSkeleton(context.i18n);
       case 'empty':
-        return html`<p part="empty" class="empty">${context.i18n.t(this.#sourceMessage('empty'))}</p>`;
+        return html`<p part="empty" class="empty"><slot name="empty">${context.i18n.t(this.#sourceMessage('empty'))}</slot></p>`;
       case 'none':
         return nothing;
       case 'credits':
@@ -456,7 +504,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { state, view, context } = this.#update;
+    const { state, view, context, forecasts } = this.#update;
     const { shown, error } = state;
     for (const [name, on] of Object.entries(view.states)) {
       if (on) this.#internals.states.add(name);
@@ -470,8 +518,15 @@ export class CreditBalance extends LitElement implements WidgetOptions {
       this.dispatchEvent(new CreditBalanceErrorEvent(error));
     } else if (outcome === 'load' && shown) {
       this.dispatchEvent(
-        new CreditBalanceLoadEvent({ source: this.source, credits: shown.credits, totals: view.totals, skipped: shown.skipped }),
+        new CreditBalanceLoadEvent({
+          source: this.source,
+          credits: shown.credits,
+          totals: view.totals,
+          skipped: shown.skipped,
+          ...(forecasts && { forecasts }),
+        }),
       );
+      if (forecasts) this.dispatchEvent(new CreditBalanceForecastEvent({ forecasts }));
       if (view.expiring.length) this.dispatchEvent(new CreditBalanceExpiringEvent({ credits: view.expiring }));
       if (view.low.length) {
         const thresholds = view.low.map(({ total, threshold, key }) => ({ creditType: total.creditType, threshold, ...(key && { key }) }));

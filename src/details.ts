@@ -4,12 +4,16 @@
  * that show either.
  */
 import { type TemplateResult, html, nothing } from 'lit';
-import type { LedgerEntry, NormalizedCredit } from './lib/credit.js';
+import type { CreditType, LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
+import { memo } from './lib/tuple-map.js';
+import { type Forecast, forecastsOf } from './lib/view/forecast.js';
 import { invoiceHref } from './lib/view/invoice.js';
 import { periodText } from './lib/view/dates.js';
 import { ledgerRows } from './lib/view/ledger.js';
+import { toDisplayAmount } from './lib/view/money.js';
 import type { ViewContext } from './view-context.js';
 
+export { detailsStyles } from './details.styles.js';
 export { enDetails } from './lib/view/messages/en-details.js';
 
 /**
@@ -87,4 +91,47 @@ export function renderInvoiceSchedule(credit: NormalizedCredit, context: ViewCon
     </ol>
     ${credit.uninvoiced ? html`<p class="invoices__left">${i18n.t('stillToInvoice', { amount: amount(credit.uninvoiced) })}</p>` : nothing}
   </details>`;
+}
+
+/** The forecasts of one list at one minute (the minute the widget words), worked out once. */
+export const forecastsAt = memo((credits: readonly NormalizedCredit[], minute: number) => forecastsOf(credits, new Date(minute * 60_000)));
+
+/** An estimate's amount: two significant digits of what people read ("About $120"), in API units. */
+function roughly(amount: number, creditType: CreditType): number {
+  const shown = toDisplayAmount(amount, creditType);
+  return (Number(shown.toPrecision(2)) / shown) * amount || 0;
+}
+
+/** "March 12", or past two months "June 2027": an estimated day only as precise as the data supports. */
+const estimatedDay = memo(
+  (locale: string, timeZone: string, near: boolean) =>
+    new Intl.DateTimeFormat(locale, near ? { timeZone, month: 'long', day: 'numeric' } : { timeZone, month: 'long', year: 'numeric' }),
+);
+
+/**
+ * What each credit type's recent use says comes next (`forecast`), worded as the estimate it is: the day the money
+ * runs out at that rate (to the day within two months, else the month), and the money that expires unused first.
+ * A credit type with too little history, or that lasts past the forecast's horizon, says nothing of running out.
+ */
+export function renderForecasts(forecasts: readonly Forecast[], totals: readonly Total[], { i18n, money, dates, now }: ViewContext) {
+  const runsOut = (at: Date, amount: string) => {
+    const near = at.getTime() - now.getTime() < 60 * 86_400_000;
+    const date = estimatedDay(dates.locale, dates.timeZone, near).format(at);
+    return i18n.t(near ? 'forecast.runsOut' : 'forecast.runsOutMonth', { amount, date });
+  };
+  const lines = forecasts.flatMap((forecast) => {
+    if (forecast.basis !== 'recent-use') return [];
+    const total = totals.find((t) => t.creditType.id === forecast.creditType.id);
+    const { runsOutAt } = forecast;
+    const [unused] = forecast.expiresUnused;
+    return [
+      runsOutAt && total && runsOut(runsOutAt, money.amount(total.available, total.creditType)),
+      unused &&
+        i18n.t('forecast.expiresUnused', {
+          amount: money.amount(roughly(unused.amount, forecast.creditType), forecast.creditType),
+          date: dates.lastDayBefore(unused.at),
+        }),
+    ].filter((line): line is string => !!line);
+  });
+  return lines.length ? html`<ul part="forecast" class="forecast">${lines.map((line) => html`<li>${line}</li>`)}</ul>` : nothing;
 }

@@ -1,6 +1,7 @@
-/** The element's four events, as `Event` subclasses with typed details, and their `GlobalEventHandlersEventMap` entries. */
+/** The element's five events, as `Event` subclasses with typed details, and their `GlobalEventHandlersEventMap` entries. */
 import type { ErrorDetail } from './lib/errors.js';
 import type { CreditType, NormalizedCredit, SkippedCredit, SourceName, Total } from './lib/credit.js';
+import type { Forecast } from './lib/view/forecast.js';
 
 export interface LoadDetail {
   source: SourceName;
@@ -8,7 +9,11 @@ export interface LoadDetail {
   totals: Total[];
   /** The records that could not be read: left out of `credits` and `totals`, each with what is wrong. */
   skipped: SkippedCredit[];
+  /** With `forecast`: what each credit type's recent use says comes next. */
+  forecasts?: Forecast[];
 }
+
+export type { Forecast, ExpiringUnused } from './lib/view/forecast.js';
 
 export type { ErrorDetail } from './lib/errors.js';
 
@@ -62,11 +67,20 @@ export class CreditBalanceLowEvent extends Event {
   }
 }
 
+/** Data was rendered with a forecast (`forecast`), once the whole list has loaded. */
+export class CreditBalanceForecastEvent extends Event {
+  static readonly type = 'credit-balance-forecast';
+  constructor(readonly detail: { forecasts: Forecast[] }) {
+    super(CreditBalanceForecastEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'credit-balance-load': CreditBalanceLoadEvent;
     'credit-balance-error': CreditBalanceErrorEvent;
     'credit-balance-expiring': CreditBalanceExpiringEvent;
     'credit-balance-low': CreditBalanceLowEvent;
+    'credit-balance-forecast': CreditBalanceForecastEvent;
   }
 }

@@ -151,7 +151,12 @@ export function renderCredit(view: ShownCredit, context: ViewContext) {
       }
     </p>
     ${notes(view.figureNotes)}
-    ${metered ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n) : nothing}
+    ${
+      // An expired credit has nothing left to measure: its empty bar would only stand there like a divider.
+      metered && view.status !== 'expired'
+        ? renderMeter(name, amount(balance), amount(view.meterMax), remainingShare(balance, view.meterMax), i18n)
+        : nothing
+    }
     ${when.length ? html`<p class="credit__when">${when.join(' · ')}</p>` : nothing}
     ${notes(view.notes)}
     ${guard([credit, context], () => renderPeriods(view, dated))}

@@ -2,8 +2,9 @@
  * The templates' context: the formats of one locale and time zone, the minute they word, and the display options
  * the templates read. Its own module, so that the templates and the history's chunk both import it, not each other.
  */
-import type { TemplateResult } from 'lit';
-import type { NormalizedCredit } from './lib/credit.js';
+import type { TemplateResult, nothing } from 'lit';
+import type { NormalizedCredit, Total } from './lib/credit.js';
+import type { Forecast } from './lib/view/forecast.js';
 import type { DateFormat } from './lib/view/dates.js';
 import type { Translator } from './lib/view/messages.js';
 import type { MoneyFormat } from './lib/view/money.js';
@@ -27,6 +28,8 @@ export interface ViewContext {
   renderLedger?: LedgerTemplate | undefined;
   /** A commit's invoice schedule, when the widget reads commits and the chunk has arrived. */
   renderInvoices?: InvoicesTemplate | undefined;
+  /** What comes next, when the widget forecasts (`forecast`) and the chunk has arrived. */
+  renderForecasts?: ForecastsTemplate | undefined;
   /** Each item says what it is (a credit, a prepaid or postpaid commit): the lists that mix kinds. */
   showKinds: boolean;
   /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
@@ -37,6 +40,13 @@ export interface ViewContext {
 
 /** A commit's invoice schedule, from the details' chunk (`details.ts`). */
 export type InvoicesTemplate = (credit: NormalizedCredit, context: ViewContext) => TemplateResult;
+
+/** The forecasts' template, from the details' chunk (`details.ts`). */
+export type ForecastsTemplate = (
+  forecasts: readonly Forecast[],
+  totals: readonly Total[],
+  context: ViewContext,
+) => TemplateResult | typeof nothing;
 
 /** The history's template, from the details' chunk (`details.ts`). */
 export type LedgerTemplate = (

@@ -2,7 +2,13 @@
 // and their events are exactly the ones it declares. Checked by the type checker and in the browsers.
 import { expect } from '@open-wc/testing';
 import { CreditBalance } from '../src/credit-balance.js';
-import { CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLoadEvent, CreditBalanceLowEvent } from '../src/events.js';
+import {
+  CreditBalanceErrorEvent,
+  CreditBalanceExpiringEvent,
+  CreditBalanceForecastEvent,
+  CreditBalanceLoadEvent,
+  CreditBalanceLowEvent,
+} from '../src/events.js';
 import { ATTRIBUTE_NAMES } from '../src/frameworks/attributes.js';
 import type { CreditBalanceAttributes, CreditBalanceEvents } from '../src/frameworks/types.js';
 
@@ -17,6 +23,7 @@ const typedEvents = [
   'credit-balance-error',
   'credit-balance-expiring',
   'credit-balance-low',
+  'credit-balance-forecast',
 ] as const satisfies readonly (keyof CreditBalanceEvents)[];
 type Unlisted = Exclude<keyof CreditBalanceEvents, (typeof typedEvents)[number]>;
 const everyTypedEventListed: [Unlisted] extends [never] ? true : false = true;
@@ -29,9 +36,13 @@ describe('framework typings', () => {
 
   it('derive exactly the events the element dispatches', () => {
     expect(everyTypedEventListed).to.equal(true);
-    const dispatched = [CreditBalanceLoadEvent, CreditBalanceErrorEvent, CreditBalanceExpiringEvent, CreditBalanceLowEvent].map(
-      (e) => e.type,
-    );
+    const dispatched = [
+      CreditBalanceLoadEvent,
+      CreditBalanceErrorEvent,
+      CreditBalanceExpiringEvent,
+      CreditBalanceLowEvent,
+      CreditBalanceForecastEvent,
+    ].map((e) => e.type);
     expect([...typedEvents].sort()).to.deep.equal(dispatched.sort());
   });
 });

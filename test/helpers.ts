@@ -103,7 +103,14 @@ export async function mount(
   }
   Object.assign(el, properties);
   const events: WidgetEvent[] = [];
-  for (const type of ['credit-balance-load', 'credit-balance-error', 'credit-balance-expiring', 'credit-balance-low'] as const) {
+  const types = [
+    'credit-balance-load',
+    'credit-balance-error',
+    'credit-balance-expiring',
+    'credit-balance-low',
+    'credit-balance-forecast',
+  ] as const;
+  for (const type of types) {
     el.addEventListener(type, (event) => events.push(event));
   }
   const outcome = settle ? settled(el) : undefined;

@@ -136,7 +136,12 @@ for (const width of [240, 300]) {
       }
     });
 
-    it('draws no divider under a header with nothing in sight', async () => {
+    it('draws no divider under a header with nothing in sight, nor an empty meter on an expired credit', async () => {
+      const acme = await widgetAt(width, { 'customer-id': CUSTOMERS.acme });
+      const expired = parts(acme, 'credit-expired');
+      expect(expired.length).to.be.above(0);
+      for (const card of expired) expect(card.querySelector('[part~="meter"]')).to.equal(null);
+
       const el = await widgetAt(width, { 'customer-id': CUSTOMERS.empty, 'hide-title': '' });
       expect(part(el, 'header')).to.equal(null);
       // The widget is still named by its title, for screen readers.

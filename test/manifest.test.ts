@@ -46,7 +46,7 @@ describe('custom-elements.json', () => {
     const types = Object.values(events)
       .map((value) => (value as { type?: unknown }).type)
       .filter((type): type is string => typeof type === 'string');
-    expect(types).to.have.length(4);
+    expect(types).to.have.length(5);
     expect(names(element.events)).to.deep.equal(types.sort());
   });
 

@@ -24,6 +24,11 @@ export interface CreditBalanceAttributes {
   'include-archived'?: boolean;
   /** Load each item's ledger and show its history. */
   'include-ledgers'?: boolean;
+  /**
+   * Forecast from the ledgers' recent use when each credit type's money runs out, and what expires unused first
+   * (it loads the ledgers, as `include-ledgers` does, without showing the history).
+   */
+  'forecast'?: boolean;
   /** Balances only: leave out commits and credits whose balance is zero. */
   'exclude-zero-balances'?: boolean;
   /** Credits, commits and balances: only items whose schedule covers this RFC 3339 instant. */
@@ -76,6 +81,7 @@ export const ATTRIBUTE_NAMES = [
   'scope',
   'include-archived',
   'include-ledgers',
+  'forecast',
   'exclude-zero-balances',
   'covering-date',
   'starting-at',

@@ -43,9 +43,10 @@ const events = {
   onCreditBalanceError: 'credit-balance-error' as EventName<CreditBalanceEvents['credit-balance-error']>,
   onCreditBalanceExpiring: 'credit-balance-expiring' as EventName<CreditBalanceEvents['credit-balance-expiring']>,
   onCreditBalanceLow: 'credit-balance-low' as EventName<CreditBalanceEvents['credit-balance-low']>,
+  onCreditBalanceForecast: 'credit-balance-forecast' as EventName<CreditBalanceEvents['credit-balance-forecast']>,
 };
 
-/** The component's props: the attributes by their markup names, `tokenProvider`, `strings` and the four events. */
+/** The component's props: the attributes by their markup names, `tokenProvider`, `strings` and the five events. */
 export type CreditBalanceProps = ElementProps & {
   [K in keyof typeof events]?: (event: (typeof events)[K] extends EventName<infer T> ? T : never) => void;
 };

@@ -25,6 +25,7 @@ export interface WidgetOptions {
   scope: string;
   includeArchived: boolean;
   includeLedgers: boolean;
+  forecast: boolean;
   excludeZeroBalances: boolean;
   coveringDate?: string | undefined;
   startingAt?: string | undefined;

@@ -213,6 +213,9 @@ describe('in Next.js 16 (App Router, server-rendered), with the route handler', 
     const html = await (await fetch(origin)).text();
     assert.match(html, new RegExp(`<credit-balance[^>]* customer-id="${CUSTOMER}"`));
     assert.match(html, /<credit-balance[^>]* low-balance="1000000000"/);
+    // The host's content for the widget's slots, passed through as children: in the HTML, inside the element.
+    assert.match(html, /<credit-balance[^>]*>(?:(?!<\/credit-balance>).)*<a slot="actions" href="\/billing\/buy">Buy credits<\/a>/s);
+    assert.match(html, /<credit-balance[^>]*>(?:(?!<\/credit-balance>).)*<p slot="help">Questions about your bill\?/s);
   });
 
   inEveryEngine(() => origin);

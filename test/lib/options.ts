@@ -8,6 +8,7 @@ export const defaultOptions: WidgetOptions = {
   scope: 'all',
   includeArchived: false,
   includeLedgers: false,
+  forecast: false,
   excludeZeroBalances: false,
   expiringSoonDays: 30,
   headingLevel: 2,

@@ -95,6 +95,22 @@ describe('message catalogue', () => {
     expect(t.t('title')).to.equal('Credits');
   });
 
+  it('is documented key by key in the README, each with its English text', async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const cell = (message: Message) =>
+      typeof message === 'string'
+        ? message
+        : Object.entries(message)
+            .map(([form, text]) => `${form}: ${text}`)
+            .join('; ');
+    const table = [
+      '| key | English |',
+      '|---|---|',
+      ...Object.entries(english).map(([key, message]) => `| \`${key}\` | ${cell(message)} |`),
+    ];
+    expect(readme, `the README's table of strings is out of date; it should read:\n${table.join('\n')}`).to.include(table.join('\n'));
+  });
+
   it('fills placeholders and leaves unknown ones as they are', () => {
     expect(new Translator('en').t('error.http', { status: 503 })).to.include('HTTP 503');
     expect(new Translator('en').t('error.http')).to.include('HTTP {status}');

@@ -89,4 +89,7 @@ export const catalogue: Catalogue = {
   'ledger.POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION': 'Nutzung auf die Zusage angerechnet',
   'ledger.POSTPAID_COMMIT_TRUEUP': 'Ungenutzte Zusage in Rechnung gestellt (True-up)',
   'ledger.POSTPAID_COMMIT_EXPIRATION': 'Zusagezeitraum beendet',
+  'forecast.runsOut': 'Bei Ihrem bisherigen Verbrauch reichen Ihre {amount} bis etwa {date}.',
+  'forecast.runsOutMonth': 'Bei Ihrem bisherigen Verbrauch reichen Ihre {amount} bis etwa {date}.',
+  'forecast.expiresUnused': 'Bei Ihrem bisherigen Verbrauch verfallen am {date} etwa {amount} ungenutzt.',
 };

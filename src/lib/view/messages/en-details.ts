@@ -43,4 +43,7 @@ export const enDetails = {
   'origin.rollover': 'Rolled over from your previous contract.',
   'origin.recurring': 'Part of a recurring commitment.',
   'origin.top-up': 'Added by an automatic top-up.',
+  'forecast.runsOut': 'At your recent rate, your {amount} lasts until about {date}.',
+  'forecast.runsOutMonth': 'At your recent rate, your {amount} lasts until about {date}.',
+  'forecast.expiresUnused': 'About {amount} expires unused on {date} at your recent rate.',
 } satisfies Record<string, Message>;

@@ -86,4 +86,7 @@ export const catalogue: Catalogue = {
   'ledger.POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION': 'Uso imputado al compromiso',
   'ledger.POSTPAID_COMMIT_TRUEUP': 'Compromiso no utilizado facturado (ajuste)',
   'ledger.POSTPAID_COMMIT_EXPIRATION': 'Fin del período del compromiso',
+  'forecast.runsOut': 'A su ritmo reciente, sus {amount} le durarán hasta aproximadamente el {date}.',
+  'forecast.runsOutMonth': 'A su ritmo reciente, sus {amount} le durarán hasta aproximadamente {date}.',
+  'forecast.expiresUnused': 'A su ritmo reciente, unos {amount} caducarán sin usarse el {date}.',
 };

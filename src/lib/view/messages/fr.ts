@@ -86,4 +86,7 @@ export const catalogue: Catalogue = {
   'ledger.POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION': 'Utilisation imputée sur l’engagement',
   'ledger.POSTPAID_COMMIT_TRUEUP': 'Engagement inutilisé facturé (régularisation)',
   'ledger.POSTPAID_COMMIT_EXPIRATION': 'Période d’engagement terminée',
+  'forecast.runsOut': 'À votre rythme récent, vos {amount} dureront jusqu’au {date} environ.',
+  'forecast.runsOutMonth': 'À votre rythme récent, vos {amount} dureront jusqu’en {date} environ.',
+  'forecast.expiresUnused': 'À votre rythme récent, environ {amount} expireront sans être utilisés le {date}.',
 };

@@ -86,4 +86,7 @@ export const catalogue: Catalogue = {
   'ledger.POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION': '利用分をコミットメントに充当',
   'ledger.POSTPAID_COMMIT_TRUEUP': '未使用のコミットメントを請求（トゥルーアップ）',
   'ledger.POSTPAID_COMMIT_EXPIRATION': 'コミットメント期間の終了',
+  'forecast.runsOut': '最近のご利用ペースでは、{amount} は {date}頃までご利用いただけます。',
+  'forecast.runsOutMonth': '最近のご利用ペースでは、{amount} は {date}頃までご利用いただけます。',
+  'forecast.expiresUnused': '最近のご利用ペースでは、約 {amount} が {date} に未使用のまま失効します。',
 };

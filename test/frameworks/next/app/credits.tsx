@@ -1,6 +1,7 @@
 'use client';
 // The React component from credit-balance/react: attributes by their markup names (in the server-rendered
-// HTML), tokenProvider and strings as properties and the four events, all set through a ref as it hydrates.
+// HTML), tokenProvider and strings as properties and the four events, all set through a ref as it hydrates, and
+// the host's own content in the widget's slots (children, server-rendered too).
 import { CUSTOMER, LOW_BALANCE, STRINGS, entry, signedOut, tokenProvider } from '../../shared.js';
 import { CreditBalance } from 'credit-balance/react';
 import { useState } from 'react';
@@ -23,7 +24,12 @@ export function Credits() {
         onCreditBalanceExpiring={log}
         onCreditBalanceLow={log}
         onCreditBalanceError={log}
-      />
+      >
+        <a slot="actions" href="/billing/buy">
+          Buy credits
+        </a>
+        <p slot="help">Questions about your bill? Write to billing@example.com.</p>
+      </CreditBalance>
       <button id="scope" onClick={() => setScope('customer')}>
         Customer-level only
       </button>

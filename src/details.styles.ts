@@ -1,0 +1,142 @@
+/**
+ * The styles of the history, a commit's invoice schedule and the forecast: in the details' chunk with their
+ * templates, adopted by a widget's shadow root when it first shows one of them (`credit-balance.ts`).
+ */
+import { css } from 'lit';
+
+export const detailsStyles = css`
+  /* The forecast: a line of its own under the totals, per credit type. */
+  .forecast {
+    flex-basis: 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .ledger summary,
+  .invoices summary {
+    cursor: pointer;
+    font-size: 0.875em;
+    font-weight: 600;
+    inline-size: fit-content;
+  }
+
+  .ledger[open] summary,
+  .invoices[open] summary {
+    margin-block-end: 0.25em;
+  }
+
+  /* One column, as wide as the card and never wider: what is in it wraps. */
+  .ledger__entries,
+  .invoices__items {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    gap: 0.25em;
+    font-size: 0.875em;
+  }
+
+  .ledger__entry,
+  .invoices__item {
+    display: grid;
+    align-items: center;
+    gap: 0.5em;
+    padding-block: 0.25em;
+    border-block-start: 1px solid var(--_border);
+  }
+
+  /* Figures line up; an amount in a long unit breaks only what overflows. */
+  .ledger__amount,
+  .invoices__amount {
+    overflow-wrap: break-word;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .invoices__date,
+  .invoices__left,
+  .ledger__date,
+  .ledger__balance,
+  .ledger__period {
+    color: var(--_muted);
+  }
+
+  /*
+   * A history entry's lines: words at the start, figures at the end (their column). Where both do not fit, the
+   * figure wraps under the words and stays at the end; only a word longer than the line itself breaks.
+   */
+  .ledger__entry {
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.1em;
+  }
+
+  .ledger__line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.75em;
+  }
+
+  .ledger__line > *,
+  .ledger__reason {
+    min-inline-size: 0;
+    overflow-wrap: break-word;
+  }
+
+  .ledger__amount,
+  .ledger__balance {
+    margin-inline-start: auto;
+    text-align: end;
+  }
+
+  .ledger__amount--in {
+    color: var(--_success);
+  }
+
+  .ledger__balance,
+  .ledger__period,
+  .ledger__reason {
+    font-size: 0.9em;
+  }
+
+  /* A reason is text from the API: its direction marks cannot turn the widget's own words around. */
+  .ledger__reason {
+    unicode-bidi: isolate;
+  }
+
+  .ledger__invoice,
+  a.invoices__status {
+    color: var(--_accent);
+  }
+
+  .ledger__invoice {
+    inline-size: fit-content;
+  }
+
+  .ledger__invoice:focus-visible,
+  .invoices__status:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .invoices__item {
+    grid-template-columns: minmax(6em, auto) minmax(0, 1fr) auto;
+  }
+
+  .invoices__left {
+    margin: 0.25em 0 0;
+    font-size: 0.875em;
+  }
+
+  @container (max-width: 22rem) {
+    .invoices__item {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .invoices__date {
+      grid-column: 1 / -1;
+    }
+  }
+`;
