@@ -124,6 +124,27 @@ for (const width of [240, 300]) {
       expect(brokenWords(el)).to.deep.equal([]);
     });
 
+    for (const dir of ['ltr', 'rtl']) {
+      it(`keeps the history’s amounts and balances in a column at the end of each entry, ${dir}`, async () => {
+        document.documentElement.dir = dir;
+        try {
+          const el = await widgetAt(width, { 'customer-id': CUSTOMERS.acme });
+          const entries = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.ledger__entry')];
+          expect(entries.length).to.be.above(10);
+          for (const entry of entries) {
+            const box = entry.getBoundingClientRect();
+            for (const figure of entry.querySelectorAll('.ledger__amount, .ledger__balance')) {
+              const at = figure.getBoundingClientRect();
+              // The line's end: the right edge left to right, the left edge right to left.
+              expect(Math.abs(dir === 'ltr' ? box.right - at.right : at.left - box.left), figure.textContent!).to.be.below(1);
+            }
+          }
+        } finally {
+          document.documentElement.dir = 'ltr';
+        }
+      });
+    }
+
     it('keeps a schedule row’s status badge the size of its word', async () => {
       const el = await widgetAt(width, { 'customer-id': CUSTOMERS.acme });
       const badges = parts(el, 'segment').map((segment) => segment.querySelector<HTMLElement>('.badge')!);
