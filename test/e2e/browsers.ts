@@ -7,8 +7,11 @@ import { remote } from 'webdriverio';
 import { faketimeEnv, pageClockScript } from '../clock/node.js';
 import { type WebKitDriver, startWebKitDriver, webkitCapabilities } from '../webkit.js';
 
-/** Chromium and Firefox ESR, with no lookups beyond this machine. */
-const browsers: Record<'chromium' | 'firefox', () => Promise<Browser>> = {
+/**
+ * Chromium and Firefox ESR, with no lookups beyond this machine: puppeteer's own browsers, for a test that needs
+ * more of puppeteer than `Tab` gives (a viewport, media features).
+ */
+export const browsers: Record<'chromium' | 'firefox', () => Promise<Browser>> = {
   chromium: () =>
     puppeteer.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',

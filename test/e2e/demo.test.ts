@@ -3,10 +3,11 @@
 // "Error, then retry" fails on every page view until it is retried, and the page follows the system's dark mode.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { type ViteDevServer, createServer } from 'vite';
 import { pageClockScript } from '../clock/node.js';
 import { freePort } from '../ports.js';
+import { browsers } from './browsers.js';
 
 let server: ViteDevServer;
 let origin: string;
@@ -18,18 +19,6 @@ before(async () => {
   origin = `http://127.0.0.1:${port}/`;
 });
 after(() => server.close());
-
-const launchers: Record<string, () => Promise<Browser>> = {
-  chromium: () =>
-    puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium', headless: true, args: ['--no-sandbox'] }),
-  firefox: () =>
-    puppeteer.launch({
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      extraPrefsFirefox: { 'network.dns.forceResolve': '127.0.0.1' },
-    }),
-};
 
 /** The demo at `width`, once every widget has loaded or failed. */
 async function demo(browser: Browser, width: number): Promise<Page> {
@@ -55,7 +44,7 @@ const seen = (page: Page) =>
   }));
 
 describe('the demo (npm start)', () => {
-  for (const [name, launch] of Object.entries(launchers)) {
+  for (const [name, launch] of Object.entries(browsers)) {
     it(`fits 390 px and 1280 px, and shows "Error, then retry" failing on every page view, in ${name}`, async () => {
       const browser = await launch();
       try {
@@ -78,7 +67,7 @@ describe('the demo (npm start)', () => {
   }
 
   it('follows the system’s dark mode, in chromium', async () => {
-    const browser = await launchers.chromium!();
+    const browser = await browsers.chromium();
     try {
       const page = await browser.newPage();
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);

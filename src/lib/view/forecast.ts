@@ -112,7 +112,7 @@ export function forecastsOf(credits: readonly NormalizedCredit[], at: Date): For
     );
     // Measured from when the items were first there, within the window: a credit a month old has a month of use.
     const since = Math.min(
-      ...items.flatMap((item) => [...item.segments, ...item.ledger].map((e) => ('startsAt' in e ? e.startsAt : e.at).getTime())),
+      ...items.flatMap((item) => [...item.segments.map((s) => s.startsAt), ...item.ledger.map((e) => e.at)].map((date) => date.getTime())),
     );
     const windowDays = (now - Math.max(windowStart, since)) / DAY;
     // One deduction is no rate; neither are deductions that all fall in the last two weeks. No deduction in two
