@@ -30,7 +30,7 @@ import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
 import { type View, viewOf } from './lib/view/view.js';
 import type { LowBalance } from './lib/view/view-model.js';
 import { renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
-import type { ForecastsTemplate, InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
+import type { ChartsTemplate, ForecastsTemplate, InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
 
 type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
@@ -44,7 +44,7 @@ interface Update {
    * nothing is worded or shown until they have arrived, so a German page never shows English first.
    */
   context: ViewContext | undefined;
-  /** With `forecast`, once the whole list has loaded and the details' chunk has arrived. */
+  /** With `forecast` or `chart`, once the whole list has loaded and the details' chunk has arrived. */
   forecasts: Forecast[] | undefined;
 }
 
@@ -82,6 +82,7 @@ const contextOf = memo(
     renderLedger: LedgerTemplate | undefined,
     renderInvoices: InvoicesTemplate | undefined,
     renderForecasts: ForecastsTemplate | undefined,
+    renderCharts: ChartsTemplate | undefined,
     showKinds: boolean,
     headingLevel: number,
     invoiceUrl: string | undefined,
@@ -92,6 +93,7 @@ const contextOf = memo(
     renderLedger,
     renderInvoices,
     renderForecasts,
+    renderCharts,
     showKinds,
     headingLevel,
     invoiceUrl,
@@ -146,7 +148,7 @@ const detailsChunk = new TemplateChunk('history or invoice schedule', () => impo
  *   each item's `kind` says what it is; `skipped` lists the records that could not be read.
  * @event {CreditBalanceErrorEvent} credit-balance-error - A load failed. `detail: { code, status?, message }`.
  * @event {CreditBalanceExpiringEvent} credit-balance-expiring - Data was rendered with expiring credits. `detail: { credits }`.
- * @event {CreditBalanceForecastEvent} credit-balance-forecast - Data was rendered with `forecast`, the whole list loaded.
+ * @event {CreditBalanceForecastEvent} credit-balance-forecast - Data was rendered with `forecast` or `chart`, the whole list loaded.
  *   `detail: { forecasts }`, one per credit type held (see the README's forecast rule).
  * @event {CreditBalanceLowEvent} credit-balance-low - Data was rendered with a total below its `low-balance` threshold.
  *   `detail: { totals, thresholds }`.
@@ -187,6 +189,8 @@ const detailsChunk = new TemplateChunk('history or invoice schedule', () => impo
  * @csspart badge-expiring - Beside `badge`: the "Expiring soon" label.
  * @csspart badge-next - Beside `badge`: the "Used next" label.
  * @csspart badge-low - Beside `badge`: the "Low balance" label of a total.
+ * @csspart forecast - Under the totals (with `forecast`): what each credit type's recent use says comes next.
+ * @csspart chart - The balance chart of one credit type (with `chart`); carries `data-credit-type-id`.
  * @csspart ledger - A credit's history (with `include-ledgers`).
  * @csspart invoices - A commit's invoice schedule.
  * @csspart instalment - One instalment of an invoice schedule.
@@ -207,6 +211,11 @@ const detailsChunk = new TemplateChunk('history or invoice schedule', () => impo
  * @cssprop [--credit-balance-success-color=light-dark(#1a7f37, #3fb950)] - Active status colour.
  * @cssprop [--credit-balance-warning-color=light-dark(#9a6700, #d29922)] - Expiring and low colour.
  * @cssprop [--credit-balance-danger-color=light-dark(#d1242f, #f85149)] - Error colour.
+ * @cssprop [--credit-balance-chart-color=var(--credit-balance-accent-color)] - The chart's balance line and area.
+ * @cssprop [--credit-balance-chart-projection-color=var(--credit-balance-muted-color)] - The chart's dashed projection.
+ * @cssprop [--credit-balance-chart-start-color=var(--credit-balance-success-color)] - The chart's ticks where money arrived.
+ * @cssprop [--credit-balance-chart-end-color=var(--credit-balance-warning-color)] - The chart's dotted lines where periods end.
+ * @cssprop [--credit-balance-chart-height=72px] - The chart's height.
  * @cssprop [--credit-balance-radius=8px] - Corner radius.
  * @cssprop [--credit-balance-gap=12px] - Base spacing.
  *
@@ -269,6 +278,12 @@ export class CreditBalance extends LitElement implements WidgetOptions {
    * (it loads the ledgers, as `include-ledgers` does, without showing the history).
    */
   @property({ type: Boolean }) forecast = false;
+
+  /**
+   * Draw a chart of each credit type's balance over time: from the ledgers (it loads them, as `forecast` does), with
+   * the periods' starts and ends and today marked, and the forecast's projection dashed; the same in words under it.
+   */
+  @property({ type: Boolean }) chart = false;
 
   /** Balances only: leave out commits and credits whose balance is zero. */
   @property({ type: Boolean, attribute: 'exclude-zero-balances' }) excludeZeroBalances = false;
@@ -388,7 +403,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     const state = this.#credits.value;
     const lang = this.locale || this.#lang.lang;
     const commits = listsCommits(this.source);
-    const details = this.includeLedgers || commits || this.forecast;
+    const details = this.includeLedgers || commits || this.forecast || this.chart || this.source === 'grants';
     const formats = formatsFor(
       lang,
       this.timeZone,
@@ -412,6 +427,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             this.includeLedgers ? chunk?.renderLedger : undefined,
             commits ? chunk?.renderInvoiceSchedule : undefined,
             this.forecast ? chunk?.renderForecasts : undefined,
+            this.chart ? chunk?.renderCharts : undefined,
             commits,
             this.headingLevel,
             this.invoiceUrl,
@@ -420,7 +436,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     const view = viewOf(state, { expiringSoonDays: this.expiringSoonDays, lowBalance: this.lowBalance, worded: !!context }, now);
     // A later page may hold money or use that changes it: only the whole list is forecast.
     const { shown } = state;
-    const forecasts = this.forecast && chunk && shown?.complete ? chunk.forecastsAt(shown.credits, minute) : undefined;
+    const forecasts = (this.forecast || this.chart) && chunk && shown?.complete ? chunk.forecastsAt(shown.credits, minute) : undefined;
     return { state, view, formats, context, forecasts };
   }
 
@@ -455,6 +471,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             : html`<header part="header" class="header">
                 ${title} ${totals.length ? renderTotals(totals, low, context) : nothing}
                 ${forecasts && context.renderForecasts ? context.renderForecasts(forecasts, totals, context) : nothing}
+                ${forecasts && context.renderCharts ? context.renderCharts(shown!.credits, forecasts, context) : nothing}
                 ${
                   sharedAsOf
                     ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>`

@@ -1,6 +1,6 @@
 /**
- * The styles of the history, a commit's invoice schedule and the forecast: in the details' chunk with their
- * templates, adopted by a widget's shadow root when it first shows one of them (`credit-balance.ts`).
+ * The styles of the history, a commit's invoice schedule, the forecast and the balance chart: in the details' chunk
+ * with their templates, adopted by a widget's shadow root when it first shows one of them (`credit-balance.ts`).
  */
 import { css } from 'lit';
 
@@ -13,6 +13,76 @@ export const detailsStyles = css`
     list-style: none;
     font-size: 0.875em;
     color: var(--_muted);
+  }
+
+  :host {
+    --_chart-line: var(--credit-balance-chart-color, var(--_accent));
+    --_chart-projection: var(--credit-balance-chart-projection-color, var(--_muted));
+    --_chart-start: var(--credit-balance-chart-start-color, var(--_success));
+    --_chart-end: var(--credit-balance-chart-end-color, var(--_warning));
+    --_chart-height: var(--credit-balance-chart-height, 72px);
+  }
+
+  /* The balance chart: as wide as the widget, whatever its width; its "Now" label and axis as the timeline's. */
+  .chart {
+    flex-basis: 100%;
+    min-inline-size: 0;
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .chart__plot {
+    display: block;
+    inline-size: 100%;
+    block-size: var(--_chart-height);
+    overflow: visible;
+  }
+
+  /* Time runs the way the page reads. */
+  :host(:dir(rtl)) .chart__plot {
+    transform: scaleX(-1);
+  }
+
+  .chart__plot path {
+    fill: none;
+    stroke-width: 2px;
+    vector-effect: non-scaling-stroke;
+  }
+
+  .chart__plot .chart__area {
+    fill: var(--_chart-line);
+    fill-opacity: 0.15;
+    stroke: none;
+  }
+
+  .chart__line {
+    stroke: var(--_chart-line);
+  }
+
+  .chart__projection {
+    stroke: var(--_chart-projection);
+    stroke-dasharray: 6 4;
+  }
+
+  .chart__start {
+    stroke: var(--_chart-start);
+  }
+
+  .chart__plot .chart__end {
+    stroke: var(--_chart-end);
+    stroke-width: 1px;
+    stroke-dasharray: 2 3;
+  }
+
+  .chart__plot .chart__today {
+    stroke: var(--_text);
+    stroke-width: 1px;
+  }
+
+  .chart__caption {
+    margin-block-start: 0.25em;
+    overflow-wrap: break-word;
   }
 
   .ledger summary,

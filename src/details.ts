@@ -13,6 +13,7 @@ import { ledgerRows } from './lib/view/ledger.js';
 import { toDisplayAmount } from './lib/view/money.js';
 import type { ViewContext } from './view-context.js';
 
+export { renderCharts } from './chart.js';
 export { detailsStyles } from './details.styles.js';
 export { enDetails } from './lib/view/messages/en-details.js';
 

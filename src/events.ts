@@ -9,11 +9,11 @@ export interface LoadDetail {
   totals: Total[];
   /** The records that could not be read: left out of `credits` and `totals`, each with what is wrong. */
   skipped: SkippedCredit[];
-  /** With `forecast`: what each credit type's recent use says comes next. */
+  /** With `forecast` or `chart`: what each credit type's recent use says comes next. */
   forecasts?: Forecast[];
 }
 
-export type { Forecast, ExpiringUnused } from './lib/view/forecast.js';
+export type { BalancePoint, Forecast, ExpiringUnused } from './lib/view/forecast.js';
 
 export type { ErrorDetail } from './lib/errors.js';
 
@@ -67,7 +67,7 @@ export class CreditBalanceLowEvent extends Event {
   }
 }
 
-/** Data was rendered with a forecast (`forecast`), once the whole list has loaded. */
+/** Data was rendered with a forecast (`forecast` or `chart`), once the whole list has loaded. */
 export class CreditBalanceForecastEvent extends Event {
   static readonly type = 'credit-balance-forecast';
   constructor(readonly detail: { forecasts: Forecast[] }) {

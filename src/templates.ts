@@ -23,7 +23,7 @@ const OPEN_SCHEDULE_MAX = 4;
  * Sets custom properties through CSSOM on every render. Lit's `styleMap` writes a `style` attribute on first
  * render, which a Content Security Policy without 'unsafe-inline' blocks.
  */
-const cssProperties = directive(
+export const cssProperties = directive(
   class extends Directive {
     constructor(part: PartInfo) {
       super(part);

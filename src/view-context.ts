@@ -30,6 +30,8 @@ export interface ViewContext {
   renderInvoices?: InvoicesTemplate | undefined;
   /** What comes next, when the widget forecasts (`forecast`) and the chunk has arrived. */
   renderForecasts?: ForecastsTemplate | undefined;
+  /** The balance charts, when the widget draws them (`chart`) and the chunk has arrived. */
+  renderCharts?: ChartsTemplate | undefined;
   /** Each item says what it is (a credit, a prepaid or postpaid commit): the lists that mix kinds. */
   showKinds: boolean;
   /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
@@ -47,6 +49,13 @@ export type ForecastsTemplate = (
   totals: readonly Total[],
   context: ViewContext,
 ) => TemplateResult | typeof nothing;
+
+/** The balance charts' template, from the details' chunk (`chart.ts`). */
+export type ChartsTemplate = (
+  credits: readonly NormalizedCredit[],
+  forecasts: readonly Forecast[],
+  context: ViewContext,
+) => TemplateResult[];
 
 /** The history's template, from the details' chunk (`details.ts`). */
 export type LedgerTemplate = (

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../src/define.js';
 import { CreditBalance } from '../src/credit-balance.js';
+import { detailsStyles } from '../src/details.styles.js';
 import * as events from '../src/events.js';
 import { CUSTOMERS, mount, scenario } from './helpers.js';
 
@@ -51,11 +52,17 @@ describe('custom-elements.json', () => {
   });
 
   it('lists every public custom property the styles read, each with the default the styles use', () => {
-    const css = CreditBalance.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+    // The element's own styles, and the details' (the chart's properties) that a widget adopts when it shows them.
+    const css = [...CreditBalance.elementStyles, detailsStyles].map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+    // A fallback to another property reads through the private one (`var(--_accent)`) and is documented by its public name.
+    const publicNames = new Map([...css.matchAll(/(--_[\w-]+): var\((--credit-balance-[\w-]+),/g)].map(([, own, name]) => [own!, name!]));
     const used = new Map(
-      [...css.matchAll(/var\((--credit-balance-[\w-]+),\s*(.+?)\);\s*$/gm)].map(([, name, fallback]) => [name!, fallback!]),
+      [...css.matchAll(/var\((--credit-balance-[\w-]+),\s*(.+?)\);\s*$/gm)].map(([, name, fallback]) => [
+        name!,
+        fallback!.replace(/var\((--_[\w-]+)\)/, (whole, own: string) => (publicNames.has(own) ? `var(${publicNames.get(own)})` : whole)),
+      ]),
     );
-    expect(used.size).to.equal(13);
+    expect(used.size).to.equal(18);
     expect(names(element.cssProperties)).to.deep.equal([...used.keys()].sort());
     for (const { name, default: documented } of element.cssProperties!) expect(documented, name).to.equal(used.get(name));
   });
@@ -64,7 +71,7 @@ describe('custom-elements.json', () => {
     const failing = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 403 }] });
     const widgets = await Promise.all(
       [
-        { 'customer-id': CUSTOMERS.acme, source: 'credits' },
+        { 'customer-id': CUSTOMERS.acme, source: 'credits', forecast: '', chart: '' },
         { 'customer-id': CUSTOMERS.edge, source: 'credits' },
         { 'customer-id': CUSTOMERS.empty, source: 'credits' },
         { 'customer-id': failing, source: 'credits' },

@@ -45,7 +45,7 @@ describe('understanding credits', () => {
       );
       expect(text(el.shadowRoot!.querySelector('.title'))).to.equal('Your prepaid balance');
       expect(text(parts(creditNamed(el, 'Monthly platform credit'), 'ledger')[0]!.querySelector('summary'))).to.equal('17 changes');
-      expect(text(parts(creditNamed(el, 'Launch promotion'), 'ledger')[0]!.querySelector('summary'))).to.equal('One change');
+      expect(text(parts(creditNamed(el, 'Beta tester credit'), 'ledger')[0]!.querySelector('summary'))).to.equal('One change');
     });
   });
 

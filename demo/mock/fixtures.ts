@@ -102,17 +102,35 @@ export function credit(spec: CreditSpec): MockCredit {
     ...(spec.priority !== undefined && { priority: spec.priority }),
     ...(spec.contract && { contract: { id: fixtureId(`${spec.seed}/contract`) } }),
     ...(spec.archived && { archived: true }),
-    ledger:
-      spec.ledger?.(segmentIds) ??
-      segmentIds
-        .map((segmentId, i): LedgerEntry => ({
-          type: 'CREDIT_SEGMENT_START',
-          amount: segments[i]!.amount,
-          segment_id: segmentId,
-          timestamp: iso(segments[i]!.start),
-        }))
-        .filter((entry) => entry.timestamp <= iso(spec.now)),
+    ledger: spec.ledger?.(segmentIds) ?? defaultLedger(spec, segmentIds),
   };
+}
+
+/**
+ * A ledger that adds up to the credit's balance, as Metronome's does: each period's start so far, and what the
+ * current period has used, taken on the 1st of each month since it started (on its first day when it started
+ * this month).
+ */
+function defaultLedger({ now, segments = [], balance }: CreditSpec, segmentIds: string[]): LedgerEntry[] {
+  const started = segments.flatMap((segment, i): LedgerEntry[] =>
+    segment.start <= now
+      ? [{ type: 'CREDIT_SEGMENT_START', amount: segment.amount, segment_id: segmentIds[i]!, timestamp: iso(segment.start) }]
+      : [],
+  );
+  const current = segments.findIndex((s) => s.start <= now && now < s.end);
+  const used = current >= 0 && balance !== undefined ? segments[current]!.amount - balance : 0;
+  if (used <= 0) return started;
+  const { start } = segments[current]!;
+  const firsts = Array.from({ length: 24 }, (_, i) => monthStart(now, -i)).filter((first) => first > start && first <= now);
+  const days = firsts.length ? firsts : [start];
+  const deductions = days.reverse().map((day): LedgerEntry => ({
+    type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION',
+    amount: -used / days.length,
+    segment_id: segmentIds[current]!,
+    invoice_id: fixtureId(`${segmentIds[current]}/invoice/${iso(day)}`),
+    timestamp: iso(day),
+  }));
+  return [...started, ...deductions];
 }
 
 /** The main demo customer: every kind of credit the widget must explain. */

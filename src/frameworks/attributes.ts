@@ -29,6 +29,12 @@ export interface CreditBalanceAttributes {
    * (it loads the ledgers, as `include-ledgers` does, without showing the history).
    */
   'forecast'?: boolean;
+  /**
+   * Draw a chart of each credit type's balance over time: from the ledgers (it loads them, as `forecast` does),
+   * with the periods' starts and ends and today marked, and the forecast's projection dashed; the same in words
+   * under it.
+   */
+  'chart'?: boolean;
   /** Balances only: leave out commits and credits whose balance is zero. */
   'exclude-zero-balances'?: boolean;
   /** Credits, commits and balances: only items whose schedule covers this RFC 3339 instant. */
@@ -82,6 +88,7 @@ export const ATTRIBUTE_NAMES = [
   'include-archived',
   'include-ledgers',
   'forecast',
+  'chart',
   'exclude-zero-balances',
   'covering-date',
   'starting-at',

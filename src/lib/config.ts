@@ -26,6 +26,7 @@ export interface WidgetOptions {
   includeArchived: boolean;
   includeLedgers: boolean;
   forecast: boolean;
+  chart: boolean;
   excludeZeroBalances: boolean;
   coveringDate?: string | undefined;
   startingAt?: string | undefined;

@@ -9,6 +9,7 @@ export const defaultOptions: WidgetOptions = {
   includeArchived: false,
   includeLedgers: false,
   forecast: false,
+  chart: false,
   excludeZeroBalances: false,
   expiringSoonDays: 30,
   headingLevel: 2,

@@ -41,8 +41,8 @@ export function loadPlanOf(options: WidgetOptions, pageUrl: string): LoadPlan {
     source: options.source as SourceName,
     scope: options.scope as LoadPlan['scope'],
     includeArchived: options.includeArchived,
-    // The forecast reads the ledgers too, whether or not the history is shown.
-    includeLedgers: options.includeLedgers || options.forecast,
+    // The forecast and the chart read the ledgers too, whether or not the history is shown.
+    includeLedgers: options.includeLedgers || options.forecast || options.chart,
     excludeZeroBalances: options.excludeZeroBalances,
     pageSize: options.pageSize,
     coveringDate: text(options.coveringDate),

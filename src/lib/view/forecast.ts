@@ -43,7 +43,18 @@ export type Forecast =
       runsOutAt?: Date;
       /** Money that expires unused at that rate before it runs out, soonest first. */
       expiresUnused: ExpiringUnused[];
+      /**
+       * The money left at that rate, from now until it runs out (or the horizon): a point where the slope changes,
+       * two at one instant where money arrives or expires. What the chart draws as its projection.
+       */
+      projection: BalancePoint[];
     };
+
+/** An amount at an instant, in the credit type's API units. */
+export interface BalancePoint {
+  at: Date;
+  amount: number;
+}
 
 /** A sum of money that can be used from `from` until `until` (exclusive). */
 interface Bucket {
@@ -72,9 +83,15 @@ function bucketsOf(items: readonly NormalizedCredit[], now: number): Bucket[] {
  * money arriving on its start. The first instant nothing is left is the run-out; a bucket that ends with money in
  * it expires unused.
  */
-function simulate(buckets: readonly Bucket[], perDay: number, now: number): { runsOutAt?: Date; expiresUnused: ExpiringUnused[] } {
+function simulate(
+  buckets: readonly Bucket[],
+  perDay: number,
+  now: number,
+): { runsOutAt?: Date; expiresUnused: ExpiringUnused[]; projection: BalancePoint[] } {
   const horizon = now + FORECAST_HORIZON_DAYS * DAY;
   const expiresUnused: ExpiringUnused[] = [];
+  const projection: BalancePoint[] = [];
+  const point = (at: number, amount: number) => projection.push({ at: new Date(at), amount });
   const arriving = buckets
     .filter((b) => b.amount > 0)
     .map((b) => ({ ...b }))
@@ -86,19 +103,25 @@ function simulate(buckets: readonly Bucket[], perDay: number, now: number): { ru
     usable.sort((a, b) => a.until - b.until);
     const next = Math.min(arriving[0]?.from ?? Infinity, usable[0]?.until ?? Infinity, horizon);
     const left = sumAmounts(usable.map((b) => b.amount));
+    point(t, left);
     let toSpend = (perDay * (next - t)) / DAY;
-    if (usable.length && perDay > 0 && left <= toSpend) return { runsOutAt: new Date(t + (left / perDay) * DAY), expiresUnused };
+    if (usable.length && perDay > 0 && left <= toSpend) {
+      const runsOutAt = t + (left / perDay) * DAY;
+      point(runsOutAt, 0);
+      return { runsOutAt: new Date(runsOutAt), expiresUnused, projection };
+    }
     for (const bucket of usable) {
       const spent = Math.min(bucket.amount, toSpend);
       bucket.amount -= spent;
       toSpend -= spent;
     }
     t = next;
+    point(t, sumAmounts(usable.map((b) => b.amount)));
     for (const bucket of usable)
       if (bucket.until <= t && bucket.amount > 0) expiresUnused.push({ at: new Date(bucket.until), amount: bucket.amount });
     usable = usable.filter((b) => b.until > t && b.amount > 0);
   }
-  return { expiresUnused };
+  return { expiresUnused, projection };
 }
 
 /** The forecast of each credit type held (postpaid commits are a commitment to spend, not money held). */

@@ -1,51 +1,9 @@
 import { expect } from '@open-wc/testing';
-import type { CreditKind, LedgerEntry, NormalizedCredit, Segment } from '../../../src/lib/credit.js';
-import { USD_CENTS_ID } from '../../../src/lib/metronome.js';
+import type { NormalizedCredit } from '../../../src/lib/credit.js';
 import { type Forecast, forecastsOf } from '../../../src/lib/view/forecast.js';
+import { EUR, NOW, day, item, segment, steady, use } from './items.js';
 
 // Every case reads the same explicit instant: the rule never looks at the clock.
-const NOW = new Date('2026-06-01T00:00:00Z');
-const DAY = 86_400_000;
-const day = (offset: number) => new Date(NOW.getTime() + offset * DAY);
-const USD = { id: USD_CENTS_ID, name: 'USD (cents)' };
-const EUR = { id: 'eur', name: 'EUR' };
-
-const use = (offset: number, amount: number, type = 'CREDIT_AUTOMATED_INVOICE_DEDUCTION'): LedgerEntry => ({
-  type,
-  amount: -amount,
-  at: day(offset),
-});
-const segment = (from: number, until: number, amount: number): Segment => ({
-  id: `${from}`,
-  amount,
-  startsAt: day(from),
-  endsBefore: day(until),
-});
-
-function item(fields: {
-  balance: number;
-  segments: Segment[];
-  ledger: LedgerEntry[];
-  kind?: CreditKind;
-  creditType?: typeof USD;
-}): NormalizedCredit {
-  return {
-    id: 'c',
-    kind: fields.kind ?? 'credit',
-    name: 'C',
-    creditType: fields.creditType ?? USD,
-    balance: fields.balance,
-    granted: fields.segments.reduce((sum, s) => sum + s.amount, 0),
-    products: [],
-    segments: fields.segments,
-    ledger: fields.ledger,
-  };
-}
-
-/** A year-long credit from five months ago, with $100.00 used each of the last three months. */
-const steady = (extra: LedgerEntry[] = [], balance = 7_000) =>
-  item({ balance, segments: [segment(-151, 214, 10_000)], ledger: [use(-61, 1_000), use(-31, 1_000), use(0, 1_000), ...extra] });
-
 /** The date and amounts a forecast says, rounded to the hour and the cent. */
 function said(forecast: Forecast) {
   if (forecast.basis === 'too-little-history') return { basis: forecast.basis };

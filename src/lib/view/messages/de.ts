@@ -92,4 +92,7 @@ export const catalogue: Catalogue = {
   'forecast.runsOut': 'Bei Ihrem bisherigen Verbrauch reichen Ihre {amount} bis etwa {date}.',
   'forecast.runsOutMonth': 'Bei Ihrem bisherigen Verbrauch reichen Ihre {amount} bis etwa {date}.',
   'forecast.expiresUnused': 'Bei Ihrem bisherigen Verbrauch verfallen am {date} etwa {amount} ungenutzt.',
+  'chart.history': 'Guthaben: {from} am {date}, heute {now}.',
+  'chart.projection': 'Gestrichelt, bei Ihrem bisherigen Verbrauch: {amount} am {date}.',
+  'chart.marks': 'Striche markieren eingehendes Guthaben, gepunktete Linien das Ende eines Zeitraums.',
 };

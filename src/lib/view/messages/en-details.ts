@@ -32,6 +32,10 @@ export const enDetails = {
   'ledger.POSTPAID_COMMIT_TRUEUP': 'Unused commitment invoiced (true-up)',
   'ledger.POSTPAID_COMMIT_EXPIRATION': 'Commitment period ended',
   // The commits'.
+  'title.balances': 'Balances',
+  'title.commits': 'Commitments',
+  'empty.balances': 'There are no commitments or credits on this account.',
+  'empty.commits': 'There are no commitments on this account.',
   'kind.credit': 'Credit',
   'kind.prepaid': 'Prepaid',
   'kind.postpaid': 'Spend commitment',
@@ -43,7 +47,14 @@ export const enDetails = {
   'origin.rollover': 'Rolled over from your previous contract.',
   'origin.recurring': 'Part of a recurring commitment.',
   'origin.top-up': 'Added by an automatic top-up.',
+  // The grants'.
+  balanceAsOf: 'Balances as of the end of the billing period ({date}), with pending charges deducted.',
+  pendingBalance: '{amount} before pending charges',
+  expiresInPeriod: 'Expires before the end of the billing period: this is what is left to use until then.',
   'forecast.runsOut': 'At your recent rate, your {amount} lasts until about {date}.',
   'forecast.runsOutMonth': 'At your recent rate, your {amount} lasts until about {date}.',
   'forecast.expiresUnused': 'About {amount} expires unused on {date} at your recent rate.',
+  'chart.history': 'Balance: {from} on {date}, {now} today.',
+  'chart.projection': 'Dashed, at your recent rate: {amount} on {date}.',
+  'chart.marks': 'Ticks mark money arriving; dotted lines, periods ending.',
 } satisfies Record<string, Message>;

@@ -46,17 +46,10 @@ export const en = {
   schedule: 'Schedule',
   periods: { one: '{count} period', other: '{count} periods' },
   now: 'Now',
-  balanceAsOf: 'Balances as of the end of the billing period ({date}), with pending charges deducted.',
-  pendingBalance: '{amount} before pending charges',
   paid: 'Paid {amount}',
   appliesTo: 'Applies to {products}',
   skipped: { one: '{count} credit could not be shown.', other: '{count} credits could not be shown.' },
   balanceUnavailable: 'Balance unavailable',
-  expiresInPeriod: 'Expires before the end of the billing period: this is what is left to use until then.',
-  'title.balances': 'Balances',
-  'title.commits': 'Commitments',
-  'empty.balances': 'There are no commitments or credits on this account.',
-  'empty.commits': 'There are no commitments on this account.',
 } satisfies Record<string, Message>;
 
 /** Every key: the English catalogue's and its details'. */

@@ -89,4 +89,7 @@ export const catalogue: Catalogue = {
   'forecast.runsOut': 'A su ritmo reciente, sus {amount} le durarán hasta aproximadamente el {date}.',
   'forecast.runsOutMonth': 'A su ritmo reciente, sus {amount} le durarán hasta aproximadamente {date}.',
   'forecast.expiresUnused': 'A su ritmo reciente, unos {amount} caducarán sin usarse el {date}.',
+  'chart.history': 'Saldo: {from} el {date}, {now} hoy.',
+  'chart.projection': 'En línea discontinua, a su ritmo reciente: {amount} el {date}.',
+  'chart.marks': 'Las marcas indican la llegada de saldo; las líneas punteadas, el fin de un periodo.',
 };

@@ -89,4 +89,7 @@ export const catalogue: Catalogue = {
   'forecast.runsOut': 'À votre rythme récent, vos {amount} dureront jusqu’au {date} environ.',
   'forecast.runsOutMonth': 'À votre rythme récent, vos {amount} dureront jusqu’en {date} environ.',
   'forecast.expiresUnused': 'À votre rythme récent, environ {amount} expireront sans être utilisés le {date}.',
+  'chart.history': 'Solde : {from} le {date}, {now} aujourd’hui.',
+  'chart.projection': 'En pointillés, à votre rythme récent : {amount} le {date}.',
+  'chart.marks': 'Les traits marquent l’arrivée de crédit ; les lignes pointillées, la fin d’une période.',
 };

@@ -89,4 +89,7 @@ export const catalogue: Catalogue = {
   'forecast.runsOut': '最近のご利用ペースでは、{amount} は {date}頃までご利用いただけます。',
   'forecast.runsOutMonth': '最近のご利用ペースでは、{amount} は {date}頃までご利用いただけます。',
   'forecast.expiresUnused': '最近のご利用ペースでは、約 {amount} が {date} に未使用のまま失効します。',
+  'chart.history': '残高：{date} に {from}、現在 {now}。',
+  'chart.projection': '破線は最近のご利用ペースでの見込みです：{date} に {amount}。',
+  'chart.marks': '目盛りは残高の追加、点線は期間の終了を示します。',
 };
