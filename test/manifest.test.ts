@@ -70,14 +70,16 @@ describe('custom-elements.json', () => {
   it('lists exactly the parts the element renders, across loaded, partly unreadable, empty and failed widgets', async () => {
     const failing = await scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', status: 403 }] });
     const widgets = await Promise.all(
-      [
-        { 'customer-id': CUSTOMERS.acme, source: 'credits', forecast: '', chart: '' },
-        { 'customer-id': CUSTOMERS.edge, source: 'credits' },
-        { 'customer-id': CUSTOMERS.empty, source: 'credits' },
-        { 'customer-id': failing, source: 'credits' },
-        { 'customer-id': CUSTOMERS.contract, source: 'balances' },
-        { 'customer-id': CUSTOMERS.plans, source: 'grants' },
-      ].map(async (attributes) => {
+      (
+        [
+          { 'customer-id': CUSTOMERS.acme, source: 'credits', forecast: '', chart: '' },
+          { 'customer-id': CUSTOMERS.edge, source: 'credits' },
+          { 'customer-id': CUSTOMERS.empty, source: 'credits' },
+          { 'customer-id': failing, source: 'credits' },
+          { 'customer-id': CUSTOMERS.contract, source: 'balances' },
+          { 'customer-id': CUSTOMERS.plans, source: 'grants' },
+        ] as Record<string, string>[]
+      ).map(async (attributes) => {
         const { el } = await mount({ ...attributes, 'include-ledgers': '', 'low-balance': '1000000' });
         await el.updateComplete;
         return el;
