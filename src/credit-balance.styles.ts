@@ -118,16 +118,9 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .header__note {
-    flex-basis: 100%;
-    margin: 0;
-    font-size: 0.875em;
-  }
-
   .total__label,
   .total__shares,
   .credit__kind,
-  .header__note,
   .credit__granted,
   .credit__note,
   .credit__when,

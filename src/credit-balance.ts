@@ -30,7 +30,7 @@ import { MoneyFormat, toDisplayAmount } from './lib/view/money.js';
 import { type View, viewOf } from './lib/view/view.js';
 import type { LowBalance } from './lib/view/view-model.js';
 import { renderCredit, renderError, renderSkeleton, renderTotals } from './templates.js';
-import type { ChartsTemplate, ForecastsTemplate, InvoicesTemplate, LedgerTemplate, ViewContext } from './view-context.js';
+import type { InvoicesTemplate, LedgerTemplate, UnderTotalsTemplate, ViewContext } from './view-context.js';
 
 type Formats = { i18n: Translator; money: MoneyFormat; dates: DateFormat };
 
@@ -81,8 +81,7 @@ const contextOf = memo(
     minute: number,
     renderLedger: LedgerTemplate | undefined,
     renderInvoices: InvoicesTemplate | undefined,
-    renderForecasts: ForecastsTemplate | undefined,
-    renderCharts: ChartsTemplate | undefined,
+    renderUnderTotals: UnderTotalsTemplate | undefined,
     showKinds: boolean,
     headingLevel: number,
     invoiceUrl: string | undefined,
@@ -92,8 +91,7 @@ const contextOf = memo(
     minute,
     renderLedger,
     renderInvoices,
-    renderForecasts,
-    renderCharts,
+    renderUnderTotals,
     showKinds,
     headingLevel,
     invoiceUrl,
@@ -190,6 +188,7 @@ const detailsChunk = new TemplateChunk('history or invoice schedule', () => impo
  * @csspart badge-next - Beside `badge`: the "Used next" label.
  * @csspart badge-low - Beside `badge`: the "Low balance" label of a total.
  * @csspart forecast - Under the totals (with `forecast`): what each credit type's recent use says comes next.
+ * @csspart top-up - Under the totals (with `top-up`): a contract's automatic top-up.
  * @csspart chart - The balance chart of one credit type (with `chart`); carries `data-credit-type-id`.
  * @csspart ledger - A credit's history (with `include-ledgers`).
  * @csspart invoices - A commit's invoice schedule.
@@ -284,6 +283,12 @@ export class CreditBalance extends LitElement implements WidgetOptions {
    * the periods' starts and ends and today marked, and the forecast's projection dashed; the same in words under it.
    */
   @property({ type: Boolean }) chart = false;
+
+  /**
+   * Credits, commits and balances: show the contract's automatic top-up, where it has one ("When your balance falls
+   * to $20.00, it is topped up to $100.00 automatically."), read beside the first page.
+   */
+  @property({ type: Boolean, attribute: 'top-up' }) topUp = false;
 
   /** Balances only: leave out commits and credits whose balance is zero. */
   @property({ type: Boolean, attribute: 'exclude-zero-balances' }) excludeZeroBalances = false;
@@ -403,7 +408,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
     const state = this.#credits.value;
     const lang = this.locale || this.#lang.lang;
     const commits = listsCommits(this.source);
-    const details = this.includeLedgers || commits || this.forecast || this.chart || this.source === 'grants';
+    const details = this.includeLedgers || commits || this.forecast || this.chart || this.topUp || this.source === 'grants';
     const formats = formatsFor(
       lang,
       this.timeZone,
@@ -426,8 +431,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             minute,
             this.includeLedgers ? chunk?.renderLedger : undefined,
             commits ? chunk?.renderInvoiceSchedule : undefined,
-            this.forecast ? chunk?.renderForecasts : undefined,
-            this.chart ? chunk?.renderCharts : undefined,
+            chunk?.renderUnderTotals,
             commits,
             this.headingLevel,
             this.invoiceUrl,
@@ -470,13 +474,7 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             ? title
             : html`<header part="header" class="header">
                 ${title} ${totals.length ? renderTotals(totals, low, context) : nothing}
-                ${forecasts && context.renderForecasts ? context.renderForecasts(forecasts, totals, context) : nothing}
-                ${forecasts && context.renderCharts ? context.renderCharts(shown!.credits, forecasts, context) : nothing}
-                ${
-                  sharedAsOf
-                    ? html`<p class="header__note">${i18n.t('balanceAsOf', { date: formats.dates.lastDayBefore(sharedAsOf) })}</p>`
-                    : nothing
-                }
+                ${context.renderUnderTotals ? context.renderUnderTotals(this, shown, forecasts, view, context) : nothing}
               </header>`
         }
         <slot name="actions"></slot>

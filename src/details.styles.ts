@@ -5,8 +5,10 @@
 import { css } from 'lit';
 
 export const detailsStyles = css`
-  /* The forecast: a line of its own under the totals, per credit type. */
-  .forecast {
+  /* Under the totals, lines of their own: the forecast, the automatic top-up, the grants' balance date. */
+  .forecast,
+  .top-up,
+  .header__note {
     flex-basis: 100%;
     margin: 0;
     padding: 0;

@@ -4,6 +4,8 @@
  * that show either.
  */
 import { type TemplateResult, html, nothing } from 'lit';
+import { renderCharts } from './chart.js';
+import type { TopUp } from './lib/api/top-up.js';
 import type { CreditType, LedgerEntry, NormalizedCredit, Total } from './lib/credit.js';
 import { memo } from './lib/tuple-map.js';
 import { type Forecast, forecastsOf } from './lib/view/forecast.js';
@@ -11,9 +13,8 @@ import { invoiceHref } from './lib/view/invoice.js';
 import { periodText } from './lib/view/dates.js';
 import { ledgerRows } from './lib/view/ledger.js';
 import { toDisplayAmount } from './lib/view/money.js';
-import type { ViewContext } from './view-context.js';
+import type { UnderTotalsTemplate, ViewContext } from './view-context.js';
 
-export { renderCharts } from './chart.js';
 export { detailsStyles } from './details.styles.js';
 export { enDetails } from './lib/view/messages/en-details.js';
 
@@ -94,6 +95,36 @@ export function renderInvoiceSchedule(credit: NormalizedCredit, context: ViewCon
   </details>`;
 }
 
+/**
+ * Under the totals: the forecast's words (`forecast`), the automatic top-up (`top-up`) and the balance charts
+ * (`chart`), those the widget shows, the forecast's and the charts' once the whole list has loaded; and the
+ * billing-period end every grant's balance is measured at, when they share it.
+ */
+export const renderUnderTotals: UnderTotalsTemplate = ({ forecast, chart, topUp }, shown, forecasts, view, context) => {
+  const { totals, sharedAsOf } = view;
+  return [
+    forecast && forecasts ? renderForecasts(forecasts, totals, context) : nothing,
+    topUp && shown?.topUps ? renderTopUps(shown.topUps, totals, context) : nothing,
+    chart && shown && forecasts ? renderCharts(shown.credits, forecasts, context) : nothing,
+    sharedAsOf
+      ? html`<p class="header__note">${context.i18n.t('balanceAsOf', { date: context.dates.lastDayBefore(sharedAsOf) })}</p>`
+      : nothing,
+  ];
+};
+
+/**
+ * Each contract's automatic top-up: "When your balance falls to $20.00, it is topped up to $100.00 automatically.",
+ * in the credit type of a total where one has it (a custom credit type's name comes from the items listed).
+ */
+function renderTopUps(topUps: readonly TopUp[], totals: readonly Total[], { i18n, money }: ViewContext) {
+  return topUps.map((topUp) => {
+    const creditType = totals.find((t) => t.creditType.id === topUp.creditType.id)?.creditType ?? topUp.creditType;
+    return html`<p part="top-up" class="top-up">
+      ${i18n.t('topUp', { threshold: money.amount(topUp.threshold, creditType), amount: money.amount(topUp.rechargeTo, creditType) })}
+    </p>`;
+  });
+}
+
 /** The forecasts of one list at one minute (the minute the widget words), worked out once. */
 export const forecastsAt = memo((credits: readonly NormalizedCredit[], minute: number) => forecastsOf(credits, new Date(minute * 60_000)));
 
@@ -114,7 +145,7 @@ const estimatedDay = memo(
  * runs out at that rate (to the day within two months, else the month), and the money that expires unused first.
  * A credit type with too little history, or that lasts past the forecast's horizon, says nothing of running out.
  */
-export function renderForecasts(forecasts: readonly Forecast[], totals: readonly Total[], { i18n, money, dates, now }: ViewContext) {
+function renderForecasts(forecasts: readonly Forecast[], totals: readonly Total[], { i18n, money, dates, now }: ViewContext) {
   const runsOut = (at: Date, amount: string) => {
     const near = at.getTime() - now.getTime() < 60 * 86_400_000;
     const date = estimatedDay(dates.locale, dates.timeZone, near).format(at);

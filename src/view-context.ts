@@ -2,9 +2,12 @@
  * The templates' context: the formats of one locale and time zone, the minute they word, and the display options
  * the templates read. Its own module, so that the templates and the history's chunk both import it, not each other.
  */
-import type { TemplateResult, nothing } from 'lit';
-import type { NormalizedCredit, Total } from './lib/credit.js';
+import type { TemplateResult } from 'lit';
+import type { WidgetOptions } from './lib/config.js';
+import type { NormalizedCredit } from './lib/credit.js';
+import type { Shown } from './lib/load-state.js';
 import type { Forecast } from './lib/view/forecast.js';
+import type { View } from './lib/view/view.js';
 import type { DateFormat } from './lib/view/dates.js';
 import type { Translator } from './lib/view/messages.js';
 import type { MoneyFormat } from './lib/view/money.js';
@@ -28,10 +31,8 @@ export interface ViewContext {
   renderLedger?: LedgerTemplate | undefined;
   /** A commit's invoice schedule, when the widget reads commits and the chunk has arrived. */
   renderInvoices?: InvoicesTemplate | undefined;
-  /** What comes next, when the widget forecasts (`forecast`) and the chunk has arrived. */
-  renderForecasts?: ForecastsTemplate | undefined;
-  /** The balance charts, when the widget draws them (`chart`) and the chunk has arrived. */
-  renderCharts?: ChartsTemplate | undefined;
+  /** What the header shows under the totals, beside them, once the details' chunk has arrived. */
+  renderUnderTotals?: UnderTotalsTemplate | undefined;
   /** Each item says what it is (a credit, a prepaid or postpaid commit): the lists that mix kinds. */
   showKinds: boolean;
   /** The level of the widget's title (`heading-level`); each credit's name is one below it. */
@@ -43,19 +44,17 @@ export interface ViewContext {
 /** A commit's invoice schedule, from the details' chunk (`details.ts`). */
 export type InvoicesTemplate = (credit: NormalizedCredit, context: ViewContext) => TemplateResult;
 
-/** The forecasts' template, from the details' chunk (`details.ts`). */
-export type ForecastsTemplate = (
-  forecasts: readonly Forecast[],
-  totals: readonly Total[],
+/**
+ * What the header shows under the totals, from the details' chunk (`details.ts`): of the forecast's words, the
+ * automatic top-up and the balance charts, those the widget's options show; and the grants' balance date.
+ */
+export type UnderTotalsTemplate = (
+  shows: Pick<WidgetOptions, 'forecast' | 'chart' | 'topUp'>,
+  shown: Shown | undefined,
+  forecasts: readonly Forecast[] | undefined,
+  view: View,
   context: ViewContext,
-) => TemplateResult | typeof nothing;
-
-/** The balance charts' template, from the details' chunk (`chart.ts`). */
-export type ChartsTemplate = (
-  credits: readonly NormalizedCredit[],
-  forecasts: readonly Forecast[],
-  context: ViewContext,
-) => TemplateResult[];
+) => unknown[];
 
 /** The history's template, from the details' chunk (`details.ts`). */
 export type LedgerTemplate = (

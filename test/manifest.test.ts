@@ -76,7 +76,7 @@ describe('custom-elements.json', () => {
           { 'customer-id': CUSTOMERS.edge, source: 'credits' },
           { 'customer-id': CUSTOMERS.empty, source: 'credits' },
           { 'customer-id': failing, source: 'credits' },
-          { 'customer-id': CUSTOMERS.contract, source: 'balances' },
+          { 'customer-id': CUSTOMERS.contract, source: 'balances', 'top-up': '' },
           { 'customer-id': CUSTOMERS.plans, source: 'grants' },
         ] as Record<string, string>[]
       ).map(async (attributes) => {

@@ -635,3 +635,54 @@ export function contractBalances(now: Date): { commits: MockCommit[]; credits: M
   ];
   return { commits: [prepaid, topUp, postpaid], credits };
 }
+
+/**
+ * The contract customer's contract, as "List contracts" (v2) returns it: an automatic top-up (below $20.00, back
+ * to $100.00, paid through Stripe at a 5% discount), beside what a contract holds that is not the widget's to show
+ * (rates, overrides, a spend threshold, ids from other systems): the companion passes back the top-up's fields only.
+ */
+export function contracts(now: Date): Metronome.ContractV2[] {
+  const id = fixtureId('contract/contract');
+  return [
+    {
+      id,
+      customer_id: CUSTOMERS.contract,
+      name: 'Enterprise agreement',
+      created_at: iso(monthStart(now, -3)),
+      created_by: 'sales@example.com',
+      starting_at: iso(monthStart(now, -3)),
+      ending_before: iso(monthStart(now, 9)),
+      rate_card_id: fixtureId('contract/rate-card'),
+      salesforce_opportunity_id: '006-internal-opportunity',
+      netsuite_sales_order_id: 'SO-internal-42',
+      commits: [],
+      overrides: [
+        {
+          id: fixtureId('contract/override'),
+          created_at: iso(monthStart(now, -3)),
+          starting_at: iso(monthStart(now, -3)),
+          multiplier: 0.8,
+          type: 'MULTIPLIER',
+        },
+      ],
+      scheduled_charges: [],
+      transitions: [],
+      usage_filter: [],
+      usage_statement_schedule: { billing_anchor_date: iso(monthStart(now, -3)), frequency: 'MONTHLY' },
+      prepaid_balance_threshold_configuration: {
+        is_enabled: true,
+        threshold_amount: 2_000,
+        recharge_to_amount: 10_000,
+        commit: { product_id: fixtureId('contract/top-up-product'), name: 'Automatic top-up', description: 'internal: margin 40%' },
+        payment_gate_config: { payment_gate_type: 'STRIPE', stripe_config: { payment_type: 'INVOICE' } },
+        discount_configuration: { payment_fraction: 0.95 },
+      },
+      spend_threshold_configuration: {
+        is_enabled: true,
+        threshold_amount: 500_000,
+        commit: { product_id: fixtureId('contract/spend-product') },
+        payment_gate_config: { payment_gate_type: 'NONE' },
+      },
+    },
+  ];
+}

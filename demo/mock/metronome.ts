@@ -1,6 +1,7 @@
 /**
  * A Metronome-shaped mock API, as a web-standard `(Request) => Promise<Response>` handler: the list endpoints
- * (credits, commits, balances and credit grants) with Metronome's wire format, pagination, limits and errors; a simple token endpoint for
+ * (credits, commits, balances and credit grants) and "List contracts" (v2) with Metronome's wire format, pagination,
+ * limits and errors; a simple token endpoint for
  * testing the widget on its own; and test scenarios with fault injection and a request log.
  * The demo (Vite) and the browser tests (web-test-runner) mount this same handler.
  */
@@ -11,6 +12,7 @@ import {
   type MockGrant,
   acmeCredits,
   contractBalances,
+  contracts,
   edgeCredits,
   manyCredits,
   plansGrants,
@@ -19,7 +21,7 @@ import {
 /** The bearer token the mock accepts in place of a Metronome API key. */
 export const MOCK_API_KEY = 'mock-metronome-key';
 
-export type Route = 'token' | 'credits' | 'commits' | 'balances' | 'grants';
+export type Route = 'token' | 'credits' | 'commits' | 'balances' | 'grants' | 'contracts';
 
 /** The list endpoints, by Metronome's path. */
 const LISTS: Record<string, Route> = {
@@ -27,6 +29,7 @@ const LISTS: Record<string, Route> = {
   '/v1/contracts/customerCommits/list': 'commits',
   '/v1/contracts/customerBalances/list': 'balances',
   '/v1/credits/listGrants': 'grants',
+  '/v2/contracts/list': 'contracts',
 };
 
 /** One injected fault: the next matching request gets this answer instead of the normal one. */
@@ -65,6 +68,8 @@ export interface Scenario {
   credits?: unknown[];
   commits?: unknown[];
   grants?: unknown[];
+  /** "List contracts" (v2): the customer's contracts, as Metronome sends them. */
+  contracts?: unknown[];
   faults?: Fault[];
   /** `repeat`: every page answers the same cursor; `endless`: a new cursor forever. */
   cursor?: 'repeat' | 'endless';
@@ -115,6 +120,7 @@ interface CustomerData {
   credits: unknown[];
   commits: unknown[];
   grants: unknown[];
+  contracts?: unknown[];
 }
 
 /** The body fields that bring in contract-level items and that pick one item, per list. */
@@ -158,7 +164,7 @@ export function createMockMetronome(options: MockOptions = {}) {
       case CUSTOMERS.edge:
         return { credits: edgeCredits(at), commits: [], grants: [] };
       case CUSTOMERS.contract:
-        return { ...contractBalances(at), grants: [] };
+        return { ...contractBalances(at), grants: [], contracts: contracts(at) };
       default:
         return undefined;
     }
@@ -172,6 +178,7 @@ export function createMockMetronome(options: MockOptions = {}) {
       credits: scenario.credits ?? base?.credits ?? [],
       commits: scenario.commits ?? base?.commits ?? [],
       grants: scenario.grants ?? base?.grants ?? [],
+      contracts: scenario.contracts ?? base?.contracts ?? [],
     };
   }
 
@@ -320,6 +327,19 @@ export function createMockMetronome(options: MockOptions = {}) {
     return json(200, page(grants, offset, limit, scenario));
   }
 
+  /** "List contracts" (v2): the customer's contracts, those in force at `covering_date` when it is given; one page. */
+  function listContracts(body: Record<string, unknown>): Response {
+    const customerId = body.customer_id;
+    if (typeof customerId !== 'string') return error(400, 'customer_id is required');
+    const data = dataOf(customerId);
+    if (!data) return error(404, `Customer ${customerId} not found`);
+    const covering = typeof body.covering_date === 'string' ? Date.parse(body.covering_date) : undefined;
+    const inForce = (contract: { starting_at?: string; ending_before?: string }) =>
+      covering === undefined ||
+      (Date.parse(contract.starting_at ?? '') <= covering && !(Date.parse(contract.ending_before ?? '') <= covering));
+    return json(200, { data: (data.contracts ?? []).filter((c) => inForce(c as { starting_at?: string })) });
+  }
+
   async function readJson(request: Request): Promise<Record<string, unknown> | undefined> {
     try {
       const body: unknown = JSON.parse((await request.text()) || '{}');
@@ -386,6 +406,7 @@ export function createMockMetronome(options: MockOptions = {}) {
       });
     }
     if (!authorized(request)) return error(401, 'Unauthorized');
+    if (route === 'contracts') return listContracts(body);
     return route === 'grants' ? listGrants(url, body, scenario) : listContractItems(route, body, scenario);
   }
 

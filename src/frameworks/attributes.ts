@@ -35,6 +35,11 @@ export interface CreditBalanceAttributes {
    * under it.
    */
   'chart'?: boolean;
+  /**
+   * Credits, commits and balances: show the contract's automatic top-up, where it has one ("When your balance
+   * falls to $20.00, it is topped up to $100.00 automatically."), read beside the first page.
+   */
+  'top-up'?: boolean;
   /** Balances only: leave out commits and credits whose balance is zero. */
   'exclude-zero-balances'?: boolean;
   /** Credits, commits and balances: only items whose schedule covers this RFC 3339 instant. */
@@ -89,6 +94,7 @@ export const ATTRIBUTE_NAMES = [
   'include-ledgers',
   'forecast',
   'chart',
+  'top-up',
   'exclude-zero-balances',
   'covering-date',
   'starting-at',

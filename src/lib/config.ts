@@ -27,6 +27,7 @@ export interface WidgetOptions {
   includeLedgers: boolean;
   forecast: boolean;
   chart: boolean;
+  topUp: boolean;
   excludeZeroBalances: boolean;
   coveringDate?: string | undefined;
   startingAt?: string | undefined;

@@ -21,6 +21,12 @@ export const LIST_PATHS = {
   grants: '/v1/credits/listGrants',
 } as const;
 
+/**
+ * "List contracts" (v2): where the widget reads a contract's automatic top-up (`top-up`), and the one call the
+ * companion answers with part of Metronome's answer only (each contract's prepaid balance threshold configuration).
+ */
+export const CONTRACTS_PATH = '/v2/contracts/list';
+
 /** The API's page sizes: at most `max` items a page, `default` when `page-size` is unset. */
 export const PAGE_SIZES = {
   credits: { max: 25, default: 25 },

@@ -3,8 +3,9 @@
  * parameters it passes on with the check each must pass, and the body field that names the customer, which the
  * token's customer is forced into). The handler looks calls up here; adding a call is adding an entry.
  */
-import { LIST_PATHS, PAGE_SIZES } from '../lib/metronome.js';
+import { CONTRACTS_PATH, LIST_PATHS, PAGE_SIZES } from '../lib/metronome.js';
 import { parseTimestamp } from '../lib/timestamp.js';
+import { HttpError } from './http.js';
 
 /** Whether a value sent by the browser may be passed on. */
 export type Check = (value: unknown) => boolean;
@@ -59,6 +60,35 @@ export interface Route {
   query?: Record<string, Check>;
   /** Body fields refused outright, with why. */
   refused?: Record<string, string>;
+  /**
+   * What of Metronome's (successful) answer goes back to the browser, where not all of it: a function of its JSON.
+   * Without it, the answer goes back as it came (the lists, whose every field the widget reads or may).
+   */
+  answer?: (json: unknown) => unknown;
+}
+
+/** The fields of a prepaid balance threshold configuration the widget shows ("below $20, topped up to $100"). */
+const THRESHOLD_FIELDS = ['is_enabled', 'threshold_amount', 'recharge_to_amount', 'custom_credit_type_id'];
+
+/**
+ * A contract list with nothing in it but each contract's prepaid balance threshold configuration, and only the
+ * fields of it the widget shows: a contract's rates, overrides, discounts, commits, ids and the threshold's
+ * commit and payment settings stay on the server. Contracts without one are left out.
+ */
+function thresholdsOnly(json: unknown): unknown {
+  const data = (json as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) throw new HttpError(502, 'Metronome’s contract list could not be read.');
+  return {
+    data: data.flatMap((contract: unknown) => {
+      const configuration = (contract as { prepaid_balance_threshold_configuration?: unknown } | null)
+        ?.prepaid_balance_threshold_configuration;
+      if (!configuration || typeof configuration !== 'object') return [];
+      const kept = Object.fromEntries(
+        THRESHOLD_FIELDS.flatMap((field) => (field in configuration ? [[field, (configuration as Record<string, unknown>)[field]]] : [])),
+      );
+      return [{ prepaid_balance_threshold_configuration: kept }];
+    }),
+  };
 }
 
 /** Every call the companion forwards. */
@@ -122,6 +152,14 @@ const ROUTE_LIST: Route[] = [
     body: { credit_type_ids: isStrings, effective_before: isTimestamp, not_expiring_before: isTimestamp },
     query: { limit: isWholeText(1, PAGE_SIZES.grants.max), next_page: isString },
     refused: { credit_grant_ids: 'grants are listed by customer only' },
+  },
+  {
+    // "List contracts" (v2), for the automatic top-up: the contracts in force at an instant, answered with their
+    // threshold configurations only. No balances or ledgers: the lists above carry those.
+    path: CONTRACTS_PATH,
+    customer: CUSTOMER_ID,
+    body: { covering_date: isTimestamp },
+    answer: thresholdsOnly,
   },
 ];
 

@@ -99,7 +99,7 @@ export function metronome(options: UpstreamOptions) {
       throw failed('Metronome’s answer was cut off.');
     }
     if (!bytes.byteLength) throw new HttpError(502, `Metronome answered with no body (HTTP ${response.status}).`);
-    if (response.status < 400) return { status: response.status, headers, body: bytes };
+    if (response.status < 400) return { status: response.status, headers, body: route.answer ? answerPart(route.answer, bytes) : bytes };
     // An error body may hold what is meant for the organization (an internal id, the request echoed): it goes to
     // the log; the end customer's browser gets the status, the retry headers and a short message.
     const message = `Metronome answered with an error (HTTP ${response.status}).`;
@@ -114,6 +114,17 @@ export function metronome(options: UpstreamOptions) {
   /** Forwards `call` for `customerId`, within the customer's limits. */
   return (customerId: string, call: ForwardedCall, client: AbortSignal): Promise<UpstreamAnswer> =>
     limited(customerId, () => forward(call, client));
+}
+
+/** The part of a successful answer a route passes back (`Route.answer`); an answer that is not JSON is a `502`. */
+function answerPart(part: (json: unknown) => unknown, bytes: Uint8Array): Uint8Array {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new HttpError(502, 'Metronome’s answer is not JSON.');
+  }
+  return new TextEncoder().encode(JSON.stringify(part(json)));
 }
 
 /**

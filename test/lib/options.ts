@@ -10,6 +10,7 @@ export const defaultOptions: WidgetOptions = {
   includeLedgers: false,
   forecast: false,
   chart: false,
+  topUp: false,
   excludeZeroBalances: false,
   expiringSoonDays: 30,
   headingLevel: 2,

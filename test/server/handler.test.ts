@@ -285,6 +285,61 @@ describe('the grants list', () => {
   });
 });
 
+describe('the contracts list, for the automatic top-up', () => {
+  const CONTRACTS = '/v2/contracts/list';
+
+  it('passes back nothing of a contract but the fields of its prepaid balance threshold configuration', async () => {
+    const id = await scenario({ base: CUSTOMERS.contract });
+    const { token, list } = await companion(id);
+    const response = await list(CONTRACTS, { covering_date: '2100-01-01T00:00:00Z' }, await token());
+    assert.equal(response.status, 200);
+    const [forwarded] = await upstreamLog(id);
+    assert.deepEqual(forwarded!.body, { covering_date: '2100-01-01T00:00:00Z', customer_id: id });
+    // The mock's contract (ends long before 2100) is not in force then; asked for now, it is, and of it
+    // only the threshold's four fields come back: no rates, overrides, ids, spend threshold, commit or payment.
+    assert.deepEqual(response.json(), { data: [] });
+    const now = await list(CONTRACTS, {}, await token());
+    assert.deepEqual(now.json(), {
+      data: [{ prepaid_balance_threshold_configuration: { is_enabled: true, threshold_amount: 2_000, recharge_to_amount: 10_000 } }],
+    });
+    for (const secret of ['Enterprise agreement', 'internal', 'STRIPE', 'payment_fraction', 'spend_threshold', '500000', 'rate_card']) {
+      assert.ok(!now.text.includes(secret), secret);
+    }
+  });
+
+  it('refuses another customer (403) and the fields it does not need (400), without calling Metronome', async () => {
+    const id = await scenario({ base: CUSTOMERS.contract });
+    const { token, list } = await companion(id);
+    const bearer = await token();
+    assert.equal((await list(CONTRACTS, { customer_id: 'someone-else' }, bearer)).status, 403);
+    for (const body of [
+      { include_ledgers: true },
+      { include_balance: true },
+      { starting_at: '2026-01-01T00:00:00Z' },
+      { covering_date: 7 },
+    ]) {
+      assert.equal((await list(CONTRACTS, body, bearer)).status, 400, JSON.stringify(body));
+    }
+    assert.deepEqual(await upstreamLog(id), []);
+  });
+
+  it('answers 502 when Metronome’s contract list cannot be read, and passes its errors on as any list’s', async () => {
+    const id = await scenario({
+      base: CUSTOMERS.contract,
+      faults: [
+        { route: 'contracts', body: '{"data": {}}' },
+        { route: 'contracts', status: 404 },
+      ],
+    });
+    const { token, list } = await companion(id);
+    const bearer = await token();
+    assert.equal((await list(CONTRACTS, {}, bearer)).status, 502);
+    const missing = await list(CONTRACTS, {}, bearer);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.json(), { message: 'Metronome answered with an error (HTTP 404).' });
+  });
+});
+
 describe('everything else is refused', () => {
   it('404 for other paths, under the base path or not', async () => {
     const { call, token } = await companion('c');

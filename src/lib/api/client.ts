@@ -10,6 +10,7 @@ import { type HttpDeps, postJson } from './http.js';
 import { METRONOME_API_BASE, PAGE_SIZES } from '../metronome.js';
 import type { LoadPlan } from './load-plan.js';
 import type { ListPlan, Source } from './source.js';
+import type { TopUp } from './top-up.js';
 import { page } from './validate.js';
 
 /** Past this many pages a load stops with an error rather than loop on a cursor that never ends. */
@@ -82,6 +83,8 @@ export function listPlanOf(plan: LoadPlan, token: Token, tokenBase: string): Lis
 export interface Loaded {
   credits: NormalizedCredit[];
   skipped: SkippedCredit[];
+  /** With `top-up`, once read: the automatic top-ups of the customer's contracts (none: an empty list). */
+  topUps?: TopUp[] | undefined;
 }
 
 /** One record of a page, normalized; or, when it cannot be read, its id (if readable) and what is wrong with it. */
@@ -115,9 +118,11 @@ export async function* loadCredits(
   { previous = [], fresh = false }: { previous?: readonly NormalizedCredit[]; fresh?: boolean } = {},
 ): AsyncGenerator<Loaded> {
   const before = new Map(previous.map((credit) => [credit.id, credit]));
-  // The grants code arrives while the token request is in flight, not after it.
+  // The grants code arrives while the token request is in flight, not after it; so does the top-up's.
   const sourceArriving = loadSource(config.source);
   sourceArriving.catch(() => {}); // handled below, once the token has come (or failed)
+  const topUpArriving = config.topUp ? import('./top-up.js') : undefined;
+  topUpArriving?.catch(() => {}); // handled below, as any failure to read the top-up
   let token = await session.cache.get(session.key, session.fetch, signal);
   const plan = listPlanOf(config, token, session.url);
   const source = await sourceArriving;
@@ -139,8 +144,16 @@ export async function* loadCredits(
     }
   };
 
+  // The automatic top-up is asked for beside the first page, and shown with the first page after it arrives.
+  let topUps: TopUp[] | undefined;
+  const topUpsRead = topUpArriving?.then(
+    async ({ loadTopUps }) => (topUps = await loadTopUps(plan, fetchPage, http.now())),
+    () => {}, // its chunk could not be fetched: no top-up, and the browser's console says why
+  );
+
   const credits = new Map<string, NormalizedCredit>();
   const skipped: SkippedCredit[] = [];
+  const soFar = (): Loaded => ({ credits: [...credits.values()], skipped: [...skipped], topUps });
   const cursors = new Set<string>();
   let cursor: string | undefined;
   for (let pages = 1; ; pages++) {
@@ -160,8 +173,8 @@ export async function* loadCredits(
       fingerprints.set(credit, wire);
       credits.set(credit.id, credit);
     });
-    yield { credits: [...credits.values()], skipped: [...skipped] };
-    if (!nextPage) return;
+    yield soFar();
+    if (!nextPage) break;
     if (cursors.has(nextPage)) {
       throw new CreditBalanceError('invalid-response', 'The API repeated a page cursor; loading stopped to avoid an endless loop.');
     }
@@ -173,6 +186,10 @@ export async function* loadCredits(
     }
     cursors.add(nextPage);
     cursor = nextPage;
+  }
+  if (topUpsRead) {
+    await topUpsRead;
+    yield soFar();
   }
 }
 

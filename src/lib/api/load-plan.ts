@@ -18,6 +18,8 @@ export interface LoadPlan {
   scope: 'all' | 'customer';
   includeArchived: boolean;
   includeLedgers: boolean;
+  /** Read the contracts' automatic top-up (`top-up`; contracts only: grants have none). */
+  topUp: boolean;
   excludeZeroBalances: boolean;
   /** Items per page; absent: the source's default. */
   pageSize: number | undefined;
@@ -43,6 +45,7 @@ export function loadPlanOf(options: WidgetOptions, pageUrl: string): LoadPlan {
     includeArchived: options.includeArchived,
     // The forecast and the chart read the ledgers too, whether or not the history is shown.
     includeLedgers: options.includeLedgers || options.forecast || options.chart,
+    topUp: options.topUp && options.source !== 'grants',
     excludeZeroBalances: options.excludeZeroBalances,
     pageSize: options.pageSize,
     coveringDate: text(options.coveringDate),

@@ -16,6 +16,7 @@ const plan: LoadPlan = {
   scope: 'all',
   includeArchived: false,
   includeLedgers: false,
+  topUp: false,
   excludeZeroBalances: false,
   pageSize: undefined,
   coveringDate: undefined,
@@ -57,6 +58,17 @@ describe('loadPlanOf: what a load fetches, from the element’s options', () => 
     { name: 'an absolute API base', options: { apiBase: 'https://api.example' }, plan: { apiBase: 'https://api.example/' } },
     { name: 'empty attributes are no filter', options: { customerId: '', creditId: '', coveringDate: '', apiBase: '' }, plan: {} },
     { name: 'every load field passes through', options: everyField, plan: everyField },
+    { name: 'the forecast and the chart read the ledgers', options: { forecast: true, chart: true }, plan: { includeLedgers: true } },
+    {
+      name: 'the automatic top-up, on a contract list',
+      options: { topUp: true, source: 'balances' },
+      plan: { topUp: true, source: 'balances' },
+    },
+    {
+      name: 'no automatic top-up on grants, which have no contract',
+      options: { topUp: true, source: 'grants' },
+      plan: { source: 'grants' },
+    },
     {
       name: 'display options are not part of it',
       options: { expiringSoonDays: 7, headingLevel: 9, lowBalance: 5, invoiceUrl: '/i/{invoice_id}' },
@@ -78,6 +90,7 @@ describe('loadPlanOf: what a load fetches, from the element’s options', () => 
       { scope: 'customer' },
       { includeArchived: true },
       { includeLedgers: true },
+      { topUp: true },
       { excludeZeroBalances: true },
       { pageSize: 5 },
       { coveringDate: '2026-01-01T00:00:00Z' },

@@ -95,4 +95,5 @@ export const catalogue: Catalogue = {
   'chart.history': 'Guthaben: {from} am {date}, heute {now}.',
   'chart.projection': 'Gestrichelt, bei Ihrem bisherigen Verbrauch: {amount} am {date}.',
   'chart.marks': 'Striche markieren eingehendes Guthaben, gepunktete Linien das Ende eines Zeitraums.',
+  topUp: 'Sinkt Ihr Guthaben auf {threshold}, wird es automatisch auf {amount} aufgefüllt.',
 };

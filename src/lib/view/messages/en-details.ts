@@ -57,4 +57,5 @@ export const enDetails = {
   'chart.history': 'Balance: {from} on {date}, {now} today.',
   'chart.projection': 'Dashed, at your recent rate: {amount} on {date}.',
   'chart.marks': 'Ticks mark money arriving; dotted lines, periods ending.',
+  topUp: 'When your balance falls to {threshold}, it is topped up to {amount} automatically.',
 } satisfies Record<string, Message>;

@@ -92,4 +92,5 @@ export const catalogue: Catalogue = {
   'chart.history': 'Saldo: {from} el {date}, {now} hoy.',
   'chart.projection': 'En línea discontinua, a su ritmo reciente: {amount} el {date}.',
   'chart.marks': 'Las marcas indican la llegada de saldo; las líneas punteadas, el fin de un periodo.',
+  topUp: 'Cuando su saldo baja a {threshold}, se recarga automáticamente hasta {amount}.',
 };

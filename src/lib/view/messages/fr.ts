@@ -92,4 +92,5 @@ export const catalogue: Catalogue = {
   'chart.history': 'Solde : {from} le {date}, {now} aujourd’hui.',
   'chart.projection': 'En pointillés, à votre rythme récent : {amount} le {date}.',
   'chart.marks': 'Les traits marquent l’arrivée de crédit ; les lignes pointillées, la fin d’une période.',
+  topUp: 'Lorsque votre solde descend à {threshold}, il est automatiquement rechargé jusqu’à {amount}.',
 };

@@ -92,4 +92,5 @@ export const catalogue: Catalogue = {
   'chart.history': '残高：{date} に {from}、現在 {now}。',
   'chart.projection': '破線は最近のご利用ペースでの見込みです：{date} に {amount}。',
   'chart.marks': '目盛りは残高の追加、点線は期間の終了を示します。',
+  topUp: '残高が {threshold} まで減ると、自動的に {amount} までチャージされます。',
 };
