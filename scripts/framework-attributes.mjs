@@ -1,5 +1,5 @@
-// Part of `npm run analyze`: src/frameworks/attributes.ts, the attributes of <credit-balance> as the framework
-// typings (React, Vue, Svelte) accept them, generated from custom-elements.json (itself from the element's
+// Part of `npm run analyze`: src/frameworks/attributes.ts, the attributes and the slots of <credit-balance> as the
+// framework typings (React, Vue, Svelte) accept them, generated from custom-elements.json (itself from the element's
 // `@property` declarations and JSDoc), so no list of attributes is kept by hand. `npm run check:manifest` fails
 // when the file is not what this writes.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -57,6 +57,24 @@ export function attributesModule(manifest) {
     'export const ATTRIBUTE_NAMES = [',
     ...element.attributes.map((a) => `  '${a.name}',`),
     '] as const;',
+    '',
+    '/** The slots of `<credit-balance>`: a child element with `slot="<name>"` is shown there. */',
+    'export interface CreditBalanceSlots {',
+  );
+  for (const slot of element.slots) {
+    if (slot.description) lines.push(...comment(slot.description));
+    lines.push(`  '${slot.name}': '${slot.name}';`);
+  }
+  lines.push(
+    '}',
+    '',
+    '/** A slot\'s name, as a child\'s `slot` attribute writes it: `<a slot="actions">`. */',
+    'export type CreditBalanceSlot = keyof CreditBalanceSlots;',
+    '',
+    '/** Every slot, in the order the element declares them. */',
+    'export const SLOT_NAMES = [',
+    ...element.slots.map((s) => `  '${s.name}',`),
+    '] as const satisfies readonly CreditBalanceSlot[];',
     '',
   );
   return lines.join('\n');

@@ -9,7 +9,8 @@ import {
   CreditBalanceLoadEvent,
   CreditBalanceLowEvent,
 } from '../src/events.js';
-import { ATTRIBUTE_NAMES } from '../src/frameworks/attributes.js';
+import { ATTRIBUTE_NAMES, SLOT_NAMES } from '../src/frameworks/attributes.js';
+import { CUSTOMERS, mount } from './helpers.js';
 import type { CreditBalanceAttributes, CreditBalanceEvents } from '../src/frameworks/types.js';
 
 /** Every attribute the typings accept, generated with them from the manifest; the type checker refuses a list that misses one or names another. */
@@ -32,6 +33,15 @@ describe('framework typings', () => {
   it('accept exactly the attributes the element observes', () => {
     expect(everyTypedAttributeListed).to.equal(true);
     expect([...ATTRIBUTE_NAMES].sort()).to.deep.equal([...CreditBalance.observedAttributes].sort());
+  });
+
+  it('name exactly the slots the element renders, in every state', async () => {
+    const names = new Set<string>();
+    for (const customer of [CUSTOMERS.acme, CUSTOMERS.empty]) {
+      const { el } = await mount({ 'customer-id': customer });
+      for (const slot of el.shadowRoot!.querySelectorAll('slot')) names.add(slot.name);
+    }
+    expect([...names].sort()).to.deep.equal([...SLOT_NAMES].sort());
   });
 
   it('derive exactly the events the element dispatches', () => {

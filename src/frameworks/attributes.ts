@@ -111,3 +111,26 @@ export const ATTRIBUTE_NAMES = [
   'heading-level',
   'hide-title',
 ] as const;
+
+/** The slots of `<credit-balance>`: a child element with `slot="<name>"` is shown there. */
+export interface CreditBalanceSlots {
+  /**
+   * The host's way to get more: a "Buy credits" button or link. Under the header, at its end; a row of its own, as
+   * wide as the widget, while a balance is low or there is none (`:state(low)`, `:state(empty)`).
+   */
+  'actions': 'actions';
+  /** Help text, or a link to the host's billing help: under everything else. */
+  'help': 'help';
+  /** What a customer without credits sees instead of "There are no credits on this account." */
+  'empty': 'empty';
+}
+
+/** A slot's name, as a child's `slot` attribute writes it: `<a slot="actions">`. */
+export type CreditBalanceSlot = keyof CreditBalanceSlots;
+
+/** Every slot, in the order the element declares them. */
+export const SLOT_NAMES = [
+  'actions',
+  'help',
+  'empty',
+] as const satisfies readonly CreditBalanceSlot[];

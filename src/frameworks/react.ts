@@ -20,6 +20,8 @@ import { CreditBalance as CreditBalanceElement } from '../credit-balance.js';
 import '../define.js';
 import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceListeners, CreditBalanceProperties } from './types.js';
 
+export type { CreditBalanceSlot, CreditBalanceSlots } from './types.js';
+
 /** What the bare tag and the component share: HTML's props, a ref, the attributes and the properties. */
 type ElementProps = Omit<HTMLAttributes<CreditBalanceElement>, keyof CreditBalanceAttributes> &
   RefAttributes<CreditBalanceElement> &

@@ -9,6 +9,8 @@ import type { HTMLAttributes } from 'svelte/elements';
 import type { CreditBalance } from '../credit-balance.js';
 import type { CreditBalanceAttributes, CreditBalanceListeners, CreditBalanceProperties } from './types.js';
 
+export type { CreditBalanceSlot, CreditBalanceSlots } from './types.js';
+
 export type CreditBalanceSvelteProps = Omit<HTMLAttributes<CreditBalance>, keyof CreditBalanceAttributes> &
   CreditBalanceAttributes &
   CreditBalanceProperties &

@@ -7,7 +7,7 @@
 import type { CreditBalance } from '../credit-balance.js';
 import type {} from '../events.js';
 
-export type { CreditBalanceAttributes } from './attributes.js';
+export type { CreditBalanceAttributes, CreditBalanceSlot, CreditBalanceSlots } from './attributes.js';
 
 /** The properties that take values attributes cannot carry (functions, objects). */
 export type CreditBalanceProperties = Partial<Pick<CreditBalance, 'tokenProvider' | 'strings'>>;

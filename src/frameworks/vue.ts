@@ -8,6 +8,8 @@
 import type { DefineComponent } from 'vue';
 import type { CreditBalanceAttributes, CreditBalanceEvents, CreditBalanceProperties } from './types.js';
 
+export type { CreditBalanceSlot, CreditBalanceSlots } from './types.js';
+
 type Listeners = {
   [E in keyof CreditBalanceEvents as `on${Capitalize<E>}`]?: (event: CreditBalanceEvents[E]) => void;
 };

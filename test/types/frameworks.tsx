@@ -2,9 +2,9 @@
 // React component, accept what the README shows and refuse what the element does not take.
 import type { SvelteHTMLElements } from 'svelte/elements';
 import type { GlobalComponents } from 'vue';
-import { CreditBalance as CreditBalanceComponent } from '../../src/frameworks/react.js';
-import type {} from '../../src/frameworks/svelte.js';
-import type {} from '../../src/frameworks/vue.js';
+import { CreditBalance as CreditBalanceComponent, type CreditBalanceSlot } from '../../src/frameworks/react.js';
+import type { CreditBalanceSlot as SvelteSlot } from '../../src/frameworks/svelte.js';
+import type { CreditBalanceSlot as VueSlot } from '../../src/frameworks/vue.js';
 import type { CreditBalance } from '../../src/credit-balance.js';
 
 export const reactUsage = (
@@ -50,8 +50,23 @@ export const componentUsage = (
     ref={(el: CreditBalance | null) => {
       void el?.refresh();
     }}
-  />
+  >
+    <a slot={'actions' satisfies CreditBalanceSlot} href="/billing/buy">
+      Buy credits
+    </a>
+    <p slot={'help' satisfies CreditBalanceSlot}>Billing help</p>
+  </CreditBalanceComponent>
 );
+
+// @ts-expect-error: the element has no such slot
+export const wrongSlot: CreditBalanceSlot = 'footer';
+
+/** The same slot names in every framework's typings. */
+export const everyFrameworkSlot: [CreditBalanceSlot, SvelteSlot, VueSlot][] = [
+  ['actions', 'actions', 'actions'],
+  ['help', 'help', 'help'],
+  ['empty', 'empty', 'empty'],
+];
 
 // @ts-expect-error: not a scope the element knows
 export const wrongScope = <CreditBalanceComponent scope="everyone" />;
