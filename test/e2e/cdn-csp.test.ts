@@ -1,7 +1,7 @@
 // A plain HTML page that loads only dist/credit-balance.bundle.js (and the chunks it fetches from beside
 // itself: the grants widget needs one), served with a strict Content Security
 // Policy (no 'unsafe-inline' anywhere), in Chromium, Firefox ESR and WebKit: the credits render, the policy is never
-// violated, and the page talks only to itself. Needs `npm run build` (npm test builds first).
+// violated (the balance chart's included), and the page talks only to itself. Needs `npm run build` (npm test builds first).
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -71,11 +71,21 @@ describe('the script tag alone, under a strict CSP', () => {
         const seen = await page.evaluate(() => ({
           violations: (window as unknown as { violations: string[] }).violations,
           german: document.querySelectorAll('credit-balance')[2]!.shadowRoot!.querySelector('.title')!.textContent!.trim(),
+          // The balance charts: an SVG drawn and a "Now" label placed (through CSSOM) under the policy.
+          charts: [...document.querySelectorAll('credit-balance')[2]!.shadowRoot!.querySelectorAll('[part~="chart"]')].map((chart) => ({
+            drawn: chart.querySelector('svg')!.getBoundingClientRect().height > 0,
+            placed: getComputedStyle(chart.querySelector('.timeline__now-label')!).insetInlineStart !== 'auto',
+          })),
           // What the page fetched: scripts, chunks and API calls alike.
           requested: performance.getEntriesByType('resource').map((entry) => entry.name),
         }));
         assert.deepEqual(seen.violations, []);
         assert.equal(seen.german, 'Guthaben', 'the German chunk loaded under the policy');
+        assert.deepEqual(
+          seen.charts,
+          [1, 2, 3].map(() => ({ drawn: true, placed: true })),
+          'a chart per currency, drawn under the policy',
+        );
         assert.ok(
           seen.requested.some((url) => url.includes('/credit-balance/')),
           'chunks were fetched',
