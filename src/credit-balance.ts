@@ -134,8 +134,8 @@ class TemplateChunk<T> {
   }
 }
 
-/** The history and a commit's invoice schedule. */
-const detailsChunk = new TemplateChunk('history or invoice schedule', () => import('./details.js'));
+/** The history, a commit's invoice schedule, and what some pages show under the totals (`details.ts`). */
+const detailsChunk = new TemplateChunk('details', () => import('./details.js'));
 
 /**
  * @summary A customer's Metronome credits and commits: balances, totals per credit type, access and invoice schedules.

@@ -1,7 +1,8 @@
 /**
- * What only some pages show of an item: its history (with `include-ledgers`) and a commit's invoice schedule
- * (`source="commits"` or `"balances"`). A chunk of its own, fetched alongside the token request only by widgets
- * that show either.
+ * What only some pages show: an item's history (`include-ledgers`), a commit's invoice schedule (`source="commits"`
+ * or `"balances"`), and under the totals the forecast (`forecast`), the balance charts (`chart`), the automatic
+ * top-up (`top-up`) and the grants' balance date (`source="grants"`), with their styles and English words. A chunk
+ * of its own, fetched alongside the token request only by widgets that show one of them.
  */
 import { type TemplateResult, html, nothing } from 'lit';
 import { renderCharts } from './chart.js';

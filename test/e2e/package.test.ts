@@ -274,7 +274,7 @@ describe('the packed package, installed', () => {
           assert.match(seen.grantsError, /could not be reached/);
           assert.equal(seen.retry, true);
           assert.ok(
-            seen.warnings.some((w) => w.includes('no history or invoice schedule, its chunk could not be fetched')),
+            seen.warnings.some((w) => w.includes('no details, its chunk could not be fetched')),
             seen.warnings.join('\n'),
           );
         } finally {
