@@ -133,12 +133,18 @@ export const styles = css`
     gap: var(--_gap);
   }
 
+  /*
+   * Style containment (counters and quotes stay inside a card; nothing here uses them) lets the engine lay out
+   * cards inside the host's size container one by one: without it, 2,000 cards shown at once took 30 s to lay out
+   * in Chromium, growing with the square of their number.
+   */
   .credit {
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_gap);
     gap: calc(var(--_gap) / 2);
+    contain: style;
   }
 
   .credit--expired {
