@@ -108,8 +108,7 @@ export function credit(spec: CreditSpec): MockCredit {
 
 /**
  * A ledger that adds up to the credit's balance, as Metronome's does: each period's start so far, and what the
- * current period has used, taken on the 1st of each month since it started (on its first day when it started
- * this month).
+ * current period has used, taken on the 1st of each month since it started (today when no 1st has passed since).
  */
 function defaultLedger({ now, segments = [], balance }: CreditSpec, segmentIds: string[]): LedgerEntry[] {
   const started = segments.flatMap((segment, i): LedgerEntry[] =>
@@ -122,7 +121,9 @@ function defaultLedger({ now, segments = [], balance }: CreditSpec, segmentIds: 
   if (used <= 0) return started;
   const { start } = segments[current]!;
   const firsts = Array.from({ length: 24 }, (_, i) => monthStart(now, -i)).filter((first) => first > start && first <= now);
-  const days = firsts.length ? firsts : [start];
+  // With no 1st since it started, today (or, for a period that started today, now): after its start, whatever the date.
+  const today = dayStart(now, 0);
+  const days = firsts.length ? firsts : [today > start ? today : now];
   const deductions = days.reverse().map((day): LedgerEntry => ({
     type: 'CREDIT_AUTOMATED_INVOICE_DEDUCTION',
     amount: -used / days.length,
