@@ -35,6 +35,7 @@ function renderChart(chart: BalanceChart, { i18n, money, dates, now }: ViewConte
   // A ledger that does not add up can put a past balance below zero: it is drawn at zero.
   const y = (amount: number) => HEIGHT - (chart.max > 0 ? (Math.max(0, amount) / chart.max) * (HEIGHT - HEADROOM) : 0);
   const line = (points: BalanceChart['history']) => points.map((p, i) => `${i ? 'L' : 'M'}${x(p.at)},${y(p.amount)}`).join('');
+  const history = line(chart.history);
   const today = x(now);
   const amount = (value: number) => money.amount(value, chart.creditType);
   const first = chart.history[0]!;
@@ -58,8 +59,8 @@ function renderChart(chart: BalanceChart, { i18n, money, dates, now }: ViewConte
     </div>
     <svg class="chart__plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
       ${svg`
-        <path class="chart__area" d="${line(chart.history)}L${today},${HEIGHT}L${x(first.at)},${HEIGHT}Z"></path>
-        <path class="chart__line" d="${line(chart.history)}"></path>
+        <path class="chart__area" d="${history}L${today},${HEIGHT}L${x(first.at)},${HEIGHT}Z"></path>
+        <path class="chart__line" d="${history}"></path>
         ${chart.projection.length > 1 ? svg`<path class="chart__projection" d="${line(chart.projection)}"></path>` : nothing}
         ${chart.ends.map((at) => svg`<path class="chart__end" d="M${x(at)},0V${HEIGHT}"></path>`)}
         ${chart.starts.map((at) => svg`<path class="chart__start" d="M${x(at)},${HEIGHT}V${HEIGHT - TICK}"></path>`)}

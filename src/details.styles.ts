@@ -1,6 +1,7 @@
 /**
- * The styles of the history, a commit's invoice schedule, the forecast and the balance chart: in the details' chunk
- * with their templates, adopted by a widget's shadow root when it first shows one of them (`credit-balance.ts`).
+ * The styles of the history, a commit's invoice schedule, and what some pages show under the totals (the forecast,
+ * the top-up, the balance chart, the grants' balance date): in the details' chunk with their templates, adopted by
+ * a widget's shadow root when it first shows one of them (`credit-balance.ts`).
  */
 import { css } from 'lit';
 

@@ -1,11 +1,11 @@
 // The balance chart through the rendered widget (`chart`): what it draws, its words, its theme, right to left, a
 // 240 px sidebar. What it draws is worked out case by case in test/lib/view/chart.test.ts.
 import { expect } from '@open-wc/testing';
-import { credit, dayStart } from '../demo/mock/fixtures.js';
+import { dayStart } from '../demo/mock/fixtures.js';
 import type { CreditBalanceForecastEvent } from '../src/events.js';
 import { TEST_NOW } from './clock.js';
-import { mount, part, scenario, text } from './helpers.js';
-import { USD, usingTenDollarsAMonth } from './usage.js';
+import { mount, part, text } from './helpers.js';
+import { USD, startedFiveDaysAgo, usingTenDollarsAMonth } from './usage.js';
 
 const DAY = 86_400_000;
 const day = (offset: number, locale = 'en-US') =>
@@ -59,19 +59,7 @@ describe('the balance chart (chart)', () => {
   });
 
   it('draws no projection with too little history, and no chart without the attribute', async () => {
-    const id = await scenario({
-      credits: [
-        credit({
-          now: TEST_NOW,
-          seed: 'chart-new',
-          name: 'New credit',
-          product: 'Platform',
-          creditType: USD,
-          segments: [{ amount: 10_000, start: dayStart(TEST_NOW, -5), end: dayStart(TEST_NOW, 300) }],
-          balance: 9_000,
-        }),
-      ],
-    });
+    const id = await startedFiveDaysAgo();
     const { el } = await mount({ 'customer-id': id, chart: '' });
     const chart = part(el, 'chart')!;
     expect(drawing(chart).projection).to.have.length(0);

@@ -1,11 +1,11 @@
 // The run-out forecast through the rendered widget (`forecast`): its words, the expires-unused warning, and the
 // load and forecast events. The rule itself is tested case by case in test/lib/view/forecast.test.ts.
 import { expect } from '@open-wc/testing';
-import { credit, dayStart } from '../demo/mock/fixtures.js';
+import { dayStart } from '../demo/mock/fixtures.js';
 import type { CreditBalanceForecastEvent, CreditBalanceLoadEvent } from '../src/events.js';
 import { TEST_NOW } from './clock.js';
-import { mount, part, scenario, text } from './helpers.js';
-import { USD, usingTenDollarsAMonth } from './usage.js';
+import { mount, part, text } from './helpers.js';
+import { USD, startedFiveDaysAgo, usingTenDollarsAMonth } from './usage.js';
 
 const DAY = 86_400_000;
 
@@ -36,19 +36,7 @@ describe('the run-out forecast (forecast)', () => {
   });
 
   it('says nothing with too little history, and nothing without forecast', async () => {
-    const id = await scenario({
-      credits: [
-        credit({
-          now: TEST_NOW,
-          seed: 'new',
-          name: 'New credit',
-          product: 'Platform',
-          creditType: USD,
-          segments: [{ amount: 10_000, start: dayStart(TEST_NOW, -5), end: dayStart(TEST_NOW, 300) }],
-          balance: 9_000,
-        }),
-      ],
-    });
+    const id = await startedFiveDaysAgo();
     const { el, find } = await mount({ 'customer-id': id, forecast: '' });
     expect(part(el, 'forecast')).to.equal(null);
     expect((find('credit-balance-forecast') as CreditBalanceForecastEvent).detail.forecasts).to.deep.equal([

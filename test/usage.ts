@@ -34,3 +34,20 @@ export function usingTenDollarsAMonth(endDay: number) {
     ],
   });
 }
+
+/** A customer whose $100.00 credit started five days ago, $10.00 of it used: too little history for a rate. */
+export function startedFiveDaysAgo() {
+  return scenario({
+    credits: [
+      credit({
+        now: TEST_NOW,
+        seed: 'started-five-days-ago',
+        name: 'New credit',
+        product: 'Platform',
+        creditType: USD,
+        segments: [{ amount: 10_000, start: dayStart(TEST_NOW, -5), end: dayStart(TEST_NOW, 300) }],
+        balance: 9_000,
+      }),
+    ],
+  });
+}

@@ -4,7 +4,7 @@
  * items, their forecast and the instant; the details' chunk draws it.
  */
 import { type CreditType, type NormalizedCredit, groupByCreditType, isHeld, sumAmounts } from '../credit.js';
-import { type BalancePoint, FORECAST_WINDOW_DAYS, type Forecast } from './forecast.js';
+import { type BalancePoint, type Forecast, windowStartOf } from './forecast.js';
 
 const DAY = 86_400_000;
 
@@ -58,9 +58,8 @@ export function balanceCharts(credits: readonly NormalizedCredit[], forecasts: r
       .filter((change) => change.at.getTime() <= now)
       .sort((a, b) => a.at.getTime() - b.at.getTime());
     const segments = items.flatMap((item) => item.segments);
-    // From when the items were first there (as the forecast's rate is), at most 90 days back.
-    const first = Math.min(now, ...changes.map((c) => c.at.getTime()), ...segments.map((s) => s.startsAt.getTime()));
-    const from = Math.max(now - FORECAST_WINDOW_DAYS * DAY, first);
+    // The window the forecast's rate is measured over.
+    const from = windowStartOf(items, now);
     // Back from what is held now (the totals' figure), a step at each change in the span: the line ends where
     // the widget's total is, even where a ledger does not add up to the balance.
     let balance = sumAmounts(items.map((item) => item.balance ?? 0));

@@ -124,6 +124,18 @@ function simulate(
   return { expiresUnused, projection };
 }
 
+/**
+ * Where the recent past of a credit type's items starts, in ms: when they were first there (their first period or
+ * ledger entry), at most {@link FORECAST_WINDOW_DAYS} before `now`. A credit a month old has a month of use.
+ */
+export function windowStartOf(items: readonly NormalizedCredit[], now: number): number {
+  const first = Math.min(
+    now,
+    ...items.flatMap((item) => [...item.segments.map((s) => s.startsAt), ...item.ledger.map((e) => e.at)].map((date) => date.getTime())),
+  );
+  return Math.max(now - FORECAST_WINDOW_DAYS * DAY, first);
+}
+
 /** The forecast of each credit type held (postpaid commits are a commitment to spend, not money held). */
 export function forecastsOf(credits: readonly NormalizedCredit[], at: Date): Forecast[] {
   const now = at.getTime();
@@ -133,11 +145,7 @@ export function forecastsOf(credits: readonly NormalizedCredit[], at: Date): For
     const uses = items.flatMap((item) =>
       item.ledger.filter((e) => USE.has(e.type) && e.amount < 0 && e.at.getTime() <= now && e.at.getTime() > windowStart),
     );
-    // Measured from when the items were first there, within the window: a credit a month old has a month of use.
-    const since = Math.min(
-      ...items.flatMap((item) => [...item.segments.map((s) => s.startsAt), ...item.ledger.map((e) => e.at)].map((date) => date.getTime())),
-    );
-    const windowDays = (now - Math.max(windowStart, since)) / DAY;
+    const windowDays = (now - windowStartOf(items, now)) / DAY;
     // One deduction is no rate; neither are deductions that all fall in the last two weeks. No deduction in two
     // weeks or more is: nothing is being used.
     const firstUse = Math.min(...uses.map((e) => e.at.getTime()));

@@ -1,6 +1,7 @@
 /**
- * The English words only the pages that fetch the details' chunk show: the history's (`include-ledgers`), and the
- * invoice schedule's and the commits' (`source="commits"` and `"balances"`). They come with that chunk, not on
+ * The English words only the pages that fetch the details' chunk show: the history's (`include-ledgers`), the
+ * invoice schedule's and the commits' (`source="commits"` and `"balances"`), the grants' (`source="grants"`), and
+ * the forecast's, the chart's and the top-up's (`forecast`, `chart`, `top-up`). They come with that chunk, not on
  * every page; the other languages' catalogues have them in full.
  */
 import type { Message } from './message.js';

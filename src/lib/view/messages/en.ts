@@ -1,8 +1,9 @@
 /**
  * The English catalogue, the one every page has (the others are chunks), but for the words only the pages that
- * fetch the details' chunk show (the history, the invoice schedule, the commits'), which come with it
- * (`en-details.ts`); and the types every catalogue and the `strings` property share. Placeholders are `{name}`;
- * a message that depends on a number is an object of plural forms chosen by `Intl.PluralRules` from `{count}`.
+ * fetch the details' chunk show (the history, the invoice schedule, the commits', the grants', the forecast's, the
+ * chart's and the top-up's), which come with it (`en-details.ts`); and the types every catalogue and the `strings`
+ * property share. Placeholders are `{name}`; a message that depends on a number is an object of plural forms
+ * chosen by `Intl.PluralRules` from `{count}`.
  */
 import type { enDetails } from './en-details.js';
 import type { Message } from './message.js';
