@@ -64,8 +64,8 @@ async function tenWidgets(customerId) {
 }
 
 /** The element's render time for a whole load, then for a refresh that returns the same data. */
-async function renderScale(customerId) {
-  const el = widget(customerId);
+async function renderScale(customerId, attributes) {
+  const el = widget(customerId, attributes);
   const loaded = once(el, 'credit-balance-load');
   stage.replaceChildren(el);
   const { detail } = await loaded;
@@ -84,8 +84,8 @@ async function renderScale(customerId) {
  * `renderScale` has just shown complete shows that data at once (then loads again behind it, which its guards
  * skip). The time is that of the updates until every credit is on screen, with their layout.
  */
-async function wholeRender(customerId) {
-  const el = widget(customerId);
+async function wholeRender(customerId, attributes) {
+  const el = widget(customerId, attributes);
   renderTime.set(el, 0);
   const loaded = once(el, 'credit-balance-load');
   stage.replaceChildren(el);
@@ -101,7 +101,8 @@ async function wholeRender(customerId) {
 
 /**
  * The same visible rows as the widget, by hand: per credit its name, badge, balance, granted amount, meter,
- * timeline bars and schedule rows, with the same Intl formatting, then layout.
+ * timeline bars and schedule rows, with the same Intl formatting, then layout; per commit also its kind and its
+ * invoice schedule.
  */
 function baseline() {
   const credits = window.__credits;
@@ -125,6 +126,7 @@ function baseline() {
   for (const credit of credits) {
     const card = el('article', 'credit');
     card.append(el('h3', 'name', credit.name), el('span', 'badge', 'Active'));
+    if (credit.kind !== 'credit') card.append(el('span', 'kind', 'Prepaid commitment'));
     const figures = el('p');
     figures.append(
       el('span', 'balance', amount(credit.balance, credit.creditType)),
@@ -157,6 +159,20 @@ function baseline() {
     }
     details.append(list);
     card.append(figures, meter, track, details);
+    if (credit.invoices) {
+      const invoices = el('details');
+      invoices.append(el('summary', '', 'Invoice schedule'));
+      const items = el('ol');
+      for (const item of credit.invoices) {
+        const row = el('li');
+        const date = el('time', '', days.format(item.at));
+        date.dateTime = new Date(item.at).toISOString();
+        row.append(el('span', '', amount(item.amount, credit.creditType)), date, el('span', '', 'Invoiced'));
+        items.append(row);
+      }
+      invoices.append(items);
+      card.append(invoices);
+    }
     root.append(card);
   }
   stage.replaceChildren(root);

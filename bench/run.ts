@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CUSTOMERS, scaleCredits } from '../demo/mock/fixtures.js';
+import { CUSTOMERS, scaleCommits, scaleCredits } from '../demo/mock/fixtures.js';
 import { serve } from '../demo/serve.js';
 import { TEST_NOW } from '../test/clock.js';
 import { pageClockScript } from '../test/clock/node.js';
@@ -28,8 +28,8 @@ declare global {
         firstPaintMs: number;
       }>;
       tenWidgets(customerId: string): Promise<{ tokenRequests: number; listRequests: number }>;
-      renderScale(customerId: string): Promise<{ first: number; refresh: number; nodes: number }>;
-      wholeRender(customerId: string): Promise<number>;
+      renderScale(customerId: string, attributes: Record<string, string>): Promise<{ first: number; refresh: number; nodes: number }>;
+      wholeRender(customerId: string, attributes: Record<string, string>): Promise<number>;
       baseline(): { ms: number; nodes: number };
       cycles(customerId: string, count: number): Promise<void>;
     };
@@ -42,8 +42,8 @@ const quick = process.argv.includes('--quick');
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const settings = {
   ...(quick
-    ? { credits: 200, periods: 12, repeats: 1, cycles: 30, warmup: 5, signInSeconds: 1, pageViews: 5 }
-    : { credits: 2000, periods: 12, repeats: 5, cycles: 500, warmup: 50, signInSeconds: 5, pageViews: 100 }),
+    ? { credits: 200, periods: 12, repeats: 1, cycles: 30, warmup: 5, signInSeconds: 1, pageViews: 5, warmViews: 1 }
+    : { credits: 2000, periods: 12, repeats: 5, cycles: 500, warmup: 50, signInSeconds: 5, pageViews: 100, warmViews: 7 }),
   upstreamDelayMs: option('upstream-delay', 300),
   rttMs: option('rtt', 50),
 };
@@ -136,8 +136,8 @@ try {
   record(
     'critical path, default page (English, credits): widget JavaScript before first paint',
     `${english.bytes} B gzip in ${english.requests} request(s); API requests ${english.api}`,
-    '≤ 16,384 B; API 2, in sequence',
-    english.bytes <= 16_384 && english.sequential,
+    "≤ 25,600 B, the fixed ceiling (which replaces the issue's 16,384 B); API 2, in sequence",
+    english.bytes <= 25_600 && english.sequential,
   );
   const german = await criticalPath(`${await slowToken()}&locale=de-DE&include-ledgers=`);
   record(
@@ -164,40 +164,24 @@ try {
       downloadThroughput: -1,
       uploadThroughput: -1,
     });
-    return opened;
-  };
-  /**
-   * When the widget's first credit was painted, in ms of the page's own clock: since navigation, and since its
-   * token request started (the bundle in the browser and running).
-   */
-  const untilCredits = (opened: Awaited<ReturnType<typeof productionPage>>) =>
-    opened.evaluate(async () => {
+    /**
+     * When the widget's first credit was painted, in ms of the page's own clock, as the page recorded it
+     * (bench/critical.js): since navigation, and since its token request started. Read through the DevTools
+     * protocol, which runs nothing else in the page.
+     */
+    const untilCredits = async () => {
       for (;;) {
-        const el = document.querySelector('credit-balance');
-        if (el?.shadowRoot?.querySelector('[part~="credit"]')) break;
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const { result } = await network.send('Runtime.evaluate', { expression: 'window.creditsPainted', returnByValue: true });
+        if (result.value) return result.value as { sinceNavigation: number; sinceToken: number; steps: number[] };
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const paintedAt = performance.now();
-      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const token = resources.find((e) => e.name.endsWith('/token'))!;
-      const list = resources.find((e) => e.name.includes('/list'))!;
-      return {
-        sinceNavigation: paintedAt,
-        sinceToken: paintedAt - token.startTime,
-        // Where the time from the token request goes: its round trip, the widget until it asks for the list,
-        // the list's round trip, and the widget from the answer to the paint.
-        steps: [
-          token.responseEnd - token.startTime,
-          list.startTime - token.responseEnd,
-          list.responseEnd - list.startTime,
-          paintedAt - list.responseEnd,
-        ],
-      };
-    });
+    };
+    return { opened, untilCredits };
+  };
   const view = async (customerId: string) => {
-    const opened = await productionPage();
+    const { opened, untilCredits } = await productionPage();
     await opened.goto(`${site.origin}/critical.html?customer-id=${customerId}`);
-    return { opened, ...(await untilCredits(opened)) };
+    return { opened, ...(await untilCredits()) };
   };
   const slowCustomer = () => scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: upstreamDelayMs, times: 1_000_000 }] });
   const listCalls = async (customerId: string) =>
@@ -207,10 +191,18 @@ try {
   const measured = await slowCustomer();
   const cold = await view(measured);
   await cold.opened.close();
-  const warm = await view(measured);
+  // Page views vary by tens of ms on this machine: the median of several.
+  const warmViews = [];
+  for (let i = 0; i < settings.warmViews; i++) {
+    const { opened, ...timing } = await view(measured);
+    warmViews.push(timing);
+    await opened.close();
+  }
+  const warm = warmViews.sort((a, b) => a.sinceToken - b.sinceToken)[Math.floor(warmViews.length / 2)]!;
+  const remountPage = await view(measured);
   // The same page: the widget removed and a new one with the same configuration put in, frames counted until
   // its credits are painted.
-  const remount = await warm.opened.evaluate(async () => {
+  const remount = await remountPage.opened.evaluate(async () => {
     const old = document.querySelector('credit-balance')!;
     const again = old.cloneNode() as Element;
     const requestsBefore = performance.getEntriesByType('resource').length;
@@ -224,18 +216,18 @@ try {
     }
     return { ms: performance.now() - start, frames, requests: performance.getEntriesByType('resource').length - requestsBefore };
   });
-  await warm.opened.close();
+  await remountPage.opened.close();
   // Many page views of another customer, one after another: the first is a miss, the rest within the cache's
   // lifetime or its stale window (one revalidation each time the lifetime has passed).
   const viewed = await slowCustomer();
   const repeated = await productionPage();
   const viewsStarted = performance.now();
   for (let i = 0; i < pageViews; i++) {
-    await repeated.goto(`${site.origin}/critical.html?customer-id=${viewed}`);
-    await untilCredits(repeated);
+    await repeated.opened.goto(`${site.origin}/critical.html?customer-id=${viewed}`);
+    await repeated.untilCredits();
   }
   const viewsMs = performance.now() - viewsStarted;
-  await repeated.close();
+  await repeated.opened.close();
   await production.close();
   const calls = await listCalls(viewed);
   const revalidations = Math.floor(viewsMs / ANSWER_CACHE_DEFAULTS.ttlMs);
@@ -246,7 +238,7 @@ try {
   };
   record(`time to first credits, cold start (${conditions})`, timing(cold), '—');
   record(
-    `time to first credits, another page view, the companion's cache warm (${conditions})`,
+    `time to first credits, another page view, the companion's cache warm (${conditions}; median of ${settings.warmViews})`,
     timing(warm),
     `from the token request ≤ 2 round trips + 20 ms (${2 * rttMs + 20} ms)`,
     warm.sinceToken <= 2 * rttMs + 20,
@@ -287,38 +279,49 @@ try {
     ten.tokenRequests === 1 && ten.listRequests === 3,
   );
 
-  // 2. Rendering scale, side by side with the hand-written baseline, alternating.
-  const renders: { first: number; refresh: number; nodes: number }[] = [];
-  const wholes: number[] = [];
-  const baselines: { ms: number; nodes: number }[] = [];
-  for (let i = 0; i < settings.repeats; i++) {
-    // A customer of its own each time: a widget mounted again for one the page has shown would show it at once.
-    const fresh = await scenario({ credits: scaleCredits(TEST_NOW, settings.credits, settings.periods) });
-    renders.push(await page.evaluate((id) => window.bench.renderScale(id), fresh));
-    baselines.push(await page.evaluate(() => window.bench.baseline()));
-    wholes.push(await page.evaluate((id) => window.bench.wholeRender(id), fresh));
-  }
-  const wholeRender = median(wholes);
-  const firstRender = median(renders.map((r) => r.first));
-  const refreshRender = median(renders.map((r) => r.refresh));
-  const baseline = median(baselines.map((b) => b.ms));
-  record(
-    `widget render of ${settings.credits} credits (every page, with layout)`,
-    `${ms(firstRender)}, ${renders[0]!.nodes} elements`,
-    '—',
+  // 2. Rendering scale, side by side with the hand-written baseline, alternating: credits, then commits on
+  // `source="balances"` (which also shows each one's kind and invoice schedule, the baseline too).
+  const renderScale = async (what: string, items: () => object, attributes: Record<string, string>) => {
+    const renders: { first: number; refresh: number; nodes: number }[] = [];
+    const wholes: number[] = [];
+    const baselines: { ms: number; nodes: number }[] = [];
+    for (let i = 0; i < settings.repeats; i++) {
+      // A customer of its own each time: a widget mounted again for one the page has shown would show it at once.
+      const fresh = await scenario(items());
+      renders.push(await page.evaluate(([id, a]) => window.bench.renderScale(id, a), [fresh, attributes] as const));
+      baselines.push(await page.evaluate(() => window.bench.baseline()));
+      wholes.push(await page.evaluate(([id, a]) => window.bench.wholeRender(id, a), [fresh, attributes] as const));
+    }
+    const wholeRender = median(wholes);
+    const firstRender = median(renders.map((r) => r.first));
+    const baseline = median(baselines.map((b) => b.ms));
+    record(
+      `widget render of ${settings.credits} ${what} (every page, with layout)`,
+      `${ms(firstRender)}, ${renders[0]!.nodes} elements`,
+      '—',
+    );
+    record(`hand-written DOM baseline of the same rows (${what})`, `${ms(baseline)}, ${baselines[0]!.nodes} elements`, '—');
+    record(`widget ÷ baseline (${what})`, (firstRender / baseline).toFixed(2), '≤ 1.5', firstRender / baseline <= 1.5);
+    // The issue's comparison, one render against one: the whole list in one update (a widget mounted again shows
+    // the list its page has just shown), where the figure above sums the renders of 80 pages arriving.
+    record(`widget render of the whole list in one update (mounted again), with layout (${what})`, ms(wholeRender), '—');
+    record(`one update ÷ baseline (${what})`, (wholeRender / baseline).toFixed(2), '≤ 1.1', wholeRender / baseline <= 1.1);
+    return { firstRender, refreshRender: median(renders.map((r) => r.refresh)) };
+  };
+  const { firstRender, refreshRender } = await renderScale(
+    'credits',
+    () => ({ credits: scaleCredits(TEST_NOW, settings.credits, settings.periods) }),
+    {},
   );
-  record('hand-written DOM baseline of the same rows', `${ms(baseline)}, ${baselines[0]!.nodes} elements`, '—');
-  record('widget ÷ baseline', (firstRender / baseline).toFixed(2), '≤ 1.5', firstRender / baseline <= 1.5);
-  // The issue's comparison, one render against one: the whole list in one update (a widget mounted again shows
-  // the list its page has just shown), where the figure above sums the renders of 80 pages arriving.
-  record(`widget render of the whole list in one update (mounted again), with layout`, ms(wholeRender), '—');
-  record('one update ÷ baseline', (wholeRender / baseline).toFixed(2), '≤ 1.1', wholeRender / baseline <= 1.1);
   record(
     'refresh with the same data ÷ first render',
     `${(refreshRender / firstRender).toFixed(3)} (${ms(refreshRender)})`,
     '≤ 0.1',
     refreshRender / firstRender <= 0.1,
   );
+  await renderScale('commits (source="balances")', () => ({ commits: scaleCommits(TEST_NOW, settings.credits, settings.periods) }), {
+    source: 'balances',
+  });
 
   // 3. Memory: connect, load, refresh, disconnect, many times; heap after forced GC.
   const cdp = await page.context().newCDPSession(page);
@@ -383,14 +386,15 @@ try {
     total: number;
     raw: number;
     budget: number;
+    ceiling: number;
     parts: Record<string, number>;
     chunks: { file: string; bytes: number }[];
   };
   record(
     'bundle entry (the critical path), gzip',
-    `${size.total} B (${(size.total / 1024).toFixed(2)} KB; raw ${size.raw} B)`,
-    `≤ ${size.budget / 1024} KB`,
-    size.total <= size.budget,
+    `${size.total} B (${(size.total / 1024).toFixed(2)} KB; raw ${size.raw} B); the 16 KB target: ${size.total - size.budget} B over`,
+    `≤ ${size.ceiling} B, the fixed ceiling`,
+    size.total <= size.ceiling,
   );
   for (const [name, bytes] of Object.entries(size.parts)) record(`  of which ${name}`, `${bytes} B`, '—');
   for (const { file: chunk, bytes } of size.chunks) record(`  chunk on demand ${chunk.replace(/^dist\//, '')}`, `${bytes} B`, '—');

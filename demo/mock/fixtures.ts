@@ -527,6 +527,33 @@ export function commit(spec: CommitSpec): MockCommit {
   };
 }
 
+/**
+ * `count` prepaid commits with `periods` monthly periods each, as {@link scaleCredits} has them, each paid in one
+ * invoiced instalment when it starts: the benchmark's list with commits (`source="balances"`).
+ */
+export function scaleCommits(now: Date, count: number, periods: number): MockCommit[] {
+  return scaleCredits(now, count, periods).map((credit, i) => {
+    const segments = credit.access_schedule!.schedule_items.map((s) => ({
+      amount: s.amount,
+      start: new Date(s.starting_at),
+      end: new Date(s.ending_before),
+    }));
+    return commit({
+      now,
+      seed: `scale-commit-${i}`,
+      type: 'PREPAID',
+      name: `Prepaid commitment ${i + 1}`,
+      product: 'Platform',
+      creditType: credit.access_schedule!.credit_type!,
+      segments,
+      invoices: [{ amount: segments.reduce((sum, s) => sum + s.amount, 0), at: segments[0]!.start, invoiced: true }],
+      balance: credit.balance,
+      priority: credit.priority,
+      createdBy: 'benchmark',
+    });
+  });
+}
+
 /** The contract customer's commits and credits, in the order "List balances" returns them. */
 export function contractBalances(now: Date): { commits: MockCommit[]; credits: MockCredit[] } {
   const prepaid = commit({
