@@ -125,8 +125,6 @@ export const styles = css`
   }
 
   .total__label,
-  .total__shares,
-  .credit__kind,
   .credit__granted,
   .credit__note,
   .credit__when,
@@ -324,15 +322,6 @@ export const styles = css`
 
   :host(:dir(rtl)) .timeline__now-label--before {
     translate: 100%;
-  }
-
-  .total__shares {
-    flex-basis: 100%;
-    font-size: 0.875em;
-  }
-
-  .credit__kind {
-    font-size: 0.875em;
   }
 
   .schedule-toggle summary {

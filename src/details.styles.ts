@@ -1,11 +1,24 @@
 /**
- * The styles of the history, a commit's invoice schedule, and what some pages show under the totals (the forecast,
- * the top-up, the balance chart, the grants' balance date): in the details' chunk with their templates, adopted by
- * a widget's shadow root when it first shows one of them (`credit-balance.ts`).
+ * The styles of the history, a commit's invoice schedule and kind, and what some pages show under the totals (the
+ * forecast, the top-up, the balance chart, the grants' balance date, a total's purchased and free shares): in the
+ * details' chunk with their templates, adopted by a widget's shadow root when it first shows one of them
+ * (`credit-balance.ts`).
  */
 import { css } from 'lit';
 
 export const detailsStyles = css`
+  /* The lists with commits: a total's purchased and free shares, on a line of their own, and each card's kind. */
+  .total__shares {
+    flex-basis: 100%;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  .credit__kind {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
   /* Under the totals, lines of their own: the forecast, the automatic top-up, the grants' balance date. */
   .forecast,
   .top-up,
