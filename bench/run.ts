@@ -49,6 +49,14 @@ const settings = {
 };
 const file = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
+/** When the page's first credit was painted (bench/critical.js), in ms: since navigation, since the token request. */
+interface Timing {
+  sinceNavigation: number;
+  sinceToken: number;
+  /** The token's round trip, the widget until it asks for the list, the list's round trip, the widget until the paint. */
+  steps: number[];
+}
+
 /** What the issue asks; `check` says whether a measurement meets it. */
 interface Row {
   measure: string;
@@ -96,6 +104,21 @@ try {
   const scale = await scenario({ credits: scaleCredits(TEST_NOW, settings.credits, settings.periods) });
   console.log(`credit-balance benchmark${quick ? ' (quick)' : ''}: ${settings.credits} credits × ${settings.periods} periods`);
 
+  // The bundle's bytes, by `npm run size`: its ceiling is the critical path's budget (section 0).
+  try {
+    execFileSync('node', ['scripts/size.mjs'], { stdio: 'ignore', cwd: file('.') });
+  } catch {
+    // Over the ceiling: the figures are still written.
+  }
+  const size = JSON.parse(readFileSync(file('.test-results/size.json'), 'utf8')) as {
+    total: number;
+    raw: number;
+    budget: number;
+    ceiling: number;
+    parts: Record<string, number>;
+    chunks: { file: string; bytes: number }[];
+  };
+
   // 0. The critical path, as a user's browser meets it: a fresh context, one widget in the page, and what it
   // downloads before its first credits are painted. The widget's chunks must load alongside the token request.
   const criticalPath = async (query: string) => {
@@ -136,8 +159,8 @@ try {
   record(
     'critical path, default page (English, credits): widget JavaScript before first paint',
     `${english.bytes} B gzip in ${english.requests} request(s); API requests ${english.api}`,
-    "≤ 25,600 B, the fixed ceiling (which replaces the issue's 16,384 B); API 2, in sequence",
-    english.bytes <= 25_600 && english.sequential,
+    `≤ ${size.ceiling} B, the fixed ceiling (which replaces the issue's ${size.budget} B); API 2, in sequence`,
+    english.bytes <= size.ceiling && english.sequential,
   );
   const german = await criticalPath(`${await slowToken()}&locale=de-DE&include-ledgers=`);
   record(
@@ -172,7 +195,7 @@ try {
     const untilCredits = async () => {
       for (;;) {
         const { result } = await network.send('Runtime.evaluate', { expression: 'window.creditsPainted', returnByValue: true });
-        if (result.value) return result.value as { sinceNavigation: number; sinceToken: number; steps: number[] };
+        if (result.value) return result.value as Timing;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
@@ -194,7 +217,6 @@ try {
   // Another page view, the companion's cache warm: in a new tab (a new renderer process, which loads the engine's
   // locale data and compiles the bundle again), and in the same tab (the customer coming back to the page), the
   // median of several each: page views vary by tens of ms on this machine.
-  type Timing = Awaited<ReturnType<Awaited<ReturnType<typeof productionPage>>['untilCredits']>>;
   const medianView = (views: Timing[]) => views.sort((a, b) => a.sinceToken - b.sinceToken)[Math.floor(views.length / 2)]!;
   const newTabViews: Timing[] = [];
   for (let i = 0; i < settings.warmViews; i++) {
@@ -400,20 +422,7 @@ try {
     flood.signedIn === flood.customers,
   );
 
-  // 5. Bytes.
-  try {
-    execFileSync('node', ['scripts/size.mjs'], { stdio: 'ignore', cwd: file('.') });
-  } catch {
-    // Over budget: the figures are still written.
-  }
-  const size = JSON.parse(readFileSync(file('.test-results/size.json'), 'utf8')) as {
-    total: number;
-    raw: number;
-    budget: number;
-    ceiling: number;
-    parts: Record<string, number>;
-    chunks: { file: string; bytes: number }[];
-  };
+  // 5. Bytes (worked out at the start, with the ceiling the critical path above is checked against).
   record(
     'bundle entry (the critical path), gzip',
     `${size.total} B (${(size.total / 1024).toFixed(2)} KB; raw ${size.raw} B); the 16 KB target: ${size.total - size.budget} B over`,

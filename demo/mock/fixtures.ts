@@ -422,24 +422,34 @@ export function plansGrants(now: Date, customerId: string): MockGrant[] {
 }
 
 /**
- * Many credits of many monthly periods each (recurring credits over years add up), for the benchmark:
- * every fourth one in a custom unit, balances and priorities spread.
+ * The benchmark's `i`th item of a large list: `periods` monthly periods around `now` (recurring credits over years
+ * add up), every fourth one in a custom unit, balances and priorities spread.
  */
-export function scaleCredits(now: Date, count: number, periods: number): MockCredit[] {
-  return Array.from({ length: count }, (_, i) => {
-    const first = -Math.floor(periods / 2) - (i % 3);
-    const segments = Array.from({ length: periods }, (_, p) => ({
+function scaleItem(now: Date, i: number, periods: number) {
+  const first = -Math.floor(periods / 2) - (i % 3);
+  return {
+    creditType: i % 4 === 3 ? API_CALLS : USD_CENTS,
+    segments: Array.from({ length: periods }, (_, p) => ({
       amount: 1_000 + (i % 7) * 250,
       start: monthStart(now, first + p),
       end: monthStart(now, first + p + 1),
-    }));
+    })),
+    balance: (i * 37) % 1_000,
+    priority: i % 5,
+  };
+}
+
+/** Many credits of many monthly periods each, for the benchmark ({@link scaleItem}). */
+export function scaleCredits(now: Date, count: number, periods: number): MockCredit[] {
+  return Array.from({ length: count }, (_, i) => {
+    const { creditType, segments, balance, priority } = scaleItem(now, i, periods);
     return {
       id: `scale-${i}`,
       type: 'CREDIT',
       name: `Recurring credit ${i + 1}`,
       product: { id: `scale-product-${i % 10}`, name: 'Platform' },
       access_schedule: {
-        credit_type: i % 4 === 3 ? API_CALLS : USD_CENTS,
+        credit_type: creditType,
         schedule_items: segments.map((s, p) => ({
           id: `scale-${i}-${p}`,
           amount: s.amount,
@@ -447,8 +457,8 @@ export function scaleCredits(now: Date, count: number, periods: number): MockCre
           ending_before: iso(s.end),
         })),
       },
-      balance: (i * 37) % 1_000,
-      priority: i % 5,
+      balance,
+      priority,
     };
   });
 }
@@ -528,27 +538,23 @@ export function commit(spec: CommitSpec): MockCommit {
 }
 
 /**
- * `count` prepaid commits with `periods` monthly periods each, as {@link scaleCredits} has them, each paid in one
- * invoiced instalment when it starts: the benchmark's list with commits (`source="balances"`).
+ * `count` prepaid commits with `periods` monthly periods each ({@link scaleItem}), each paid in one invoiced
+ * instalment when it starts: the benchmark's list with commits (`source="balances"`).
  */
 export function scaleCommits(now: Date, count: number, periods: number): MockCommit[] {
-  return scaleCredits(now, count, periods).map((credit, i) => {
-    const segments = credit.access_schedule!.schedule_items.map((s) => ({
-      amount: s.amount,
-      start: new Date(s.starting_at),
-      end: new Date(s.ending_before),
-    }));
+  return Array.from({ length: count }, (_, i) => {
+    const { creditType, segments, balance, priority } = scaleItem(now, i, periods);
     return commit({
       now,
       seed: `scale-commit-${i}`,
       type: 'PREPAID',
       name: `Prepaid commitment ${i + 1}`,
       product: 'Platform',
-      creditType: credit.access_schedule!.credit_type!,
+      creditType,
       segments,
       invoices: [{ amount: segments.reduce((sum, s) => sum + s.amount, 0), at: segments[0]!.start, invoiced: true }],
-      balance: credit.balance,
-      priority: credit.priority,
+      balance,
+      priority,
       createdBy: 'benchmark',
     });
   });
