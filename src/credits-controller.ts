@@ -39,9 +39,6 @@ const lastShown = new TupleMap<readonly unknown[], Shown>();
 /** Configurations remembered at most (a page that switches between many customers keeps bounded memory). */
 const LAST_SHOWN_LIMIT = 50;
 
-/** While later pages arrive, the list on screen grows at most this often (each growth costs a render and a layout). */
-const PROGRESS_MS = 150;
-
 /**
  * How long a widget with no token source waits for one before it reports the mistake: a `tokenProvider` set
  * after the element upgrades (React hydrating server-rendered HTML, a ref callback, a framework that sets
@@ -146,7 +143,7 @@ export class CreditsController implements ReactiveController {
     // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
     const progressive = !current?.complete;
     let loaded: Loaded = { credits: [], skipped: [] };
-    let renderedAt = -Infinity;
+    let shownCount = 0;
     const pages = sharedLoads.follow(
       key,
       (shared) => loadCredits(load, session, browserHttp, shared, { previous: current?.credits, fresh }),
@@ -154,9 +151,12 @@ export class CreditsController implements ReactiveController {
     );
     for await (loaded of pages) {
       if (signal.aborted) break;
-      // The first page at once; later ones at most every PROGRESS_MS, then the whole list when complete.
-      if (progressive && performance.now() - renderedAt >= PROGRESS_MS) {
-        renderedAt = performance.now();
+      // The first page at once, then each time the list has doubled, then the whole list when complete. Each growth
+      // costs the browser a pass over every card already on screen (style, layout, paint preparation): growing by
+      // doubling costs about twice one whole render, where growing with every page costs the square of their
+      // number (2,000 credits in 80 pages took 14 s to show in Chromium growing every 150 ms, 7 s by doubling).
+      if (progressive && loaded.credits.length >= 2 * shownCount) {
+        shownCount = loaded.credits.length;
         this.#shown = { key, ...loaded, at: new Date(), complete: false };
         this.host.requestUpdate();
       }

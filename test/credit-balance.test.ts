@@ -143,6 +143,21 @@ describe('<credit-balance>', () => {
     expect(routes(await requestLog(id), 'credits')).to.have.length(3);
   });
 
+  it('shows the first page while the next is on its way, then the whole list', async () => {
+    const id = await scenario({ base: CUSTOMERS.many, faults: [{ route: 'credits', gate: 'first' }] });
+    const { el } = await mount({ 'customer-id': id }, {}, { settle: false });
+    await received(id, 'credits', 1);
+    await injectFaults(id, [{ route: 'credits', gate: 'second' }]);
+    await openGate(id, 'first');
+    await received(id, 'credits', 2);
+    await waitUntil(() => parts(el, 'credit').length > 0, 'the first page is shown while the second is held');
+    expect(parts(el, 'credit')).to.have.length(25);
+    const loadEvent = oneEvent(el, 'credit-balance-load');
+    await openGate(id, 'second');
+    expect((await loadEvent).detail.credits).to.have.length(60);
+    expect(parts(el, 'credit')).to.have.length(60);
+  });
+
   it('shares one token request between widgets with the same token URL and customer', async () => {
     const id = await scenario({ base: CUSTOMERS.acme });
     const container = await fixture<HTMLElement>(html`<div>
