@@ -513,7 +513,11 @@ export class CreditBalance extends LitElement implements WidgetOptions {
             // The same shown credit (unchanged since the last update) in the same context: skip its template.
             (v) => guard([v, context], () => renderCredit(v, context)),
           )}
-        </div>`;
+        </div>
+        ${
+          // Later pages are on their way: placeholders under the list say that more is coming.
+          this.#update.state.shown?.complete ? nothing : renderSkeleton(context.i18n)
+        }`;
     }
   }
 

@@ -143,7 +143,7 @@ describe('<credit-balance>', () => {
     expect(routes(await requestLog(id), 'credits')).to.have.length(3);
   });
 
-  it('shows the first page while the next is on its way, then the whole list', async () => {
+  it('shows the first page while the next is on its way, placeholders under it, then the whole list', async () => {
     const id = await scenario({ base: CUSTOMERS.many, faults: [{ route: 'credits', gate: 'first' }] });
     const { el } = await mount({ 'customer-id': id }, {}, { settle: false });
     await received(id, 'credits', 1);
@@ -152,10 +152,15 @@ describe('<credit-balance>', () => {
     await received(id, 'credits', 2);
     await waitUntil(() => parts(el, 'credit').length > 0, 'the first page is shown while the second is held');
     expect(parts(el, 'credit')).to.have.length(25);
+    const more = el.shadowRoot!.querySelector('.credits + .skeleton');
+    expect(more, 'placeholders under the list while more is coming').to.not.equal(null);
+    expect(text(more!)).to.equal('Loading credits…');
     const loadEvent = oneEvent(el, 'credit-balance-load');
     await openGate(id, 'second');
     expect((await loadEvent).detail.credits).to.have.length(60);
+    await el.updateComplete;
     expect(parts(el, 'credit')).to.have.length(60);
+    expect(el.shadowRoot!.querySelector('.skeleton'), 'no placeholders once the list is complete').to.equal(null);
   });
 
   it('shares one token request between widgets with the same token URL and customer', async () => {
