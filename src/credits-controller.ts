@@ -140,7 +140,7 @@ export class CreditsController implements ReactiveController {
       current = this.#shown = kept;
       this.host.requestUpdate();
     }
-    // A first load shows each page as it arrives; a reload keeps the last good data until it is complete.
+    // A first load shows the list as it grows; a reload keeps the last good data until it is complete.
     const progressive = !current?.complete;
     let loaded: Loaded = { credits: [], skipped: [] };
     let shownCount = 0;
