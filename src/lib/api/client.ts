@@ -9,6 +9,7 @@ import { CreditBalanceError } from '../errors.js';
 import { type HttpDeps, postJson } from './http.js';
 import { METRONOME_API_BASE, PAGE_SIZES } from '../metronome.js';
 import type { LoadPlan } from './load-plan.js';
+import type { ReadLedger } from './ledgers.js';
 import type { ListPlan, Source } from './source.js';
 import type { TopUp } from './top-up.js';
 import { page } from './validate.js';
@@ -17,23 +18,29 @@ import { page } from './validate.js';
 export const MAX_PAGES = 200;
 
 /**
- * The source of a list. Commits and balances, and grants (Metronome's older Plans), are chunks of their own,
- * fetched alongside the token request only by widgets that read them.
+ * The code a load reads its list with, fetched alongside the token request: the list's source (commits and
+ * balances, and grants, Metronome's older Plans, are chunks of their own, fetched only by widgets that read them)
+ * and, on a page that asks for the contract lists' ledgers, the chunk that reads those.
  */
-export async function loadSource(name: SourceName): Promise<Source> {
+async function loadReaders(name: SourceName, ledgers: boolean): Promise<{ source: Source; readLedger?: ReadLedger }> {
   try {
-    switch (name) {
-      case 'credits':
-        return creditsSource;
-      case 'commits':
-        return (await import('./commits.js')).commitsSource;
-      case 'balances':
-        return (await import('./commits.js')).balancesSource;
-      case 'grants':
-        return (await import('./grants.js')).grantsSource;
-    }
+    const [source, ledgerChunk] = await Promise.all([sourceOf(name), ledgers && name !== 'grants' ? import('./ledgers.js') : undefined]);
+    return { source, readLedger: ledgerChunk?.readLedger };
   } catch (error) {
     throw new CreditBalanceError('network', `Could not fetch the code that reads ${name}.`, undefined, { cause: error });
+  }
+}
+
+async function sourceOf(name: SourceName): Promise<Source> {
+  switch (name) {
+    case 'credits':
+      return creditsSource;
+    case 'commits':
+      return (await import('./commits.js')).commitsSource;
+    case 'balances':
+      return (await import('./commits.js')).balancesSource;
+    case 'grants':
+      return (await import('./grants.js')).grantsSource;
   }
 }
 
@@ -87,10 +94,13 @@ export interface Loaded {
   topUps?: TopUp[] | undefined;
 }
 
-/** One record of a page, normalized; or, when it cannot be read, its id (if readable) and what is wrong with it. */
-export function readRecord(source: Source, item: unknown, path: string): NormalizedCredit | SkippedCredit {
+/**
+ * One record of a page, normalized (its ledger with `readLedger`); or, when it cannot be read, its id (if readable)
+ * and what is wrong with it.
+ */
+export function readRecord(source: Source, item: unknown, path: string, readLedger?: ReadLedger): NormalizedCredit | SkippedCredit {
   try {
-    return source.normalize(item, path);
+    return source.normalize(item, path, readLedger);
   } catch (error) {
     if (!(error instanceof CreditBalanceError)) throw error;
     const id = (item as { id?: unknown } | null)?.id;
@@ -118,14 +128,14 @@ export async function* loadCredits(
   { previous = [], fresh = false }: { previous?: readonly NormalizedCredit[]; fresh?: boolean } = {},
 ): AsyncGenerator<Loaded> {
   const before = new Map(previous.map((credit) => [credit.id, credit]));
-  // The grants code arrives while the token request is in flight, not after it; so does the top-up's.
-  const sourceArriving = loadSource(config.source);
-  sourceArriving.catch(() => {}); // handled below, once the token has come (or failed)
+  // The code that reads the list arrives while the token request is in flight, not after it; so does the top-up's.
+  const readersArriving = loadReaders(config.source, config.includeLedgers);
+  readersArriving.catch(() => {}); // handled below, once the token has come (or failed)
   const topUpArriving = config.topUp ? import('./top-up.js') : undefined;
   topUpArriving?.catch(() => {}); // handled below, as any failure to read the top-up
   let token = await session.cache.get(session.key, session.fetch, signal);
   const plan = listPlanOf(config, token, session.url);
-  const source = await sourceArriving;
+  const { source, readLedger } = await readersArriving;
   let refreshed = false;
 
   const fetchPage = async (request: { url: string; body: unknown }): Promise<unknown> => {
@@ -159,7 +169,7 @@ export async function* loadCredits(
   for (let pages = 1; ; pages++) {
     const { data, nextPage } = page(await fetchPage(source.request(plan, cursor)));
     data.forEach((item, i) => {
-      const fresh = readRecord(source, item, `data[${i}]`);
+      const fresh = readRecord(source, item, `data[${i}]`, readLedger);
       if ('message' in fresh) {
         skipped.push(fresh);
         return;

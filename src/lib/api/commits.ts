@@ -4,37 +4,11 @@
  */
 import { type Instalment, type NormalizedCredit, sumAmounts } from '../credit.js';
 import { LIST_PATHS } from '../metronome.js';
-import {
-  type LedgerFields,
-  DEFAULT_CREDIT_TYPE,
-  accessSchedule,
-  applicableProducts,
-  contractListBody,
-  creditType,
-  creditsSource,
-  ledgerEntry,
-} from './credits.js';
+import { DEFAULT_CREDIT_TYPE, accessSchedule, applicableProducts, contractListBody, creditType, creditsSource } from './credits.js';
+import type { ReadLedger } from './ledgers.js';
 import type { Source } from './source.js';
 import { endpoint } from './source.js';
 import { array, boolean, nullable, number, object, oneOf, optional, string, timestamp } from './validate.js';
-
-/** The string fields each of the SDK's 14 commit ledger entry types requires beside `amount`, `timestamp` and `type`. */
-const COMMIT_LEDGER_FIELDS: LedgerFields = {
-  PREPAID_COMMIT_SEGMENT_START: ['segment_id'],
-  PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION: ['segment_id', 'invoice_id'],
-  PREPAID_COMMIT_ROLLOVER: ['segment_id', 'new_contract_id'],
-  PREPAID_COMMIT_EXPIRATION: ['segment_id'],
-  PREPAID_COMMIT_CANCELED: ['segment_id', 'invoice_id'],
-  PREPAID_COMMIT_CREDITED: ['segment_id', 'invoice_id'],
-  PREPAID_COMMIT_SEAT_BASED_ADJUSTMENT: ['segment_id'],
-  PREPAID_COMMIT_MANUAL: ['reason'],
-  POSTPAID_COMMIT_INITIAL_BALANCE: [],
-  POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION: ['segment_id', 'invoice_id'],
-  POSTPAID_COMMIT_ROLLOVER: ['segment_id', 'new_contract_id'],
-  POSTPAID_COMMIT_TRUEUP: ['invoice_id'],
-  POSTPAID_COMMIT_MANUAL: ['reason'],
-  POSTPAID_COMMIT_EXPIRATION: [],
-};
 
 const strings = (value: unknown, path: string) => array(value, path).map((item, i) => string(item, `${path}[${i}]`));
 
@@ -65,8 +39,11 @@ function invoiceSchedule(
   };
 }
 
-/** One commit (`Shared.Commit`), normalized: required fields checked, optional ones read when present. */
-export function normalizeCommit(item: unknown, path: string): NormalizedCredit {
+/**
+ * One commit (`Shared.Commit`), normalized: required fields checked, optional ones read when present, its ledger
+ * with `readLedger` (on a page that asked for ledgers).
+ */
+export function normalizeCommit(item: unknown, path: string, readLedger?: ReadLedger): NormalizedCredit {
   const commit = object(item, path);
   const id = string(commit.id, `${path}.id`);
   timestamp(commit.created_at, `${path}.created_at`);
@@ -76,7 +53,6 @@ export function normalizeCommit(item: unknown, path: string): NormalizedCredit {
   const productName = string(product.name, `${path}.product.name`);
   const access = accessSchedule(commit.access_schedule, `${path}.access_schedule`);
   const invoices = invoiceSchedule(commit.invoice_schedule, `${path}.invoice_schedule`);
-  const ledger = optional(commit.ledger, `${path}.ledger`, array) ?? [];
   const read = <T>(field: string, reader: (value: unknown, where: string) => T) => optional(commit[field], `${path}.${field}`, reader);
   const balance = read('balance', number);
   const priority = read('priority', number);
@@ -113,7 +89,7 @@ export function normalizeCommit(item: unknown, path: string): NormalizedCredit {
     ...(origin && { origin }),
     products: [],
     segments: access.segments,
-    ledger: ledger.map((e, i) => ledgerEntry(e, `${path}.ledger[${i}]`, COMMIT_LEDGER_FIELDS)),
+    ledger: readLedger?.(commit.ledger, `${path}.ledger`, 'commit') ?? [],
   };
 }
 
@@ -141,7 +117,7 @@ export const balancesSource: Source = {
     return { url: endpoint(plan.apiBase, LIST_PATHS.balances), body };
   },
 
-  normalize(item, path) {
-    return object(item, path).type === 'CREDIT' ? creditsSource.normalize(item, path) : normalizeCommit(item, path);
+  normalize(item, path, readLedger) {
+    return object(item, path).type === 'CREDIT' ? creditsSource.normalize(item, path, readLedger) : normalizeCommit(item, path, readLedger);
   },
 };

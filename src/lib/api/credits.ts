@@ -1,8 +1,8 @@
 /** Contract credits ("List credits"): the request body, and each credit read as strictly as `@metronome/sdk` types it. */
-import { type CreditType, type LedgerEntry, type Segment, sumAmounts } from '../credit.js';
+import { type CreditType, type Segment, sumAmounts } from '../credit.js';
 import { LIST_PATHS, USD_CENTS_ID } from '../metronome.js';
 import { type ListPlan, type Source, endpoint } from './source.js';
-import { type Json, array, number, object, oneOf, optional, period, string, timestamp } from './validate.js';
+import { type Json, array, number, object, oneOf, optional, period, string } from './validate.js';
 
 /**
  * The credit type of an item whose response names none (a credit without an access schedule): USD (cents), the
@@ -19,45 +19,6 @@ export function segment(value: unknown, path: string): Segment {
   const item = object(value, path);
   const { startsAt, endsBefore } = period(item, path, 'starting_at', 'ending_before');
   return { id: string(item.id, `${path}.id`), amount: number(item.amount, `${path}.amount`), startsAt, endsBefore };
-}
-
-/** The string fields each ledger entry type requires beside `amount`, `timestamp` and `type`. */
-export type LedgerFields = Record<string, readonly string[]>;
-
-/** Those of the SDK's `Credit.ledger` union. A type Metronome adds later is read with all of them optional. */
-const LEDGER_FIELDS: LedgerFields = {
-  CREDIT_SEGMENT_START: ['segment_id'],
-  CREDIT_AUTOMATED_INVOICE_DEDUCTION: ['segment_id', 'invoice_id'],
-  CREDIT_EXPIRATION: ['segment_id'],
-  CREDIT_CANCELED: ['segment_id', 'invoice_id'],
-  CREDIT_CREDITED: ['segment_id', 'invoice_id'],
-  CREDIT_MANUAL: ['reason'],
-  CREDIT_SEAT_BASED_ADJUSTMENT: ['segment_id'],
-  CREDIT_ROLLOVER: ['segment_id', 'new_contract_id'],
-};
-
-/** One ledger entry, its type's fields required as `fields` says (the others optional). */
-export function ledgerEntry(value: unknown, path: string, fields: LedgerFields): LedgerEntry {
-  const entry = object(value, path);
-  const type = string(entry.type, `${path}.type`);
-  // The type comes from the API: only the table's own keys count (a type named `toString` is an unknown one).
-  const required = Object.hasOwn(fields, type) ? fields[type]! : [];
-  const text = (field: string) =>
-    required.includes(field) ? string(entry[field], `${path}.${field}`) : optional(entry[field], `${path}.${field}`, string);
-  const segmentId = text('segment_id');
-  const invoiceId = text('invoice_id');
-  const reason = text('reason');
-  text('new_contract_id');
-  optional(entry.contract_id, `${path}.contract_id`, string);
-  return {
-    type,
-    amount: number(entry.amount, `${path}.amount`),
-    at: timestamp(entry.timestamp, `${path}.timestamp`),
-    ...(segmentId !== undefined && { segmentId }),
-    ...(invoiceId && { invoiceId }),
-    // Only a manual adjustment's reason is written for the customer; the SDK declares no other (and requires it).
-    ...(required.includes('reason') && reason && { reason }),
-  };
 }
 
 const byStart = (a: Segment, b: Segment) => a.startsAt.getTime() - b.startsAt.getTime();
@@ -108,7 +69,7 @@ export const creditsSource: Source = {
     return { url: endpoint(plan.apiBase, LIST_PATHS.credits), body };
   },
 
-  normalize(item, path) {
+  normalize(item, path, readLedger) {
     const credit = object(item, path);
     const id = string(credit.id, `${path}.id`);
     oneOf('CREDIT')(credit.type, `${path}.type`);
@@ -117,7 +78,6 @@ export const creditsSource: Source = {
     const productName = string(product.name, `${path}.product.name`);
     const schedule = accessSchedule(credit.access_schedule, `${path}.access_schedule`);
     const { segments } = schedule;
-    const ledger = optional(credit.ledger, `${path}.ledger`, array) ?? [];
     const priority = optional(credit.priority, `${path}.priority`, number);
     const balance = optional(credit.balance, `${path}.balance`, number);
     const products = applicableProducts(credit, path);
@@ -132,7 +92,7 @@ export const creditsSource: Source = {
       ...(products && { applicableProducts: products }),
       products: [],
       segments,
-      ledger: ledger.map((e, i) => ledgerEntry(e, `${path}.ledger[${i}]`, LEDGER_FIELDS)),
+      ledger: readLedger?.(credit.ledger, `${path}.ledger`, 'credit') ?? [],
     };
   },
 };

@@ -1,5 +1,6 @@
 /** What a list plan holds, and the interface the Metronome lists share. */
 import type { NormalizedCredit, SourceName } from '../credit.js';
+import type { ReadLedger } from './ledgers.js';
 
 /** What each list request of a load is built from: the load plan once the token has named the customer and the base. */
 export interface ListPlan {
@@ -26,8 +27,11 @@ export interface Source {
 
   /** The request for the page after `cursor` (the first page without one). */
   request(plan: ListPlan, cursor: string | undefined): { url: string; body: unknown };
-  /** One item of `data`, checked and normalized; `path` names it in errors. */
-  normalize(item: unknown, path: string): NormalizedCredit;
+  /**
+   * One item of `data`, checked and normalized; `path` names it in errors. Its ledger is read with `readLedger`,
+   * on a page that asked for ledgers; without it, the ledger is empty.
+   */
+  normalize(item: unknown, path: string, readLedger?: ReadLedger): NormalizedCredit;
 }
 
 export const endpoint = (apiBase: string, path: string): string => `${apiBase.replace(/\/+$/, '')}${path}`;

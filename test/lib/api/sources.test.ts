@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { creditsSource } from '../../../src/lib/api/credits.js';
 import { CreditBalanceError } from '../../../src/lib/errors.js';
 import { GRANT_DEDUCTION, grantLedger, grantsSource } from '../../../src/lib/api/grants.js';
+import { readLedger } from '../../../src/lib/api/ledgers.js';
 import type { ListPlan } from '../../../src/lib/api/source.js';
 
 const plan: ListPlan = {
@@ -125,6 +126,7 @@ describe('credits source', () => {
         ] satisfies Metronome.Credit['ledger'],
       }),
       'd',
+      readLedger,
     );
     expect(credit.ledger.map((e) => [e.reason, e.invoiceId])).to.deep.equal([
       ['Goodwill for the March outage', undefined],
@@ -143,6 +145,7 @@ describe('credits source', () => {
         ],
       }),
       'd',
+      readLedger,
     );
     expect(credit.ledger.map((e) => [e.type, e.amount, e.segmentId])).to.deep.equal([
       ['CREDIT_SEGMENT_START', 500, 's1'],
@@ -151,9 +154,19 @@ describe('credits source', () => {
     ]);
   });
 
+  it('reads no ledger on a page that did not ask for ledgers (its reader is a chunk such a page never fetches)', () => {
+    const ledger = [{ type: 'CREDIT_MANUAL', amount: 2_000, reason: 'Goodwill', timestamp: '2026-01-05T00:00:00Z' }];
+    expect(creditsSource.normalize(wireCredit({ ledger }), 'd').ledger).to.deep.equal([]);
+    expect(creditsSource.normalize(wireCredit({ ledger }), 'd', readLedger).ledger).to.have.length(1);
+  });
+
   it('reads a ledger type named like a property every object has (toString, constructor) as an unknown type', () => {
     const entry = (type: string) => ({ type, amount: -1, timestamp: '2026-01-06T00:00:00Z' });
-    const credit = creditsSource.normalize(wireCredit({ ledger: [entry('toString'), entry('constructor'), entry('__proto__')] }), 'd');
+    const credit = creditsSource.normalize(
+      wireCredit({ ledger: [entry('toString'), entry('constructor'), entry('__proto__')] }),
+      'd',
+      readLedger,
+    );
     expect(credit.ledger.map((e) => e.type)).to.deep.equal(['toString', 'constructor', '__proto__']);
   });
 
@@ -215,7 +228,7 @@ describe('credits source', () => {
   ];
   for (const c of bad) {
     it(`refuses ${c.name} with an invalid-response error naming the field`, () => {
-      const error = errorOf(() => creditsSource.normalize(wireCredit(c.fields), 'data[3]'));
+      const error = errorOf(() => creditsSource.normalize(wireCredit(c.fields), 'data[3]', readLedger));
       expect(error.code).to.equal('invalid-response');
       expect(error.message).to.include(c.path);
     });
@@ -406,7 +419,7 @@ describe('a number past the largest double, which JSON.parse reads as Infinity',
   ];
   for (const [field, path] of credits) {
     it(`refuses a credit's ${field}`, () => {
-      const error = errorOf(() => creditsSource.normalize(JSON.parse(credit(field!)), 'data[0]'));
+      const error = errorOf(() => creditsSource.normalize(JSON.parse(credit(field!)), 'data[0]', readLedger));
       expect(error.message).to.include(`${path} is not a finite number`);
     });
   }
