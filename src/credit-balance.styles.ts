@@ -256,36 +256,21 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* The bars are the stops of one gradient (the template's --_bars), each in its status's colour, over the track's. */
   .timeline__track {
+    --_bar-active: var(--_success);
+    --_bar-upcoming: color-mix(in srgb, var(--_accent) 55%, transparent);
+    --_bar-expired: color-mix(in srgb, var(--_muted) 45%, transparent);
     position: relative;
     block-size: 0.75rem;
     border-radius: 3px;
-    background: color-mix(in srgb, var(--_border) 45%, transparent);
+    background:
+      linear-gradient(to right, var(--_bars)),
+      color-mix(in srgb, var(--_border) 45%, transparent);
   }
 
-  .timeline__bar {
-    position: absolute;
-    inset-block: 0;
-    inset-inline-start: calc(var(--_start) * 100%);
-    inline-size: max(2px, calc(var(--_size) * 100% - 2px));
-    border-radius: 3px;
-  }
-
-  /*
-   * Each bar ends 2px short of its period but the active one, which runs to its end (the next bar's colour sets it
-   * apart): the "now" marker, at now on the axis, stands on it from its period's first instant to its last.
-   */
-  .timeline__bar--active {
-    inline-size: calc(var(--_size) * 100%);
-    background: var(--_success);
-  }
-
-  .timeline__bar--upcoming {
-    background: color-mix(in srgb, var(--_accent) 55%, transparent);
-  }
-
-  .timeline__bar--expired {
-    background: color-mix(in srgb, var(--_muted) 45%, transparent);
+  :host(:dir(rtl)) .timeline__track {
+    background-image: linear-gradient(to left, var(--_bars));
   }
 
   .timeline__now {

@@ -13,7 +13,14 @@ import { periodText } from './lib/view/dates.js';
 import type { Translator } from './lib/view/messages.js';
 import { isolate, toDisplayAmount } from './lib/view/money.js';
 import type { CreditNote, ShownCredit } from './lib/view/view.js';
-import { type CreditStatus, type LowTotal, type SegmentStatus, remainingShare, timelineGeometry } from './lib/view/view-model.js';
+import {
+  type CreditStatus,
+  type LowTotal,
+  type SegmentStatus,
+  type TimelineGeometry,
+  remainingShare,
+  timelineGeometry,
+} from './lib/view/view-model.js';
 import type { ViewContext } from './view-context.js';
 
 /** A schedule longer than this starts collapsed; the timeline above it still shows every period. */
@@ -280,13 +287,7 @@ function renderTimeline(view: ShownCredit, context: ViewContext) {
           >
         </div>`
     }
-    <div class="timeline__track">
-      ${geometry.bars.map(
-        (bar) => html`<span
-          class="timeline__bar timeline__bar--${bar.status}"
-          ${cssProperties({ '--_start': bar.start, '--_size': bar.size })}
-        ></span>`,
-      )}
+    <div class="timeline__track" ${cssProperties({ '--_bars': barStops(geometry.bars) })}>
       ${geometry.now === undefined ? nothing : html`<span class="timeline__now" ${cssProperties({ '--_at': geometry.now })}></span>`}
     </div>
     <div class="timeline__axis">
@@ -297,6 +298,22 @@ function renderTimeline(view: ShownCredit, context: ViewContext) {
       }
     </div>
   </div>`;
+}
+
+/**
+ * The timeline's bars as the colour stops of one gradient the track draws (2,000 cards of twelve periods would
+ * otherwise build and lay out 24,000 bars): each bar in its status's colour, from its period's start to 2px short
+ * of its end, at least 2px wide, but the active one, which runs to its end (the next bar's colour sets it apart)
+ * so that the "now" marker stands on it from its period's first instant to its last. Between bars the track
+ * shows through: a stop at `0` starts where the stop before it ends.
+ */
+function barStops(bars: TimelineGeometry['bars']): string {
+  const stops = bars.map(({ status, start, size }) => {
+    const from = `${start * 100}%`;
+    const end = `${(start + size) * 100}%`;
+    return `transparent 0 ${from}, var(--_bar-${status}) 0 ${status === 'active' ? end : `max(${from} + 2px, ${end} - 2px)`}`;
+  });
+  return [...stops, 'transparent 0'].join(', ');
 }
 
 /** The badge of a status: active, upcoming or expired; a credit without a schedule has none. */

@@ -60,11 +60,15 @@ describe('understanding credits', () => {
       const monthly = creditNamed(el, 'Monthly platform credit');
       const timeline = monthly.querySelector('.timeline')!;
       expect(timeline.getAttribute('aria-hidden')).to.equal('true');
-      const bars = [...timeline.querySelectorAll('.timeline__bar')].map((b) => b.className.match(/--(\w+)/)![1]);
-      expect(bars).to.deep.equal([...Array(5).fill('expired'), 'active', ...Array(6).fill('upcoming')]);
+      const track = timeline.querySelector<HTMLElement>('.timeline__track')!;
+      const bars = barsOf(track);
+      expect(bars.map((bar) => bar.status)).to.deep.equal([...Array(5).fill('expired'), 'active', ...Array(6).fill('upcoming')]);
+      // The bars are drawn (a gradient the browser accepted), over the track's own colour.
+      expect(getComputedStyle(track).backgroundImage).to.match(/^linear-gradient\(/);
       const marker = timeline.querySelector('.timeline__now')!.getBoundingClientRect();
-      const active = timeline.querySelector('.timeline__bar--active')!.getBoundingClientRect();
-      expect(marker.left).to.be.within(active.left - 1, active.right + 1);
+      const box = track.getBoundingClientRect();
+      const active = bars.find((bar) => bar.status === 'active')!;
+      expect(marker.left).to.be.within(box.left + active.from * box.width - 1, box.left + active.to * box.width + 1);
       // An expired credit has no marker on its axis.
       expect(creditNamed(el, 'Beta tester credit').querySelector('.timeline__now')).to.equal(null);
     });
@@ -125,9 +129,13 @@ describe('understanding credits', () => {
   it('lays out right to left', async () => {
     const { el } = await mount({ 'customer-id': CUSTOMERS.acme }, {}, { parent: await fixture(html`<div dir="rtl" lang="ar"></div>`) });
     const monthly = creditNamed(el, 'Monthly platform credit');
-    const bars = [...monthly.querySelectorAll('.timeline__bar')].map((b) => b.getBoundingClientRect());
-    // Time runs from right to left: the first (oldest) period is rightmost.
-    expect(bars[0]!.left).to.be.greaterThan(bars.at(-1)!.left);
+    // Time runs from right to left: the first (oldest) period is rightmost, as the "now" marker is on its axis.
+    const track = monthly.querySelector<HTMLElement>('.timeline__track')!;
+    expect(getComputedStyle(track).backgroundImage).to.match(/^linear-gradient\(to left,/);
+    const box = track.getBoundingClientRect();
+    const marker = monthly.querySelector('.timeline__now')!.getBoundingClientRect();
+    const active = barsOf(track).find((bar) => bar.status === 'active')!;
+    expect(marker.right).to.be.within(box.right - active.to * box.width - 1, box.right - active.from * box.width + 1);
     const name = monthly.querySelector('[part~="credit-name"]')!.getBoundingClientRect();
     const badges = monthly.querySelector('.credit__badges')!.getBoundingClientRect();
     expect(name.left).to.be.greaterThan(badges.left);
@@ -248,3 +256,13 @@ describe('understanding credits', () => {
     });
   });
 });
+
+/**
+ * The bars a timeline's track draws, read from the gradient stops it is given: each bar's status and where it
+ * starts and ends, as shares of the track (the inactive ones' end before their 2px gap).
+ */
+function barsOf(track: HTMLElement): { status: string; from: number; to: number }[] {
+  const stops = track.style.getPropertyValue('--_bars');
+  const bar = /transparent 0 ([\d.e+-]+)%, var\(--_bar-(\w+)\) 0 (?:max\([\d.e+-]+% \+ 2px, )?([\d.e+-]+)%/g;
+  return [...stops.matchAll(bar)].map(([, from, status, to]) => ({ status: status!, from: Number(from) / 100, to: Number(to) / 100 }));
+}
