@@ -194,7 +194,7 @@ function planOf(element: CreditsHost): Plan {
             .catch((error: unknown) => {
               throw asTokenError(error);
             })
-      : () => requestToken(load.tokenUrl!, customerId, browserHttp, credentials),
+      : (firstPage) => requestToken(load.tokenUrl!, customerId, browserHttp, credentials, firstPage),
   };
   return { key: [tokenProvider, ...loadKey(load)], load, session };
 }

@@ -130,10 +130,15 @@ describe('<credit-balance>', () => {
     const id = await scenario({ base: CUSTOMERS.acme });
     await loaded(id);
     const log = await requestLog(id);
-    expect(routes(log, 'token')[0]!.body).to.deep.equal({ customer_id: id });
+    const firstPage = { customer_id: id, include_balance: true, include_contract_credits: true, limit: 25 };
+    // With the first page's call, for a companion to answer beside the token (this endpoint does not).
+    expect(routes(log, 'token')[0]!.body).to.deep.equal({
+      customer_id: id,
+      first_page: { path: '/v1/contracts/customerCredits/list', body: firstPage },
+    });
     const list = routes(log, 'credits')[0]!;
     expect(list.authorization).to.match(/^Bearer mock-token-/);
-    expect(list.body).to.deep.equal({ customer_id: id, include_balance: true, include_contract_credits: true, limit: 25 });
+    expect(list.body).to.deep.equal(firstPage);
   });
 
   it('follows every page and renders all of them', async () => {
@@ -663,6 +668,21 @@ describe('<credit-balance> through the server companion', () => {
     await second.refresh();
     expect(routes(await requestLog(id), 'credits')).to.have.length(2);
     expect(parts(second, 'credit')).to.have.length(7);
+  });
+
+  it('gets the first page with the token: no list request before the credits are painted; the next pages, and a refresh, as usual', async () => {
+    const id = await scenario({ base: CUSTOMERS.many });
+    const listRequests = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/customerCredits/list'));
+    performance.clearResourceTimings();
+    const el = await loaded(id, { 'token-url': '/api/credit-balance/token' });
+    expect(parts(el, 'credit')).to.have.length(60);
+    expect(listRequests(), 'pages 2 and 3: the first came with the token').to.have.length(2);
+    expect(routes(await requestLog(id), 'credits')).to.have.length(3, 'Metronome asked once a page');
+    // A refresh wants the data of now: every page asked again, past the companion's cache, none taken from a token.
+    await el.refresh();
+    expect(listRequests()).to.have.length(5);
+    expect(routes(await requestLog(id), 'credits')).to.have.length(6);
+    expect(parts(el, 'credit')).to.have.length(60);
   });
 
   it('shows a token error when the companion refuses the session', async () => {

@@ -6,7 +6,7 @@
 import { cors } from './cors.js';
 import { HttpError, errorResponse, jsonResponse, methodNotAllowed } from './http.js';
 import { type CreditBalanceHandlerOptions, type RequestLogEntry, checkOptions } from './options.js';
-import { forwardedCall, jsonObject, readBody } from './requests.js';
+import { callBody, forwardedCall, jsonObject, readBody } from './requests.js';
 import { ROUTES, type Route } from './routes.js';
 import { widgetTokens } from './tokens.js';
 import { answerResponse, metronome } from './upstream.js';
@@ -78,7 +78,32 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
       expires_at: new Date(expiresAt * 1000).toISOString(),
       customer_id: who.customerId,
       api_base: basePath,
+      ...(await firstPage(request, body, who.customerId)),
     });
+  }
+
+  /**
+   * The list call a widget asks to have answered with its token (`first_page`: its path and body, as it would send
+   * them), answered as that call would be with the token: the same route table and checks, the same customer, the
+   * same cache and limits; so the widget's first page arrives in the token's round trip. A call the companion does
+   * not forward, or one that fails, is left out, never failing the token: the widget makes the call itself and
+   * meets its error there.
+   */
+  async function firstPage(request: Request, body: Uint8Array, customerId: string): Promise<{ first_page?: unknown }> {
+    try {
+      const asked = (JSON.parse(new TextDecoder().decode(body)) as { first_page?: { path?: unknown; body?: unknown } } | null)?.first_page;
+      const route = typeof asked?.path === 'string' ? ROUTES.get(asked.path) : undefined;
+      if (!route) return {};
+      const call = forwardedCall(route, callBody(asked!.body), '', customerId);
+      const { answer, outcome } = await checked.answers.answer(customerId, call, { bypass: false, signal: request.signal }, (signal) =>
+        forward(customerId, call, signal),
+      );
+      learn(request, { cache: outcome });
+      if (answer.status !== 200) return {};
+      return { first_page: { path: route.path, body: asked!.body, answer: JSON.parse(new TextDecoder().decode(answer.body)) } };
+    } catch {
+      return {};
+    }
   }
 
   async function list(request: Request, route: Route, search: string): Promise<Response> {

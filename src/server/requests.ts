@@ -34,6 +34,11 @@ export function jsonObject(bytes: Uint8Array): Record<string, unknown> {
   } catch {
     throw new HttpError(400, 'The body is not JSON.');
   }
+  return callBody(body);
+}
+
+/** A list call's body: a JSON object nested no deeper than the list calls need. */
+export function callBody(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'The body must be a JSON object.');
   // The calls' fields are values, or arrays of values: anything nested deeper is no field of theirs.
   const scalar = (value: unknown) => value === null || typeof value !== 'object';

@@ -52,7 +52,7 @@ async function companion(options: Partial<CreditBalanceHandlerOptions> = {}) {
       return { status: response.status, body: await response.text() };
     };
   };
-  return { as, outcomes };
+  return { as, outcomes, origin };
 }
 
 const ids = (body: string) => (JSON.parse(body) as { data: { id: string }[] }).data.map((credit) => credit.id);
@@ -228,3 +228,90 @@ describe('the cache of Metronome’s answers, in a real redis-server', () => {
     }
   });
 });
+
+describe('the first page answered with the token', () => {
+  /** A token request naming `customer`, asking for `firstPage`; its answer's JSON. */
+  const mint = async (origin: string, customer: string, firstPage: unknown) => {
+    const response = await fetch(`${origin}${BASE}/token`, {
+      method: 'POST',
+      body: JSON.stringify({ customer_id: customer, first_page: firstPage }),
+    });
+    assert.equal(response.status, 200, 'a token, whatever the first page asked');
+    return (await response.json()) as { token: string; first_page?: { path: string; body: unknown; answer: { data: { id: string }[] } } };
+  };
+  const FIRST = { customer_id: '', include_balance: true, include_contract_credits: true, limit: 25 };
+  const firstPageOf = (customer: string) => ({ path: '/v1/contracts/customerCredits/list', body: { ...FIRST, customer_id: customer } });
+  /** A companion on a real port, with its log of where each token request's first page came from. */
+  async function withLog(options: Partial<CreditBalanceHandlerOptions> = {}) {
+    const tokenOutcomes: (CacheOutcome | undefined)[] = [];
+    const outcomes: (CacheOutcome | undefined)[] = [];
+    const { origin } = await companion({
+      ...options,
+      onResponse: (entry) => {
+        if (entry.path === CREDITS) outcomes.push(entry.cache);
+        if (entry.path === `${BASE}/token`) tokenOutcomes.push(entry.cache);
+      },
+    });
+    return { origin, outcomes, tokenOutcomes };
+  }
+
+  it('answers the list call the widget names with the token: the same answer, cached as the call itself, one call to Metronome', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { origin, outcomes, tokenOutcomes } = await withLog();
+    const minted = await mint(origin, id, firstPageOf(id));
+    assert.deepEqual(minted.first_page?.path, '/v1/contracts/customerCredits/list');
+    assert.deepEqual(minted.first_page?.body, firstPageOf(id).body, 'the call it answers, as the widget sent it');
+    const direct = await callWith(origin, minted.token, firstPageOf(id).body);
+    assert.deepEqual(minted.first_page?.answer, JSON.parse(direct.body), 'what the call itself answers');
+    assert.ok(minted.first_page!.answer.data.length > 0);
+    assert.deepEqual(tokenOutcomes, ['miss']);
+    assert.deepEqual(outcomes, ['hit'], 'the call itself, answered from the cache the token filled');
+    assert.equal(await listCalls(id), 1);
+  });
+
+  it('never answers for another customer: a first page naming someone else is left out, and Metronome is not asked', async () => {
+    const [alice, bob] = await Promise.all([scenario({ base: CUSTOMERS.acme }), scenario({ base: CUSTOMERS.acme })]);
+    const { origin } = await withLog();
+    const minted = await mint(origin, alice, firstPageOf(bob));
+    assert.equal(minted.first_page, undefined);
+    assert.equal(await listCalls(bob), 0);
+    assert.equal(await listCalls(alice), 0);
+    // And each customer's own first page is their own, from one cache.
+    const [a, b] = [await mint(origin, alice, firstPageOf(alice)), await mint(origin, bob, firstPageOf(bob))];
+    assert.notDeepEqual(a.first_page?.answer, undefined);
+    assert.deepEqual(b.first_page?.body, firstPageOf(bob).body);
+    assert.equal(await listCalls(alice), 1);
+    assert.equal(await listCalls(bob), 1);
+  });
+
+  it('leaves out, without failing the token, a call it does not forward, a field it refuses, a malformed request and a failed answer', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const { origin } = await withLog();
+    for (const asked of [
+      { path: '/v1/customers/list', body: { customer_id: id } },
+      { path: '/v1/contracts/customerCredits/list', body: { ...firstPageOf(id).body, secret_field: true } },
+      { path: '/v1/contracts/customerCredits/list', body: { customer_id: id, covering_date: { nested: true } } },
+      { path: '/v1/contracts/customerCredits/list', body: [] },
+      { path: 42 },
+      'a page, please',
+      null,
+    ]) {
+      assert.equal((await mint(origin, id, asked)).first_page, undefined, JSON.stringify(asked));
+    }
+    assert.equal(await listCalls(id), 0);
+    await addFaults(id, [{ route: 'credits', status: 500 }]);
+    const failed = await mint(origin, id, firstPageOf(id));
+    assert.equal(failed.first_page, undefined, 'Metronome’s error is the widget’s to meet on its own call');
+    assert.equal(typeof failed.token, 'string');
+  });
+});
+
+/** A list call with `token` and `body`: its status and its body's text. */
+async function callWith(origin: string, token: string, body: unknown) {
+  const response = await fetch(`${origin}${CREDITS}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  });
+  return { status: response.status, body: await response.text() };
+}

@@ -3,11 +3,11 @@
  * followed, each record read or set aside, the 401 refresh; and the token request to the host.
  */
 import type { NormalizedCredit, SkippedCredit, SourceName } from '../credit.js';
-import type { Token, TokenCache } from './token.js';
+import type { FirstPage, Token, TokenCache } from './token.js';
 import { creditsSource } from './credits.js';
 import { CreditBalanceError } from '../errors.js';
 import { type HttpDeps, postJson } from './http.js';
-import { METRONOME_API_BASE, PAGE_SIZES } from '../metronome.js';
+import { LIST_PATHS, METRONOME_API_BASE, PAGE_SIZES } from '../metronome.js';
 import type { LoadPlan } from './load-plan.js';
 import type { ReadLedger } from './ledgers.js';
 import type { ListPlan, Source } from './source.js';
@@ -44,10 +44,13 @@ async function sourceOf(name: SourceName): Promise<Source> {
   }
 }
 
-/** Where tokens come from: one cache entry per `key` (`[token URL or provider, customer]`), filled by `fetch`. */
+/**
+ * Where tokens come from: one cache entry per `key` (`[token URL or provider, customer]`), filled by `fetch`, which
+ * asks a token endpoint to answer `firstPage` beside the token (a token provider ignores it).
+ */
 export interface TokenSession {
   key: readonly unknown[];
-  fetch: () => Promise<unknown>;
+  fetch: (firstPage?: FirstPage) => Promise<unknown>;
   cache: TokenCache;
   /** What a relative `api_base` in a token is resolved against: the token endpoint, or the page for a provider. */
   url: string;
@@ -57,7 +60,7 @@ export interface TokenSession {
  * The list plan of a load once the token has said which customer and which base URL (a relative `api_base`
  * resolved against `tokenBase`, where the token came from).
  */
-export function listPlanOf(plan: LoadPlan, token: Token, tokenBase: string): ListPlan {
+export function listPlanOf(plan: LoadPlan, token: Pick<Token, 'customerId' | 'apiBase'>, tokenBase: string): ListPlan {
   const customerId = token.customerId ?? plan.customerId;
   if (!customerId) {
     throw new CreditBalanceError('token', 'No customer: set customer-id, or return customer_id from the token endpoint.');
@@ -133,12 +136,26 @@ export async function* loadCredits(
   readersArriving.catch(() => {}); // handled below, once the token has come (or failed)
   const topUpArriving = config.topUp ? import('./top-up.js') : undefined;
   topUpArriving?.catch(() => {}); // handled below, as any failure to read the top-up
-  let token = await session.cache.get(session.key, session.fetch, signal);
+  // The token endpoint is asked to answer the first page of credits with the token, a round trip saved, where the
+  // widget can write that call before the token names the customer and the base: the customer named on the
+  // element, the base the token's (the companion's). A fresh load asks the API itself, past the companion's cache.
+  const firstPage =
+    config.source === 'credits' && config.customerId && !config.apiBase && !fresh
+      ? { path: LIST_PATHS.credits, body: creditsSource.request(listPlanOf(config, {}, session.url), undefined).body }
+      : undefined;
+  let token = await session.cache.get(session.key, () => session.fetch(firstPage), signal);
   const plan = listPlanOf(config, token, session.url);
   const { source, readLedger } = await readersArriving;
   let refreshed = false;
 
   const fetchPage = async (request: { url: string; body: unknown }): Promise<unknown> => {
+    // The answer the token came with, if it answers this very call (the token may be another load's): taken once,
+    // for a later load asks for the data of then.
+    const answered = token.firstPage;
+    if (!fresh && !config.apiBase && JSON.stringify(request.body) === JSON.stringify(answered?.body)) {
+      token.firstPage = undefined;
+      return answered!.answer;
+    }
     for (;;) {
       try {
         return await postJson({ ...request, headers: { Authorization: `Bearer ${token.value}` }, fresh }, signal, http);
@@ -204,18 +221,20 @@ export async function* loadCredits(
 }
 
 /**
- * Asks the host's token endpoint for a token: `POST` with the customer, and the session cookie as `credentials`
- * allow (`same-origin` by default; `include` for a token endpoint on a sibling origin).
+ * Asks the host's token endpoint for a token: `POST` with the customer, the list call to answer beside it (the
+ * companion does; another endpoint may ignore it), and the session cookie as `credentials` allow (`same-origin` by
+ * default; `include` for a token endpoint on a sibling origin).
  */
 export async function requestToken(
   tokenUrl: string,
   customerId: string | undefined,
   http: HttpDeps,
   credentials: RequestCredentials = 'same-origin',
+  firstPage?: FirstPage,
 ): Promise<unknown> {
   try {
     return await postJson(
-      { url: tokenUrl, body: customerId ? { customer_id: customerId } : {}, credentials },
+      { url: tokenUrl, body: { ...(customerId && { customer_id: customerId }), first_page: firstPage }, credentials },
       new AbortController().signal,
       http,
     );

@@ -14,6 +14,17 @@ export interface TokenResponse {
   customer_id?: string;
   /** Base URL for the API calls. */
   api_base?: string;
+  /** The answer to the list call the widget sent as `first_page` ({@link FirstPage}), with that call. */
+  first_page?: FirstPage & { answer: unknown };
+}
+
+/**
+ * A list call (its path under the API base, and its body) the widget asks the token endpoint to answer beside the
+ * token, so that its first page arrives in the token's round trip.
+ */
+export interface FirstPage {
+  path: string;
+  body: unknown;
 }
 
 /** A usable token, held in memory only. */
@@ -24,6 +35,8 @@ export interface Token {
   readonly refreshAt: number;
   readonly customerId?: string;
   readonly apiBase?: string;
+  /** The first page answered with the token, until the load it was asked for takes it. */
+  firstPage?: FirstPage & { answer: unknown };
 }
 
 /** Refresh a token when this share of its lifetime is left, but never later than 30 s before it expires. */
@@ -67,6 +80,8 @@ export function parseTokenResponse(json: unknown, now: number): Token {
     refreshAt: expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime * REFRESH_SHARE),
     ...(nonEmptyString(body.customer_id) && { customerId: body.customer_id }),
     ...(nonEmptyString(body.api_base) && { apiBase: body.api_base }),
+    // Taken only by a load about to send that very call (`loadCredits`): anything else there is never read.
+    ...(body.first_page !== undefined && { firstPage: body.first_page as TokenResponse['first_page'] }),
   };
 }
 
