@@ -16,18 +16,22 @@ const recordPaint = () => {
   const paintedAt = performance.now();
   const resources = performance.getEntriesByType('resource');
   const token = resources.find((e) => e.name.endsWith('/token'));
-  const list = resources.find((e) => e.name.includes('/list'));
+  // The first page's own request, when it did not come with the token (a later page's may be under way already).
+  const list = resources.find((e) => e.name.includes('/list') && e.responseEnd <= paintedAt);
   window.creditsPainted = {
     sinceNavigation: paintedAt,
     sinceToken: paintedAt - token.startTime,
     // Where the time from the token request goes: its round trip, the widget until it asks for the list, the
-    // list's round trip, and the widget from the answer to the paint.
-    steps: [
-      token.responseEnd - token.startTime,
-      list.startTime - token.responseEnd,
-      list.responseEnd - list.startTime,
-      paintedAt - list.responseEnd,
-    ],
+    // list's round trip, and the widget from the answer to the paint. With the first page in the token's answer,
+    // no list request: its two steps are 0.
+    steps: list
+      ? [
+          token.responseEnd - token.startTime,
+          list.startTime - token.responseEnd,
+          list.responseEnd - list.startTime,
+          paintedAt - list.responseEnd,
+        ]
+      : [token.responseEnd - token.startTime, 0, 0, paintedAt - token.responseEnd],
   };
 };
 requestAnimationFrame(recordPaint);
