@@ -73,7 +73,10 @@ export interface RequestLogEntry {
   customerId?: string;
   /** Metronome's own error body (its first 500 characters), which the browser is not given. */
   upstreamError?: string;
-  /** For a list call: whether the answer was kept (`hit`, `stale`), fetched (`miss`, `bypass`), or not cached (`off`). */
+  /**
+   * For a list call, and a token request that asked for its first page: whether the answer was kept (`hit`,
+   * `stale`), fetched (`miss`, `bypass`), or not cached (`off`).
+   */
   cache?: CacheOutcome;
 }
 

@@ -122,6 +122,8 @@ const fingerprints = new WeakMap<NormalizedCredit, string>();
  * A cursor that repeats, or more than {@link MAX_PAGES} pages, is an `invalid-response` error.
  * A credit whose wire JSON is the same as in `previous` comes back as the same object, so views can skip it.
  * A `fresh` load asks past the caches on the way (the companion's), for `refresh()` and a retry after an error.
+ * A token request it makes asks for the first page with the token, which a companion answers (README, "The token
+ * endpoint").
  */
 export async function* loadCredits(
   config: LoadPlan,
