@@ -3,7 +3,7 @@
  * followed, each record read or set aside, the 401 refresh; and the token request to the host.
  */
 import type { NormalizedCredit, SkippedCredit, SourceName } from '../credit.js';
-import type { FirstPage, Token, TokenCache } from './token.js';
+import type { AnsweredPage, FirstPage, Token, TokenCache, TokenResponse } from './token.js';
 import { creditsSource } from './credits.js';
 import { CreditBalanceError } from '../errors.js';
 import { type HttpDeps, postJson } from './http.js';
@@ -145,18 +145,25 @@ export async function* loadCredits(
     config.source === 'credits' && config.customerId && !config.apiBase && !fresh
       ? { path: LIST_PATHS.credits, body: creditsSource.request(listPlanOf(config, {}, session.url), undefined).body }
       : undefined;
-  let token = await session.cache.get(session.key, () => session.fetch(firstPage), signal);
+  // The answer comes only to the load whose token request asked for it (a load that reuses a token asks the API).
+  let answered: AnsweredPage | undefined;
+  const fetchToken = async () => {
+    const json = await session.fetch(firstPage);
+    if (firstPage) answered = (json as TokenResponse | null)?.first_page;
+    return json;
+  };
+  let token = await session.cache.get(session.key, fetchToken, signal);
   const plan = listPlanOf(config, token, session.url);
   const { source, readLedger } = await readersArriving;
   let refreshed = false;
 
   const fetchPage = async (request: { url: string; body: unknown }): Promise<unknown> => {
-    // The answer the token came with, if it answers this very call (the token may be another load's): taken once,
-    // for a later load asks for the data of then.
-    const answered = token.firstPage;
-    if (!fresh && !config.apiBase && JSON.stringify(request.body) === JSON.stringify(answered?.body)) {
-      token.firstPage = undefined;
-      return answered!.answer;
+    // The first page from the token's answer, if it answers this very call (the token may name another customer
+    // than the element did), once.
+    if (answered && JSON.stringify(request.body) === JSON.stringify(answered.body)) {
+      const { answer } = answered;
+      answered = undefined;
+      return answer;
     }
     for (;;) {
       try {

@@ -15,7 +15,7 @@ export interface TokenResponse {
   /** Base URL for the API calls. */
   api_base?: string;
   /** The answer to the list call the widget sent as `first_page` ({@link FirstPage}), with that call. */
-  first_page?: FirstPage & { answer: unknown };
+  first_page?: AnsweredPage;
 }
 
 /**
@@ -27,6 +27,11 @@ export interface FirstPage {
   body: unknown;
 }
 
+/** A {@link FirstPage} answered with the token: the call as the widget sent it, and the list's answer. */
+export interface AnsweredPage extends FirstPage {
+  answer: unknown;
+}
+
 /** A usable token, held in memory only. */
 export interface Token {
   readonly value: string;
@@ -35,8 +40,6 @@ export interface Token {
   readonly refreshAt: number;
   readonly customerId?: string;
   readonly apiBase?: string;
-  /** The first page answered with the token, until the load it was asked for takes it. */
-  firstPage?: FirstPage & { answer: unknown };
 }
 
 /** Refresh a token when this share of its lifetime is left, but never later than 30 s before it expires. */
@@ -80,8 +83,6 @@ export function parseTokenResponse(json: unknown, now: number): Token {
     refreshAt: expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime * REFRESH_SHARE),
     ...(nonEmptyString(body.customer_id) && { customerId: body.customer_id }),
     ...(nonEmptyString(body.api_base) && { apiBase: body.api_base }),
-    // Taken only by a load about to send that very call (`loadCredits`): anything else there is never read.
-    ...(body.first_page !== undefined && { firstPage: body.first_page as TokenResponse['first_page'] }),
   };
 }
 

@@ -4,7 +4,7 @@ import { type Loaded, MAX_PAGES, listPlanOf, loadCredits, requestToken } from '.
 import { type LoadPlan, loadPlanOf } from '../../../src/lib/api/load-plan.js';
 import { CreditBalanceError } from '../../../src/lib/errors.js';
 import type { NormalizedCredit } from '../../../src/lib/credit.js';
-import { TokenCache } from '../../../src/lib/api/token.js';
+import { type FirstPage, TokenCache } from '../../../src/lib/api/token.js';
 import { defaultOptions } from '../options.js';
 import { CUSTOMERS, TOKEN_URL, realHttp, rejection, requestLog, routes, scenario } from '../../helpers.js';
 
@@ -163,5 +163,40 @@ describe('loadCredits against the mock', () => {
     expect(next[0]).to.equal(old[0]);
     expect(next[1]).to.not.equal(old[1]);
     expect(next[1]!.balance).to.equal(3);
+  });
+});
+
+describe('the first page with the token', () => {
+  const listRequests = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/customerCredits/list')).length;
+
+  it('takes the first page from the answer to the token request its load made, and only that load', async () => {
+    const id = await scenario({ base: CUSTOMERS.many });
+    const http = realHttp();
+    const companion = {
+      ...session(id, http),
+      fetch: (firstPage?: FirstPage) => requestToken('/api/credit-balance/token', id, http, 'same-origin', firstPage),
+    };
+    performance.clearResourceTimings();
+    expect((await collect(loadCredits(config(id), companion, http, never))).map((p) => p.length)).to.deep.equal([25, 50, 60]);
+    expect(listRequests()).to.equal(2, 'pages 2 and 3: the first came with the token');
+    // The token is reused: this load asks the API for its first page, for the data of now.
+    expect((await collect(loadCredits(config(id), companion, http, never))).map((p) => p.length)).to.deep.equal([25, 50, 60]);
+    expect(listRequests()).to.equal(5);
+  });
+
+  it('takes no answer to another call than its own (a token endpoint that answered another customer’s)', async () => {
+    const id = await scenario({ base: CUSTOMERS.acme });
+    const http = realHttp();
+    const theirs = { customer_id: 'someone-else', include_balance: true, include_contract_credits: true, limit: 25 };
+    const answering = {
+      ...session(id, http),
+      fetch: async () => ({
+        ...((await requestToken(TOKEN_URL, id, http)) as object),
+        first_page: { path: '/v1/contracts/customerCredits/list', body: theirs, answer: { data: [], next_page: null } },
+      }),
+    };
+    const pages = await collect(loadCredits(config(id), answering, http, never));
+    expect(pages.at(-1)).to.have.length(7, 'its own credits, listed by the API');
+    expect(routes(await requestLog(id), 'credits')).to.have.length(1);
   });
 });
