@@ -21,14 +21,14 @@ document.querySelector('#refresh')!.addEventListener('click', () => {
 });
 
 /**
- * "Error, then retry": a customer of this page view's own on the mock, whose first three list requests fail (every
- * attempt the widget makes on its own), so each load shows the error and its retry button, and the retry
- * succeeds. A customer shared by every load would have used its failures up, and the companion's cache would
- * answer the next load at once.
+ * "Error, then retry": a customer of this page view's own on the mock, whose first four list requests fail (the
+ * companion's, for the first page it answers with the token, then every attempt the widget makes on its own), so
+ * each load shows the error and its retry button, and the retry succeeds. A customer shared by every load would
+ * have used its failures up, and the companion's cache would answer the next load at once.
  */
 async function addFlakyWidget(): Promise<void> {
   const slot = document.querySelector<HTMLElement>('#flaky')!;
-  const spec: Scenario = { base: slot.dataset.base!, faults: [{ route: 'credits', status: 503, times: 3 }] };
+  const spec: Scenario = { base: slot.dataset.base!, faults: [{ route: 'credits', status: 503, times: 4 }] };
   const response = await fetch('/mock/__scenarios', { method: 'POST', body: JSON.stringify(spec) });
   const { id } = (await response.json()) as { id: string };
   const widget = document.createElement('credit-balance');

@@ -203,8 +203,13 @@ describe('the packed package, installed', () => {
           const scripts = site.requested.filter((path) => path.endsWith('.js'));
           assert.deepEqual(
             scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '.js')).sort(),
-            ['/assets/credit-balance-3f9a1c.js', '/assets/credit-balance/de.js', '/assets/credit-balance/details.js'].sort(),
-            'the bundle once, under its new name, and the two chunks it needs',
+            [
+              '/assets/credit-balance-3f9a1c.js',
+              '/assets/credit-balance/de.js',
+              '/assets/credit-balance/details.js',
+              '/assets/credit-balance/ledgers.js',
+            ].sort(),
+            'the bundle once, under its new name, and the three chunks it needs',
           );
         } finally {
           await site.close();

@@ -20,11 +20,15 @@ export const MAX_PAGES = 200;
 /**
  * The code a load reads its list with, fetched alongside the token request: the list's source (commits and
  * balances, and grants, Metronome's older Plans, are chunks of their own, fetched only by widgets that read them)
- * and, on a page that asks for the contract lists' ledgers, the chunk that reads those.
+ * and, on a page that asks for the contract lists' ledgers, the chunk that reads those. Without that chunk (a host
+ * that copied the bundle alone) the credits show without their history, and the browser's console says why.
  */
 async function loadReaders(name: SourceName, ledgers: boolean): Promise<{ source: Source; readLedger?: ReadLedger }> {
   try {
-    const [source, ledgerChunk] = await Promise.all([sourceOf(name), ledgers && name !== 'grants' ? import('./ledgers.js') : undefined]);
+    const [source, ledgerChunk] = await Promise.all([
+      sourceOf(name),
+      ledgers && name !== 'grants' ? import('./ledgers.js').catch(() => undefined) : undefined,
+    ]);
     return { source, readLedger: ledgerChunk?.readLedger };
   } catch (error) {
     throw new CreditBalanceError('network', `Could not fetch the code that reads ${name}.`, undefined, { cause: error });
