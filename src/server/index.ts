@@ -6,10 +6,10 @@
 import { cors } from './cors.js';
 import { HttpError, errorResponse, jsonResponse, methodNotAllowed } from './http.js';
 import { type CreditBalanceHandlerOptions, type RequestLogEntry, checkOptions } from './options.js';
-import { callBody, forwardedCall, jsonObject, readBody } from './requests.js';
+import { type ForwardedCall, callBody, forwardedCall, jsonObject, readBody } from './requests.js';
 import { ROUTES, type Route } from './routes.js';
 import { widgetTokens } from './tokens.js';
-import { answerResponse, metronome } from './upstream.js';
+import { type UpstreamAnswer, answerResponse, metronome } from './upstream.js';
 
 export { ConfigError } from './config.js';
 export type { CreditBalanceHandlerOptions, RequestLogEntry } from './options.js';
@@ -94,11 +94,7 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
       const asked = (JSON.parse(new TextDecoder().decode(body)) as { first_page?: { path?: unknown; body?: unknown } } | null)?.first_page;
       const route = typeof asked?.path === 'string' ? ROUTES.get(asked.path) : undefined;
       if (!route) return {};
-      const call = forwardedCall(route, callBody(asked!.body), '', customerId);
-      const { answer, outcome } = await checked.answers.answer(customerId, call, { bypass: false, signal: request.signal }, (signal) =>
-        forward(customerId, call, signal),
-      );
-      learn(request, { cache: outcome });
+      const answer = await answerOf(request, customerId, forwardedCall(route, callBody(asked!.body), '', customerId), false);
       if (answer.status !== 200) return {};
       return { first_page: { path: route.path, body: asked!.body, answer: JSON.parse(new TextDecoder().decode(answer.body)) } };
     } catch {
@@ -113,11 +109,19 @@ function handlerFor(options: CreditBalanceHandlerOptions): (request: Request) =>
     const call = forwardedCall(route, body, search, customerId);
     // The widget's refresh() and its retries ask for Metronome's answer of now (the browser adds the header).
     const bypass = /no-cache/i.test(`${request.headers.get('cache-control')} ${request.headers.get('pragma')}`);
+    return answerResponse(await answerOf(request, customerId, call, bypass));
+  }
+
+  /**
+   * Metronome's answer to a checked call for `customerId`, through the answer cache (past it with `bypass`), and
+   * what the access log of `request` learns of it: where it came from, and Metronome's error body.
+   */
+  async function answerOf(request: Request, customerId: string, call: ForwardedCall, bypass: boolean): Promise<UpstreamAnswer> {
     const { answer, outcome } = await checked.answers.answer(customerId, call, { bypass, signal: request.signal }, (signal) =>
       forward(customerId, call, signal),
     );
     learn(request, { cache: outcome, ...(answer.upstreamError !== undefined && { upstreamError: answer.upstreamError }) });
-    return answerResponse(answer);
+    return answer;
   }
 
   async function route(request: Request): Promise<Response> {

@@ -71,7 +71,10 @@ export interface RequestLogEntry {
   durationMs: number;
   /** The customer the request was for, once known (signed in, or named by its token). */
   customerId?: string;
-  /** Metronome's own error body (its first 500 characters), which the browser is not given. */
+  /**
+   * Metronome's own error body (its first 500 characters), which the browser is not given: a list call's, or that
+   * of the first page a token request asked for.
+   */
   upstreamError?: string;
   /**
    * For a list call, and a token request that asked for its first page: whether the answer was kept (`hit`,

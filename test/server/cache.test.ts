@@ -243,16 +243,16 @@ describe('the first page answered with the token', () => {
   const firstPageOf = (customer: string) => ({ path: '/v1/contracts/customerCredits/list', body: { ...FIRST, customer_id: customer } });
   /** A companion on a real port, with its log of where each token request's first page came from. */
   async function withLog(options: Partial<CreditBalanceHandlerOptions> = {}) {
-    const tokenOutcomes: (CacheOutcome | undefined)[] = [];
+    const tokenEntries: RequestLogEntry[] = [];
     const outcomes: (CacheOutcome | undefined)[] = [];
     const { origin } = await companion({
       ...options,
       onResponse: (entry) => {
         if (entry.path === CREDITS) outcomes.push(entry.cache);
-        if (entry.path === `${BASE}/token`) tokenOutcomes.push(entry.cache);
+        if (entry.path === `${BASE}/token`) tokenEntries.push(entry);
       },
     });
-    return { origin, outcomes, tokenOutcomes };
+    return { origin, outcomes, tokenOutcomes: () => tokenEntries.map((entry) => entry.cache), tokenEntries };
   }
 
   it('answers the list call the widget names with the token: the same answer, cached as the call itself, one call to Metronome', async () => {
@@ -264,7 +264,7 @@ describe('the first page answered with the token', () => {
     const direct = await callWith(origin, minted.token, firstPageOf(id).body);
     assert.deepEqual(minted.first_page?.answer, JSON.parse(direct.body), 'what the call itself answers');
     assert.ok(minted.first_page!.answer.data.length > 0);
-    assert.deepEqual(tokenOutcomes, ['miss']);
+    assert.deepEqual(tokenOutcomes(), ['miss']);
     assert.deepEqual(outcomes, ['hit'], 'the call itself, answered from the cache the token filled');
     assert.equal(await listCalls(id), 1);
   });
@@ -286,7 +286,7 @@ describe('the first page answered with the token', () => {
 
   it('leaves out, without failing the token, a call it does not forward, a field it refuses, a malformed request and a failed answer', async () => {
     const id = await scenario({ base: CUSTOMERS.acme });
-    const { origin } = await withLog();
+    const { origin, tokenEntries } = await withLog();
     for (const asked of [
       { path: '/v1/customers/list', body: { customer_id: id } },
       { path: '/v1/contracts/customerCredits/list', body: { ...firstPageOf(id).body, secret_field: true } },
@@ -302,6 +302,7 @@ describe('the first page answered with the token', () => {
     await addFaults(id, [{ route: 'credits', status: 500 }]);
     const failed = await mint(origin, id, firstPageOf(id));
     assert.equal(failed.first_page, undefined, 'Metronome’s error is the widget’s to meet on its own call');
+    assert.match(tokenEntries.at(-1)?.upstreamError ?? '', /Injected fault/, 'and its body is in the token request’s log line');
     assert.equal(typeof failed.token, 'string');
   });
 });
