@@ -68,12 +68,19 @@ function lazyBody(total: number) {
 describe('1. every body is bounded before anyone reads it', () => {
   it('a 20 MB token request without Content-Length is 413, read no further than the limit, and authorize never sees it', async () => {
     let authorized = 0;
-    const origin = await listen(toNodeListener(handlerFor('me', { authorize: () => ((authorized += 1), { customerId: 'me' }) })));
+    const listener = toNodeListener(handlerFor('me', { authorize: () => ((authorized += 1), { customerId: 'me' }) }));
+    // What the server had read off the connection when its answer was out: counted on the server's side, since
+    // what the client pushes before it sees the 413 also fills the kernel's buffers, more of them on a busy machine.
+    let readWhenAnswered = 0;
+    const origin = await listen((req, res) => {
+      res.on('finish', () => (readWhenAnswered = req.socket.bytesRead));
+      return listener(req, res);
+    });
     const body = lazyBody(20 * 1024 * 1024);
     const response = await fetch(`${origin}${BASE}/token`, { method: 'POST', body: body.stream, duplex: 'half' } as RequestInit);
     assert.equal(response.status, 413);
     assert.equal(authorized, 0);
-    assert.ok(body.pulled() < 4 * 1024 * 1024, `the client was read ${body.pulled()} bytes into a 64 KB limit`);
+    assert.ok(readWhenAnswered > 0 && readWhenAnswered < 1024 * 1024, `the server read ${readWhenAnswered} bytes into a 64 KB limit`);
   });
 
   it('a declared Content-Length over the limit is 413 at once, on the token and the list calls', async () => {
