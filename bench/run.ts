@@ -3,11 +3,12 @@
 // Prints a table and writes BENCHMARKS.md; each budget is checked here and reported. `npm run bench -- --quick` (CI) runs a small version that only has to work:
 // it asserts no timing and writes .test-results/bench.md instead.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { CUSTOMERS, scaleCommits, scaleCredits } from '../demo/mock/fixtures.js';
 import { serve } from '../demo/serve.js';
 import { TEST_NOW } from '../test/clock.js';
@@ -80,6 +81,9 @@ const site = await serve({
     '/page.js': file('bench/page.js'),
     '/critical.html': file('bench/critical.html'),
     '/critical.js': file('bench/critical.js'),
+    '/by-hand.html': file('bench/by-hand.html'),
+    '/by-hand.js': file('bench/by-hand.js'),
+    '/baseline.js': file('bench/baseline.js'),
   },
   // The bundle and its chunks (dist/credit-balance/), as a host would self-host them.
   dir: file('dist'),
@@ -88,11 +92,14 @@ const site = await serve({
   // The data, and every page below, at the suite's instant (test/clock.ts): the same layout on every day.
   now: () => TEST_NOW,
 });
-const browser = await chromium.launch({
+const launch = {
   executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
   headless: true,
   args: ['--no-sandbox', '--js-flags=--expose-gc', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-});
+};
+const browser = await chromium.launch(launch);
+// A browser profile of its own, as a customer's browser has (section 0b's new tabs), removed at the end.
+const profileDir = mkdtempSync(join(os.tmpdir(), 'credit-balance-bench-'));
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -179,9 +186,9 @@ try {
   const { upstreamDelayMs, rttMs, pageViews } = settings;
   const production = await browser.newContext();
   await production.addInitScript(pageClockScript);
-  const productionPage = async () => {
-    const opened = await production.newPage();
-    const network = await production.newCDPSession(opened);
+  const productionPage = async (context: BrowserContext = production) => {
+    const opened = await context.newPage();
+    const network = await context.newCDPSession(opened);
     await network.send('Network.enable');
     await network.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -203,9 +210,10 @@ try {
     };
     return { opened, untilCredits };
   };
-  const view = async (customerId: string) => {
-    const { opened, untilCredits } = await productionPage();
-    await opened.goto(`${site.origin}/critical.html?customer-id=${customerId}`);
+  /** A page view in a new tab of `context`: the widget's page, or the same view written by hand (`by-hand`). */
+  const view = async (customerId: string, { context = production, path = 'critical' } = {}) => {
+    const { opened, untilCredits } = await productionPage(context);
+    await opened.goto(`${site.origin}/${path}.html?customer-id=${customerId}`);
     return { opened, ...(await untilCredits()) };
   };
   const slowCustomer = () => scenario({ base: CUSTOMERS.acme, faults: [{ route: 'credits', delayMs: upstreamDelayMs, times: 1_000_000 }] });
@@ -216,15 +224,32 @@ try {
   const measured = await slowCustomer();
   const cold = await view(measured);
   await cold.opened.close();
-  // Another page view, the companion's cache warm: in a new tab (a new renderer process, which loads the engine's
-  // locale data and compiles the bundle again), and in the same tab (the customer coming back to the page), the
-  // median of several each: page views vary by tens of ms on this machine.
-  const newTabViews: Timing[] = [];
-  for (let i = 0; i < settings.warmViews; i++) {
-    const { opened, ...timing } = await view(measured);
-    newTabViews.push(timing);
-    await opened.close();
-  }
+  // Another page view, the companion's cache warm, in a new tab: the median of several, page views vary by tens of
+  // ms on this machine; each context's first view is not counted (it starts the context, and the page written by
+  // hand asks the first page in a call of its own, which Metronome answers once). Two ways: in a browser profile
+  // of its own, as a customer's browser has, which keeps a renderer process started and ready for the next tab;
+  // and in a private window (a context of the browser above), which starts each tab's renderer process as the
+  // tab opens, its start-up competing with the page on these cores. In both, a new renderer process loads the
+  // engine's locale data and compiles the bundle again. With each, the same page view written by hand
+  // (bench/by-hand.js): what any page pays there.
+  const newTab = async (context: BrowserContext, path: string) => {
+    const timings: Timing[] = [];
+    for (let i = 0; i <= settings.warmViews; i++) {
+      const { opened, ...timing } = await view(measured, { context, path });
+      if (i > 0) timings.push(timing);
+      await opened.close();
+    }
+    return medianBy(timings, (timing) => timing.sinceToken);
+  };
+  const customerProfile = await chromium.launchPersistentContext(profileDir, { ...launch, viewport: { width: 1280, height: 900 } });
+  await customerProfile.addInitScript(pageClockScript);
+  const newTabs = {
+    profile: await newTab(customerProfile, 'critical'),
+    profileByHand: await newTab(customerProfile, 'by-hand'),
+    private: await newTab(production, 'critical'),
+    privateByHand: await newTab(production, 'by-hand'),
+  };
+  await customerProfile.close();
   const sameTab = await productionPage();
   const sameTabViews: Timing[] = [];
   // The tab's first view is a new tab's: not counted.
@@ -234,7 +259,6 @@ try {
     if (i > 0) sameTabViews.push(timing);
   }
   await sameTab.opened.close();
-  const warmNewTab = medianBy(newTabViews, (timing) => timing.sinceToken);
   const warmSameTab = medianBy(sameTabViews, (timing) => timing.sinceToken);
   const remountPage = await view(measured);
   // The same page: the widget removed and a new one with the same configuration put in, frames counted until
@@ -277,9 +301,10 @@ try {
     return `${ms(t.sinceNavigation)} from navigation; ${ms(t.sinceToken)} from the token request (${steps}: the round trips ${(token + list).toFixed(0)} ms, the widget ${(toList + toPaint).toFixed(0)} ms)`;
   };
   record(`time to first credits, cold start (${conditions})`, timing(cold), '—');
-  for (const [where, warm] of [
-    ['in a new tab', warmNewTab],
-    ['in the same tab', warmSameTab],
+  for (const [where, warm, byHand] of [
+    ["in a new tab of the customer's browser profile", newTabs.profile, newTabs.profileByHand],
+    ['in a new tab of a private window', newTabs.private, newTabs.privateByHand],
+    ['in the same tab', warmSameTab, undefined],
   ] as const) {
     record(
       `time to first credits, another page view ${where}, the companion's cache warm (${conditions}; median of ${settings.warmViews})`,
@@ -287,6 +312,7 @@ try {
       `from the token request ≤ 2 round trips + 20 ms (${2 * rttMs + 20} ms)`,
       warm.sinceToken <= 2 * rttMs + 20,
     );
+    if (byHand) record(`  the same page view written by hand, without the widget (bench/by-hand.js)`, timing(byHand), '—');
   }
   record(
     `time to first credits, mounted again in the same page (${conditions})`,
@@ -462,4 +488,5 @@ ${table}
 } finally {
   await browser.close();
   await site.close();
+  rmSync(profileDir, { recursive: true, force: true });
 }
