@@ -24,6 +24,11 @@ const widget = (customerId, attributes = {}) => {
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   return el;
 };
+/**
+ * A full garbage collection (Chromium runs the bench with --expose-gc) before each timed render, the widget's and the
+ * baseline's alike: the garbage of the round before is not collected in the middle of the next one's timing.
+ */
+const collectGarbage = () => window.gc?.();
 const once = (el, type) => new Promise((resolve) => el.addEventListener(type, resolve, { once: true }));
 const listRequests = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/contracts/customerCredits/list'));
 const tokenRequests = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/token'));
@@ -69,6 +74,7 @@ async function tenWidgets(customerId) {
 
 /** The element's render time for a whole load, then for a refresh that returns the same data. */
 async function renderScale(customerId, attributes) {
+  collectGarbage();
   const el = widget(customerId, attributes);
   const loaded = once(el, 'credit-balance-load');
   stage.replaceChildren(el);
@@ -89,6 +95,7 @@ async function renderScale(customerId, attributes) {
  * skip). The time is that of the updates until every credit is on screen, with their layout.
  */
 async function wholeRender(customerId, attributes) {
+  collectGarbage();
   const el = widget(customerId, attributes);
   renderTime.set(el, 0);
   const loaded = once(el, 'credit-balance-load');
@@ -105,6 +112,7 @@ async function wholeRender(customerId, attributes) {
 
 /** The hand-written baseline (bench/baseline.js) over the credits the widget has just shown, timed with its layout. */
 function baseline() {
+  collectGarbage();
   const start = performance.now();
   const root = baselineRows(window.__credits, Date.now());
   stage.replaceChildren(root);

@@ -474,7 +474,7 @@ try {
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 ${settings.credits} credits × ${settings.periods} periods for rendering; ${settings.cycles} cycles (after ${settings.warmup} to warm up) for memory.
 The widget is the production bundle; requests go through the server companion to the mock Metronome on
-this machine. Render times are medians of ${settings.repeats} rounds, the widget and the baseline alternating; ratios are the median of each round's own.
+this machine. Render times are medians of ${settings.repeats} rounds, the widget and the baseline alternating, each after a full garbage collection; ratios are the median of each round's own.
 Before the languages, grants and history became chunks on demand, every page downloaded the whole bundle
 before its first credits: 26,634 B gzip in one request (\`npm run size\` at commit 01c3aba).
 
