@@ -226,11 +226,11 @@ try {
   await cold.opened.close();
   // Another page view, the companion's cache warm, in a new tab: the median of several, page views vary by tens of
   // ms on this machine; each context's first view is not counted (it starts the context, and the page written by
-  // hand asks the first page in a call of its own, which Metronome answers once). Two ways: in a browser profile
-  // of its own, as a customer's browser has, which keeps a renderer process started and ready for the next tab;
-  // and in a private window (a context of the browser above), which starts each tab's renderer process as the
-  // tab opens, its start-up competing with the page on these cores. In both, a new renderer process loads the
-  // engine's locale data and compiles the bundle again. With each, the same page view written by hand
+  // hand asks the first page in a call of its own, which Metronome answers once). Two ways: in a persistent browser
+  // profile of its own, as a customer's browser has; and in a private window (a context of the browser above),
+  // where the browser's own interface (a renderer process of its own) works through each new tab, competing with
+  // the page on these cores. In both, a new renderer process loads the engine's locale data and compiles the
+  // bundle again. With each, the same page view written by hand
   // (bench/by-hand.js): what any page pays there.
   const newTab = async (context: BrowserContext, path: string) => {
     const timings: Timing[] = [];
