@@ -224,23 +224,28 @@ try {
   const measured = await slowCustomer();
   const cold = await view(measured);
   await cold.opened.close();
-  // Another page view, the companion's cache warm, in a new tab: the median of several, page views vary by tens of
-  // ms on this machine; each context's first view is not counted (it starts the context, and the page written by
-  // hand asks the first page in a call of its own, which Metronome answers once). Two ways: in a persistent browser
-  // profile of its own, as a customer's browser has; and in a private window (a context of the browser above),
-  // where the browser's own interface (a renderer process of its own) works through each new tab, competing with
-  // the page on these cores. In both, a new renderer process loads the engine's locale data and compiles the
-  // bundle again. With each, the same page view written by hand
-  // (bench/by-hand.js): what any page pays there.
-  const newTab = async (context: BrowserContext, path: string) => {
+  /**
+   * Another page view with the companion's cache warm: the median of `warmViews` (page views vary by tens of ms on
+   * this machine) after one that is not counted (it starts the tab or the context, and the page written by hand asks
+   * the first page in a call of its own, which Metronome answers once).
+   */
+  const warmMedian = async (viewOnce: () => Promise<Timing>) => {
+    await viewOnce();
     const timings: Timing[] = [];
-    for (let i = 0; i <= settings.warmViews; i++) {
-      const { opened, ...timing } = await view(measured, { context, path });
-      if (i > 0) timings.push(timing);
-      await opened.close();
-    }
+    for (let i = 0; i < settings.warmViews; i++) timings.push(await viewOnce());
     return medianBy(timings, (timing) => timing.sinceToken);
   };
+  // In a new tab, two ways: in a persistent browser profile of its own, as a customer's browser has; and in a private
+  // window (a context of the browser above), where the browser's own interface (a renderer process of its own) works
+  // through each new tab, competing with the page on these cores. In both, a new renderer process loads the
+  // engine's locale data and compiles the bundle again. With each, the same page view written by hand
+  // (bench/by-hand.js): what any page pays there.
+  const newTab = (context: BrowserContext, path: string) =>
+    warmMedian(async () => {
+      const { opened, ...timing } = await view(measured, { context, path });
+      await opened.close();
+      return timing;
+    });
   const customerProfile = await chromium.launchPersistentContext(profileDir, { ...launch, viewport: { width: 1280, height: 900 } });
   await customerProfile.addInitScript(pageClockScript);
   const newTabs = {
@@ -250,16 +255,13 @@ try {
     privateByHand: await newTab(production, 'by-hand'),
   };
   await customerProfile.close();
+  // In the same tab, the customer coming back to the page (the tab's first view, not counted, is a new tab's).
   const sameTab = await productionPage();
-  const sameTabViews: Timing[] = [];
-  // The tab's first view is a new tab's: not counted.
-  for (let i = 0; i <= settings.warmViews; i++) {
+  const warmSameTab = await warmMedian(async () => {
     await sameTab.opened.goto(`${site.origin}/critical.html?customer-id=${measured}`);
-    const timing = await sameTab.untilCredits();
-    if (i > 0) sameTabViews.push(timing);
-  }
+    return sameTab.untilCredits();
+  });
   await sameTab.opened.close();
-  const warmSameTab = medianBy(sameTabViews, (timing) => timing.sinceToken);
   const remountPage = await view(measured);
   // The same page: the widget removed and a new one with the same configuration put in, frames counted until
   // its credits are painted.
