@@ -38,6 +38,24 @@ function chunksUseTheRunningEntry(): Plugin {
 }
 
 /**
+ * The script-tag bundle starts with V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chromium 136 and
+ * later; other engines read a comment): nearly all of it runs before the first credits are painted, so the engine
+ * compiles it while it downloads, on a background thread, instead of each function on the main thread the first
+ * time it runs (about 30 ms of a new tab's, half of it after the token's answer). A chunk is not hinted: it holds
+ * what only some pages run. It must be the file's first line, so it is added after the minifier.
+ */
+function compiledWhileDownloading(): Plugin {
+  return {
+    name: 'credit-balance-compiled-while-downloading',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const entry = bundle[BUNDLE];
+      if (entry?.type === 'chunk') entry.code = `//# allFunctionsCalledOnLoad\n${entry.code}`;
+    },
+  };
+}
+
+/**
  * `npm start`: the demo (demo/), with the server companion and the mock Metronome behind it (demo/backend.ts).
  * `vite build`: the self-contained bundle dist/credit-balance.bundle.js (tsc writes the ES modules).
  */
@@ -48,6 +66,7 @@ export default defineConfig({
     // The bundle's html`` and css`` templates without their indentation (build only).
     { ...literalsHtmlCssMinifier(), apply: 'build' },
     chunksUseTheRunningEntry(),
+    compiledWhileDownloading(),
     {
       name: 'credit-balance-demo-backend',
       configureServer(server) {
