@@ -41,8 +41,9 @@ function chunksUseTheRunningEntry(): Plugin {
  * The script-tag bundle starts with V8's explicit compile hint (`//# allFunctionsCalledOnLoad`, Chromium 136 and
  * later; other engines read a comment): nearly all of it runs before the first credits are painted, so the engine
  * compiles it while it downloads, on a background thread, instead of each function on the main thread the first
- * time it runs (about 30 ms of a new tab's, half of it after the token's answer). A chunk is not hinted: it holds
- * what only some pages run. It must be the file's first line, so it is added after the minifier.
+ * time it runs (about 30 ms of a new tab's, half of it after the token's answer). A chunk is not hinted, nor the
+ * single-file variant: they hold what only some pages run, which would be compiled for nothing. It must be the
+ * file's first line, so it is added after the minifier.
  */
 function compiledWhileDownloading(): Plugin {
   return {

@@ -81,6 +81,12 @@ describe('the packed package, installed', () => {
     assert.match(help, /CREDIT_BALANCE_SESSION_CHECK_URL/);
   });
 
+  it("starts the script-tag bundle with V8's compile hint, so that Chromium compiles it while it downloads", () => {
+    // Not on the main thread, function by function, as the page runs (README, Performance).
+    const code = readFileSync(join(app, 'node_modules/credit-balance/dist/credit-balance.bundle.js'), 'utf8');
+    assert.ok(code.startsWith('//# allFunctionsCalledOnLoad\n'), `its first line: ${code.slice(0, 60)}…`);
+  });
+
   it('resolves the class without registration, typings and the manifest through the exports map', () => {
     const resolved = JSON.parse(
       node(`
