@@ -7,14 +7,21 @@ const stage = document.getElementById('stage');
 await customElements.whenDefined('credit-balance');
 const CreditBalance = customElements.get('credit-balance');
 
-/** Time spent in the element's updates (render, DOM, and the layout they cause), per element. */
+/**
+ * Time spent in the element's updates, per element: their script (the render and its DOM calls) and, apart, the
+ * style and layout each update causes.
+ */
 const renderTime = new WeakMap();
+const timeOf = (el) => renderTime.get(el) ?? { script: 0, layout: 0 };
+const total = ({ script, layout }) => script + layout;
 const update = CreditBalance.prototype.update;
 CreditBalance.prototype.update = function (changed) {
   const start = performance.now();
   update.call(this, changed);
+  const rendered = performance.now();
   this.shadowRoot.firstElementChild?.getBoundingClientRect();
-  renderTime.set(this, (renderTime.get(this) ?? 0) + performance.now() - start);
+  const { script, layout } = timeOf(this);
+  renderTime.set(this, { script: script + rendered - start, layout: layout + performance.now() - rendered });
 };
 
 const widget = (customerId, attributes = {}) => {
@@ -79,10 +86,10 @@ async function renderScale(customerId, attributes) {
   const loaded = once(el, 'credit-balance-load');
   stage.replaceChildren(el);
   const { detail } = await loaded;
-  const first = renderTime.get(el);
-  renderTime.set(el, 0);
+  const first = total(timeOf(el));
+  renderTime.delete(el);
   await el.refresh();
-  const refresh = renderTime.get(el);
+  const refresh = total(timeOf(el));
   const nodes = el.shadowRoot.querySelectorAll('*').length;
   stage.replaceChildren();
   window.__credits = detail.credits;
@@ -92,35 +99,39 @@ async function renderScale(customerId, attributes) {
 /**
  * The whole list rendered in one update, as the baseline renders it: a widget mounted again with the configuration
  * `renderScale` has just shown complete shows that data at once (then loads again behind it, which its guards
- * skip). The time is that of the updates until every credit is on screen, with their layout.
+ * skip). The time is that of the updates until every credit is on screen: their script and, apart, their layout.
  */
 async function wholeRender(customerId, attributes) {
   collectGarbage();
   const el = widget(customerId, attributes);
-  renderTime.set(el, 0);
+  renderTime.delete(el);
   const loaded = once(el, 'credit-balance-load');
   stage.replaceChildren(el);
   const expected = window.__credits.length;
   while (el.shadowRoot.querySelectorAll('[part~="credit"]').length !== expected) {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
-  const ms = renderTime.get(el);
+  const time = timeOf(el);
   await loaded;
   stage.replaceChildren();
-  return ms;
+  return time;
 }
 
-/** The hand-written baseline (bench/baseline.js) over the credits the widget has just shown, timed with its layout. */
+/**
+ * The hand-written baseline (bench/baseline.js) over the credits the widget has just shown, timed with its layout:
+ * in all, and its script and layout apart, as the widget's.
+ */
 function baseline() {
   collectGarbage();
   const start = performance.now();
   const root = baselineRows(window.__credits, Date.now());
   stage.replaceChildren(root);
+  const built = performance.now();
   root.getBoundingClientRect();
-  const elapsed = performance.now() - start;
+  const time = { script: built - start, layout: performance.now() - built };
   const nodes = root.querySelectorAll('*').length;
   stage.replaceChildren();
-  return { ms: elapsed, nodes };
+  return { ms: total(time), ...time, nodes };
 }
 
 /** Connect, load, refresh, disconnect, `cycles` times. */
