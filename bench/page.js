@@ -99,7 +99,7 @@ async function renderScale(customerId, attributes) {
 /**
  * The whole list rendered in one update, as the baseline renders it: a widget mounted again with the configuration
  * `renderScale` has just shown complete shows that data at once (then loads again behind it, which its guards
- * skip). The time is that of the updates until every credit is on screen: their script and, apart, their layout.
+ * skip). The time is that of the updates until every credit is on screen: in all, and their script and layout apart.
  */
 async function wholeRender(customerId, attributes) {
   collectGarbage();
@@ -114,7 +114,7 @@ async function wholeRender(customerId, attributes) {
   const time = timeOf(el);
   await loaded;
   stage.replaceChildren();
-  return time;
+  return { ms: total(time), ...time };
 }
 
 /**
