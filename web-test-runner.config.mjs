@@ -76,8 +76,9 @@ const firefox = puppeteerLauncher({
 
 /**
  * `WTR_BROWSERS=chromium`, `firefox` or `webkit` (or a comma-separated list) runs those; without it, all three.
- * `npm test` runs each on its own: Firefox freezes a test page left in a background tab, and WebDriver drives
- * one page at a time, so those two get one page at a time.
+ * `npm test` runs each in a test runner of its own (Chromium, then Firefox and WebKit side by side): Firefox
+ * freezes a test page left in a background tab, and WebDriver drives one page at a time, so those two get one page
+ * at a time.
  */
 const only = process.env.WTR_BROWSERS?.split(',');
 const wanted = (name) => !only || only.includes(name);

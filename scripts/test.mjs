@@ -1,12 +1,15 @@
 // `npm test`: the whole suite. Installs the browsers (Chromium, Firefox ESR, WebKit), Xvfb, libfaketime and
 // redis-server when missing, type-checks, builds, then runs the Node tests and the browser tests at two instants
-// of the suite's clock (test/clock.ts): today, and the last half hour of a month in UTC. It ends with one line
-// `N passed, N failed` summed over every runner and every instant.
+// of the suite's clock (test/clock.ts): today, and the last half hour of a month in UTC. At each instant Chromium
+// runs first, on its own (two pages at a time keep both cores busy), then Firefox and WebKit side by side (one page
+// at a time each; each alone leaves a third of the machine idle). It ends with one line `N passed, N failed` summed
+// over every runner and every instant.
 //
 // `npm test -- --at 2028-02-29T12:00:00Z [--at …]` runs the tests at those instants instead (`today` is today at
 // noon UTC); `npm test -- --calendar` at every instant of CALENDAR.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 
 /** The second instant of every run: a month's last half hour in UTC (late afternoon in New York), in February. */
@@ -37,14 +40,36 @@ rmSync(results, { recursive: true, force: true });
 const totals = { passed: 0, failed: 0 };
 let broken = false;
 
-function run(label, command, args, env = {}) {
-  console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+/**
+ * Runs a command and resolves to whether it succeeded. A run side by side with others (`held`) keeps its output and
+ * prints it whole when it ends, so that two runs' lines never interleave.
+ */
+function run(label, command, args, env = {}, { held = false } = {}) {
+  const started = Date.now();
+  if (!held) console.log(`\n▶ ${label}`);
+  const child = spawn(command, args, { stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+  const output = [];
+  if (held) for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    let ended = false;
+    const end = (ok, error) => {
+      if (ended) return;
+      ended = true;
+      if (held) {
+        console.log(`\n▶ ${label}`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      if (error) console.error(error.message);
+      console.log(`◀ ${label}: ${Math.round((Date.now() - started) / 1000)} s`);
+      resolve(ok);
+    };
+    child.once('error', (error) => end(false, error));
+    child.once('close', (code) => end(code === 0));
+  });
 }
 
-function step(label, command, args) {
-  if (!run(label, command, args)) {
+async function step(label, command, args) {
+  if (!(await run(label, command, args))) {
     console.error(`✖ ${label} failed`);
     totals.failed += 1;
     broken = true;
@@ -52,9 +77,9 @@ function step(label, command, args) {
 }
 
 /** Runs a test runner and adds what it counted (`file`, written by its count reporter) to `into`. */
-function counted(label, command, args, file, env, into) {
+async function counted(label, command, args, file, env, into, options) {
   rmSync(file, { force: true });
-  const ok = run(label, command, args, env);
+  const ok = await run(label, command, args, env, options);
   let { passed, failed } = { passed: 0, failed: 1 };
   if (existsSync(file)) {
     ({ passed, failed } = JSON.parse(readFileSync(file, 'utf8')));
@@ -67,14 +92,29 @@ function counted(label, command, args, file, env, into) {
   if (!ok) broken = true;
 }
 
-step("browsers, WebKit's driver, Xvfb, libfaketime and redis-server", 'sh', ['scripts/ensure-packages.sh']);
-step('typecheck, with the Lit template checker', 'npm', ['run', '--silent', 'typecheck']);
-step('lint (ESLint) and format (Prettier)', 'npm', ['run', '--silent', 'lint']);
-step('build', 'npm', ['run', '--silent', 'build']);
-step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);
+/** A port free now, for a test runner started beside another (each would otherwise pick the same first free one). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => server.close(() => resolve(server.address().port)));
+  });
+}
+
+/** The browser tests in `browser` at the instant `env` sets, counted into `counts`. */
+async function browserTests(browser, at, env, counts, options) {
+  const args = ['run', '--silent', 'test:browser', '--', '--port', String(await freePort())];
+  const label = `browser tests (${browser}) at ${at}`;
+  await counted(label, 'npm', args, `${results}/wtr-${browser}.json`, { ...env, WTR_BROWSERS: browser }, counts, options);
+}
+
+await step("browsers, WebKit's driver, Xvfb, libfaketime and redis-server", 'sh', ['scripts/ensure-packages.sh']);
+await step('typecheck, with the Lit template checker', 'npm', ['run', '--silent', 'typecheck']);
+await step('lint (ESLint) and format (Prettier)', 'npm', ['run', '--silent', 'lint']);
+await step('build', 'npm', ['run', '--silent', 'build']);
+await step('custom-elements.json up to date', 'npm', ['run', '--silent', 'check:manifest']);
 // The size target is reported, not counted as a test failure (README, "Size"). The critical path above its fixed
 // ceiling, 25,600 B gzip, is a failure (`npm run size` exits 1 then).
-if (!run('bundle size', 'npm', ['run', '--silent', 'size'])) {
+if (!(await run('bundle size', 'npm', ['run', '--silent', 'size']))) {
   console.error('✖ the critical path is over its fixed ceiling (see above)');
   totals.failed += 1;
   broken = true;
@@ -88,27 +128,16 @@ for (const at of instants) {
   // The end-to-end tests (framework builds, the packed package, edge runtimes) test how the parts fit, not the
   // calendar: they run at the first instant only; the companion's own tests at every one.
   const node = at === instants[0] ? 'test:node' : 'test:server';
-  counted(`node tests (${node}) at ${at}`, 'npm', ['run', '--silent', node], `${results}/node.json`, env, counts);
-  for (const browser of ['chromium', 'firefox', 'webkit']) {
-    counted(
-      `browser tests (${browser}) at ${at}`,
-      'npm',
-      ['run', '--silent', 'test:browser'],
-      `${results}/wtr-${browser}.json`,
-      {
-        ...env,
-        WTR_BROWSERS: browser,
-      },
-      counts,
-    );
-  }
+  await counted(`node tests (${node}) at ${at}`, 'npm', ['run', '--silent', node], `${results}/node.json`, env, counts);
+  await browserTests('chromium', at, env, counts);
+  await Promise.all(['firefox', 'webkit'].map((browser) => browserTests(browser, at, env, counts, { held: true })));
   byInstant.push(counts);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
 }
 
 // The benchmark in its quick mode: it has to run, its timings are not asserted (npm run bench checks them).
-step('benchmark (quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick']);
+await step('benchmark (quick)', 'npm', ['run', '--silent', 'bench', '--', '--quick']);
 
 console.log('\nThe suite at each instant:');
 for (const { at, passed, failed } of byInstant) console.log(`  at ${at}, ${passed} passed and ${failed} failed`);
