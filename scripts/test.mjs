@@ -96,7 +96,10 @@ async function counted(label, command, args, file, env, into, options) {
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => server.close(() => resolve(server.address().port)));
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
 }
 
