@@ -24,6 +24,7 @@ const credits = firstPage.answer.data.map((credit) => {
   return {
     name: credit.name,
     kind: 'credit',
+    priority: credit.priority,
     balance: credit.balance ?? 0,
     granted: segments.reduce((sum, segment) => sum + segment.amount, 0),
     creditType: schedule.credit_type,
