@@ -9,8 +9,11 @@
 // noon UTC); `npm test -- --calendar` at every instant of CALENDAR.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
+
+/** A local port nothing listens on, for each test runner: two started side by side would both take wtr's 8000. */
+const { freePort } = await tsImport('../test/ports.ts', import.meta.url);
 
 /** The second instant of every run: a month's last half hour in UTC (late afternoon in New York), in February. */
 const MONTH_END = '2027-02-28T23:30:00Z';
@@ -90,17 +93,6 @@ async function counted(label, command, args, file, env, into, options) {
   into.passed += passed;
   into.failed += failed;
   if (!ok) broken = true;
-}
-
-/** A port free now, for a test runner started beside another (each would otherwise pick the same first free one). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The browser tests in `browser` at the instant `env` sets, counted into `counts`. */
