@@ -36,11 +36,14 @@ export function baselineRows(credits, now) {
   const drawOrders = new Map();
   for (const entry of entries.filter(({ credit, current }) => current && credit.balance > 0)) {
     const type = entry.credit.creditType.name;
-    drawOrders.set(type, [...(drawOrders.get(type) ?? []), entry]);
+    if (!drawOrders.has(type)) drawOrders.set(type, []);
+    drawOrders.get(type).push(entry);
   }
   const drawNotes = new Map();
+  const usedNext = new Set();
   for (const group of drawOrders.values()) {
     group.sort((a, b) => (a.credit.priority ?? Infinity) - (b.credit.priority ?? Infinity) || a.current.endsBefore - b.current.endsBefore);
+    usedNext.add(group[0]);
     group.forEach((entry, i) =>
       drawNotes.set(entry, i === 0 ? 'Your next usage draws from this credit first.' : `Used after ${group[i - 1].credit.name}`),
     );
@@ -50,7 +53,7 @@ export function baselineRows(credits, now) {
     const { credit, current } = entry;
     const card = el('article', 'credit');
     card.append(el('h3', 'name', credit.name));
-    if (drawNotes.get(entry)?.startsWith('Your next')) card.append(el('span', 'badge', 'Used next'));
+    if (usedNext.has(entry)) card.append(el('span', 'badge', 'Used next'));
     if (current && credit.balance > 0 && current.endsBefore - now <= EXPIRING_SOON_DAYS * DAY_MS) {
       card.append(el('span', 'badge', 'Expiring soon'));
     }
