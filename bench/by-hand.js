@@ -1,8 +1,9 @@
 // The new tab's page view written by hand, without the widget: what any page pays in a new renderer process for
 // the same credits. It asks the companion's token endpoint for the first page of credits with the token, as the
-// widget does (`?customer-id=`), reads Metronome's answer into the rows of bench/baseline.js and records when they
-// are on screen (`window.creditsPainted`, as bench/critical.js does), since navigation and since its token request.
-import { baselineRows } from './baseline.js';
+// widget does (`?customer-id=`), reads Metronome's answer into the cards of bench/baseline.js (without the widget's
+// stylesheet, which comes with its bundle) and records when they are on screen (`window.creditsPainted`, as
+// bench/critical.js does), since navigation and since its token request.
+import { baselineCards } from './baseline.js';
 
 const customerId = new URLSearchParams(location.search).get('customer-id');
 const tokenStarted = performance.now();
@@ -19,9 +20,10 @@ const answered = performance.now();
 const credits = firstPage.answer.data.map((credit) => {
   const schedule = credit.access_schedule;
   const segments = schedule.schedule_items
-    .map((item) => ({ amount: item.amount, startsAt: new Date(item.starting_at), endsBefore: new Date(item.ending_before) }))
+    .map((item) => ({ id: item.id, amount: item.amount, startsAt: new Date(item.starting_at), endsBefore: new Date(item.ending_before) }))
     .sort((a, b) => a.startsAt - b.startsAt);
   return {
+    id: credit.id,
     name: credit.name,
     kind: 'credit',
     priority: credit.priority,
@@ -31,7 +33,7 @@ const credits = firstPage.answer.data.map((credit) => {
     segments,
   };
 });
-document.body.append(baselineRows(credits, Date.now()));
+document.body.append(baselineCards(credits, Date.now()));
 requestAnimationFrame(() => {
   const paintedAt = performance.now();
   window.creditsPainted = {

@@ -1,6 +1,6 @@
 // The benchmark's page: the element from the production bundle, instrumented from outside (its update
 // time, with layout), and a minimal hand-written DOM baseline that builds the same visible rows.
-import { baselineRows } from './baseline.js';
+import { baselineCards } from './baseline.js';
 
 const TOKEN_URL = '/api/credit-balance/token';
 const stage = document.getElementById('stage');
@@ -91,6 +91,9 @@ async function renderScale(customerId, attributes) {
   await el.refresh();
   const refresh = total(timeOf(el));
   const nodes = el.shadowRoot.querySelectorAll('*').length;
+  // The stylesheets the widget's cards are drawn with, for the baseline's (below): the sheets themselves, not the
+  // shadow root's array of them, which would keep the widget alive.
+  window.__sheets = [...el.shadowRoot.adoptedStyleSheets];
   stage.replaceChildren();
   window.__credits = detail.credits;
   return { first, refresh, credits: detail.credits.length, nodes };
@@ -119,13 +122,19 @@ async function wholeRender(customerId, attributes) {
 
 /**
  * The hand-written baseline (bench/baseline.js) over the credits the widget has just shown, timed with its layout:
- * in all, and its script and layout apart, as the widget's.
+ * in all, and its script and layout apart, as the widget's. Its cards are the widget's markup in a shadow root as the
+ * widget's are: `styled`, drawn with the widget's stylesheets (the same cards, by hand), else with none (the same
+ * rows, laid out as plain blocks and lines).
  */
-function baseline() {
+function baseline(styled, title) {
   collectGarbage();
+  const host = document.createElement('div');
+  const shadow = host.attachShadow({ mode: 'open' });
+  if (styled) shadow.adoptedStyleSheets = window.__sheets;
+  stage.replaceChildren(host);
   const start = performance.now();
-  const root = baselineRows(window.__credits, Date.now());
-  stage.replaceChildren(root);
+  const root = baselineCards(window.__credits, Date.now(), title);
+  shadow.replaceChildren(root);
   const built = performance.now();
   root.getBoundingClientRect();
   const time = { script: built - start, layout: performance.now() - built };

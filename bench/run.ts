@@ -31,7 +31,7 @@ declare global {
       tenWidgets(customerId: string): Promise<{ tokenRequests: number; listRequests: number }>;
       renderScale(customerId: string, attributes: Record<string, string>): Promise<{ first: number; refresh: number; nodes: number }>;
       wholeRender(customerId: string, attributes: Record<string, string>): Promise<Split & { ms: number }>;
-      baseline(): Split & { ms: number; nodes: number };
+      baseline(styled: boolean, title: string): Split & { ms: number; nodes: number };
       cycles(customerId: string, count: number): Promise<void>;
     };
     __credits: unknown;
@@ -359,25 +359,32 @@ try {
   );
 
   // 2. Rendering scale, side by side with the hand-written baseline, alternating: credits, then commits on
-  // `source="balances"` (which also shows each one's kind and invoice schedule, the baseline too).
-  const renderScale = async (what: string, items: () => object, attributes: Record<string, string>) => {
+  // `source="balances"` (which also shows each one's kind and invoice schedule, the baseline too). The baseline
+  // builds the widget's cards by hand: drawn with the widget's stylesheet (the same cards, the issue's comparison),
+  // and without one (the same markup laid out as plain blocks and lines, what the cards' design costs).
+  const renderScale = async (what: string, title: string, items: () => object, attributes: Record<string, string>) => {
     const renders: { first: number; refresh: number; nodes: number }[] = [];
     const wholes: (Split & { ms: number })[] = [];
     const baselines: (Split & { ms: number; nodes: number })[] = [];
+    const unstyled: (Split & { ms: number; nodes: number })[] = [];
     for (let i = 0; i < settings.repeats; i++) {
       // A customer of its own each time: a widget mounted again for one the page has shown would show it at once.
       const fresh = await scenario(items());
       renders.push(await page.evaluate(([id, a]) => window.bench.renderScale(id, a), [fresh, attributes] as const));
-      baselines.push(await page.evaluate(() => window.bench.baseline()));
+      baselines.push(await page.evaluate((t) => window.bench.baseline(true, t), title));
+      unstyled.push(await page.evaluate((t) => window.bench.baseline(false, t), title));
       wholes.push(await page.evaluate(([id, a]) => window.bench.wholeRender(id, a), [fresh, attributes] as const));
     }
     const wholeRender = median(wholes.map((w) => w.ms));
     const firstRender = median(renders.map((r) => r.first));
-    const baseline = median(baselines.map((b) => b.ms));
     // Each round's own ratio (the widget and the baseline seconds apart), then their median: this shared machine's
     // speed drifts by a third over minutes, which a ratio of medians taken across rounds would carry.
-    const firstRatio = median(renders.map((r, i) => r.first / baselines[i]!.ms));
-    const wholeRatio = median(wholes.map((w, i) => w.ms / baselines[i]!.ms));
+    const ratio = (times: { ms: number }[], against: { ms: number }[]) => median(times.map((t, i) => t.ms / against[i]!.ms));
+    const firstRatio = ratio(
+      renders.map((r) => ({ ms: r.first })),
+      baselines,
+    );
+    const wholeRatio = ratio(wholes, baselines);
     /** The one update's `part` (script, or style and layout): the widget's median, the baseline's, their ratio's. */
     const apart = (part: keyof Split) =>
       `${ms(median(wholes.map((w) => w[part])))} against ${ms(median(baselines.map((b) => b[part])))} (${median(
@@ -388,7 +395,11 @@ try {
       `${ms(firstRender)}, ${renders[0]!.nodes} elements`,
       '—',
     );
-    record(`hand-written DOM baseline of the same rows (${what})`, `${ms(baseline)}, ${baselines[0]!.nodes} elements`, '—');
+    record(
+      `hand-written DOM baseline: the same cards, the widget's markup and stylesheet (${what})`,
+      `${ms(median(baselines.map((b) => b.ms)))}, ${baselines[0]!.nodes} elements`,
+      '—',
+    );
     record(`widget ÷ baseline (${what}; the median of each round's)`, firstRatio.toFixed(2), '≤ 1.5', firstRatio <= 1.5);
     // The issue's comparison, one render against one: the whole list in one update (a widget mounted again shows
     // the list its page has just shown), where the figure above sums the renders of 80 pages arriving.
@@ -399,10 +410,18 @@ try {
       `script ${apart('script')}; style and layout ${apart('layout')}`,
       '—',
     );
+    record(
+      `  one update ÷ the same markup without a stylesheet (${what}; ${ms(median(unstyled.map((u) => u.ms)))}, its style and layout ${ms(
+        median(unstyled.map((u) => u.layout)),
+      )})`,
+      ratio(wholes, unstyled).toFixed(2),
+      '—',
+    );
     return { firstRender, refreshRender: median(renders.map((r) => r.refresh)) };
   };
   const { firstRender, refreshRender } = await renderScale(
     'credits',
+    'Credits',
     () => ({ credits: scaleCredits(TEST_NOW, settings.credits, settings.periods) }),
     {},
   );
@@ -412,9 +431,14 @@ try {
     '≤ 0.1',
     refreshRender / firstRender <= 0.1,
   );
-  await renderScale('commits (source="balances")', () => ({ commits: scaleCommits(TEST_NOW, settings.credits, settings.periods) }), {
-    source: 'balances',
-  });
+  await renderScale(
+    'commits (source="balances")',
+    'Balances',
+    () => ({ commits: scaleCommits(TEST_NOW, settings.credits, settings.periods) }),
+    {
+      source: 'balances',
+    },
+  );
 
   // 3. Memory: connect, load, refresh, disconnect, many times; heap after forced GC.
   const cdp = await page.context().newCDPSession(page);
