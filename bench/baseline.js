@@ -6,6 +6,8 @@ const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** Periods up to which a schedule starts open: the widget's. */
 const OPEN_SCHEDULE_MAX = 4;
+/** The badge of each status, for a credit and for a period alike. */
+const STATUS_LABELS = { active: 'Active', expired: 'Expired', upcoming: 'Upcoming' };
 
 /**
  * The widget's list by hand, in English: its markup (the same elements, classes, parts and ARIA attributes, so that
@@ -115,7 +117,7 @@ export function baselineCards(credits, now, title = 'Credits') {
       ...[
         usedNext.has(entry) && badge('next', 'Used next'),
         expiring && badge('expiring', 'Expiring soon'),
-        badge(status, current ? 'Active' : 'Expired'),
+        badge(status, STATUS_LABELS[status]),
       ].filter(Boolean),
     );
     head.append(badges);
@@ -198,7 +200,7 @@ export function baselineCards(credits, now, title = 'Credits') {
         row,
         el('span', 'segment__amount', amount(s.amount, credit.creditType)),
         el('span', 'segment__dates', days.formatRange(s.startsAt, new Date(s.endsBefore - 1))),
-        badge(segmentStatus, segmentStatus[0].toUpperCase() + segmentStatus.slice(1)),
+        badge(segmentStatus, STATUS_LABELS[segmentStatus]),
       );
       rows.append(row);
     }

@@ -1,5 +1,5 @@
 // The benchmark's page: the element from the production bundle, instrumented from outside (its update
-// time, with layout), and a minimal hand-written DOM baseline that builds the same visible rows.
+// time, with layout), and a hand-written DOM baseline that builds the widget's cards (bench/baseline.js).
 import { baselineCards } from './baseline.js';
 
 const TOKEN_URL = '/api/credit-balance/token';
@@ -124,7 +124,7 @@ async function wholeRender(customerId, attributes) {
  * The hand-written baseline (bench/baseline.js) over the credits the widget has just shown, timed with its layout:
  * in all, and its script and layout apart, as the widget's. Its cards are the widget's markup in a shadow root as the
  * widget's are: `styled`, drawn with the widget's stylesheets (the same cards, by hand), else with none (the same
- * rows, laid out as plain blocks and lines).
+ * markup, laid out as plain blocks and lines).
  */
 function baseline(styled, title) {
   collectGarbage();

@@ -375,21 +375,23 @@ try {
       unstyled.push(await page.evaluate((t) => window.bench.baseline(false, t), title));
       wholes.push(await page.evaluate(([id, a]) => window.bench.wholeRender(id, a), [fresh, attributes] as const));
     }
-    const wholeRender = median(wholes.map((w) => w.ms));
+    const wholeMs = wholes.map((w) => w.ms);
+    const wholeRender = median(wholeMs);
     const firstRender = median(renders.map((r) => r.first));
     // Each round's own ratio (the widget and the baseline seconds apart), then their median: this shared machine's
     // speed drifts by a third over minutes, which a ratio of medians taken across rounds would carry.
-    const ratio = (times: { ms: number }[], against: { ms: number }[]) => median(times.map((t, i) => t.ms / against[i]!.ms));
+    const ratio = (times: number[], against: number[]) => median(times.map((t, i) => t / against[i]!));
+    const baselineMs = baselines.map((b) => b.ms);
     const firstRatio = ratio(
-      renders.map((r) => ({ ms: r.first })),
-      baselines,
+      renders.map((r) => r.first),
+      baselineMs,
     );
-    const wholeRatio = ratio(wholes, baselines);
+    const wholeRatio = ratio(wholeMs, baselineMs);
     /** The one update's `part` (script, or style and layout): the widget's median, the baseline's, their ratio's. */
-    const apart = (part: keyof Split) =>
-      `${ms(median(wholes.map((w) => w[part])))} against ${ms(median(baselines.map((b) => b[part])))} (${median(
-        wholes.map((w, i) => w[part] / baselines[i]![part]),
-      ).toFixed(2)})`;
+    const apart = (part: keyof Split) => {
+      const [widget, baseline] = [wholes.map((w) => w[part]), baselines.map((b) => b[part])];
+      return `${ms(median(widget))} against ${ms(median(baseline))} (${ratio(widget, baseline).toFixed(2)})`;
+    };
     record(
       `widget render of ${settings.credits} ${what} (every page, with layout)`,
       `${ms(firstRender)}, ${renders[0]!.nodes} elements`,
@@ -397,7 +399,7 @@ try {
     );
     record(
       `hand-written DOM baseline: the same cards, the widget's markup and stylesheet (${what})`,
-      `${ms(median(baselines.map((b) => b.ms)))}, ${baselines[0]!.nodes} elements`,
+      `${ms(median(baselineMs))}, ${baselines[0]!.nodes} elements`,
       '—',
     );
     record(`widget ÷ baseline (${what}; the median of each round's)`, firstRatio.toFixed(2), '≤ 1.5', firstRatio <= 1.5);
@@ -414,7 +416,10 @@ try {
       `  one update ÷ the same markup without a stylesheet (${what}; ${ms(median(unstyled.map((u) => u.ms)))}, its style and layout ${ms(
         median(unstyled.map((u) => u.layout)),
       )})`,
-      ratio(wholes, unstyled).toFixed(2),
+      ratio(
+        wholeMs,
+        unstyled.map((u) => u.ms),
+      ).toFixed(2),
       '—',
     );
     return { firstRender, refreshRender: median(renders.map((r) => r.refresh)) };
